@@ -1,0 +1,37 @@
+package org.wattledger.engine.model;
+
+import java.text.Normalizer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches user words to enum constants: case-insensitive, ignoring spaces, hyphens and
+ * underscores, full-width forms folded (NFKC). One table per enum, built once.
+ */
+public final class Aliases<E extends Enum<E>> {
+    private final Map<String, E> byKey = new LinkedHashMap<>();
+
+    public Aliases<E> add(E value, String... names) {
+        byKey.putIfAbsent(key(value.name()), value);
+        for (String name : names) {
+            byKey.putIfAbsent(key(name), value);
+        }
+        return this;
+    }
+
+    public Optional<E> find(String text) {
+        return text == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(text)));
+    }
+
+    /** Every accepted word, in the order they were added. */
+    public Map<String, E> all() {
+        return java.util.Collections.unmodifiableMap(byKey);
+    }
+
+    public static String key(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+        return s.replaceAll("[\\s_\\-]+", "");
+    }
+}

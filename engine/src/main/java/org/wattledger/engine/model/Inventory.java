@@ -1,0 +1,65 @@
+package org.wattledger.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything an import produced: the organisation's sites, accepted readings, instruments,
+ * targets and denominators, the issues found, and the row tally ({@code read = accepted +
+ * rejected}) per input table.
+ */
+public record Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
+        List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files) {
+
+    public Inventory {
+        sites = List.copyOf(sites);
+        readings = List.copyOf(readings);
+        instruments = List.copyOf(instruments);
+        targets = List.copyOf(targets);
+        denominators = List.copyOf(denominators);
+        issues = List.copyOf(issues);
+        files = List.copyOf(files);
+    }
+
+    /** Reading rows read, accepted and rejected. Rejected rows each have at least one error issue. */
+    public record RowTally(long read, long accepted, long rejected) {
+        public RowTally {
+            if (read != accepted + rejected) {
+                throw new IllegalStateException("rows read " + read + " != accepted " + accepted + " + rejected " + rejected);
+            }
+        }
+
+        public RowTally plus(RowTally other) {
+            return new RowTally(read + other.read, accepted + other.accepted, rejected + other.rejected);
+        }
+
+        public static final RowTally NONE = new RowTally(0, 0, 0);
+    }
+
+    /** An input file with its SHA-256, named in the report so an auditor can check it is the same file. */
+    public record InputFile(String name, String sha256) {
+    }
+
+    /** Joins the inventories of several inputs (several INPUT arguments). */
+    public static Inventory merge(List<Inventory> parts) {
+        List<Site> sites = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
+        List<Instrument> instruments = new ArrayList<>();
+        List<Target> targets = new ArrayList<>();
+        List<Denominator> denominators = new ArrayList<>();
+        List<Issue> issues = new ArrayList<>();
+        List<InputFile> files = new ArrayList<>();
+        RowTally rows = RowTally.NONE;
+        for (Inventory p : parts) {
+            sites.addAll(p.sites);
+            readings.addAll(p.readings);
+            instruments.addAll(p.instruments);
+            targets.addAll(p.targets);
+            denominators.addAll(p.denominators);
+            issues.addAll(p.issues);
+            files.addAll(p.files);
+            rows = rows.plus(p.rows);
+        }
+        return new Inventory(sites, readings, instruments, targets, denominators, issues, rows, files);
+    }
+}

@@ -1,0 +1,75 @@
+package org.wattledger.engine.units;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * The unit of a factor: a numerator per denominator (t/MWh, kg/TJ, GJ/10^4 Nm3, kgce/kg), or a
+ * plain number (GWP, oxidation fraction). Applying a factor checks that the activity's dimension
+ * is the denominator's: {@link #apply} is the one place a factor meets an amount.
+ */
+public record FactorUnit(String text, CarbonUnit numerator, CarbonUnit denominator) {
+    public FactorUnit {
+        Objects.requireNonNull(text);
+        Objects.requireNonNull(numerator);
+    }
+
+    /** Parses "t/MWh", "kg CO2e/kWh", "tC/TJ", "GJ/10^4 Nm3", "kgce/kg", "1", "%". */
+    public static FactorUnit parse(String text) {
+        String t = text == null ? "" : text.strip();
+        int slash = t.indexOf('/');
+        if (slash < 0) {
+            return new FactorUnit(t, UnitParser.parse(stripGas(t)), null);
+        }
+        String num = stripGas(t.substring(0, slash).strip());
+        String den = t.substring(slash + 1).strip();
+        return new FactorUnit(t, UnitParser.parse(num), UnitParser.parse(den));
+    }
+
+    /** A mass of a named gas or of carbon is a mass: "t CO2e", "kgCO2", "tC" mean t, kg, t. */
+    private static String stripGas(String numerator) {
+        String s = numerator.replaceAll("(?i)\\s*(co2e|co2-eq|co2eq|co2|ch4|n2o|c)$", "").strip();
+        return s.isEmpty() ? numerator : s;
+    }
+
+    public boolean isRatio() {
+        return denominator != null;
+    }
+
+    /**
+     * amount (canonical unit of its dimension) × value of this unit, in the canonical unit of the
+     * numerator's dimension. Throws when the amount's dimension is not the denominator's.
+     */
+    public BigDecimal apply(BigDecimal canonicalAmount, Dimension amountDimension, CarbonUnit amountUnit,
+            BigDecimal value) {
+        if (denominator == null) {
+            return canonicalAmount.multiply(value).multiply(numerator.toCanonicalFactor());
+        }
+        if (denominator.dimension() != amountDimension) {
+            throw new UnitMismatchException(amountUnit, this);
+        }
+        BigDecimal product = canonicalAmount.multiply(value).multiply(numerator.toCanonicalFactor());
+        return Exact.divide(product, denominator.toCanonicalFactor());
+    }
+
+    /** The plain number this unit stands for (oxidation 99 % = 0.99; GWP 28 = 28). */
+    public BigDecimal asNumber(BigDecimal value) {
+        if (denominator != null || numerator.dimension() != Dimension.DIMENSIONLESS) {
+            throw new IllegalStateException("'" + text + "' is not a plain number");
+        }
+        return value.multiply(numerator.toCanonicalFactor());
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    /** A factor applied to an activity of another dimension. The message names both units. */
+    public static final class UnitMismatchException extends IllegalArgumentException {
+        public UnitMismatchException(CarbonUnit activityUnit, FactorUnit factorUnit) {
+            super("cannot apply a factor in " + factorUnit.text() + " to an activity in " + activityUnit.symbol()
+                    + ": " + activityUnit.dimension().label() + " is not " + factorUnit.denominator().dimension().label());
+        }
+    }
+}
