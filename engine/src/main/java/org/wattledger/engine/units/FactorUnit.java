@@ -37,19 +37,29 @@ public record FactorUnit(String text, CarbonUnit numerator, CarbonUnit denominat
     }
 
     /**
-     * amount (canonical unit of its dimension) × value of this unit, in the canonical unit of the
-     * numerator's dimension. Throws when the amount's dimension is not the denominator's.
+     * Applies a factor of this unit to an amount: amount × value, expressed in {@code resultUnit}
+     * (which must have the numerator's dimension). The amount is in the canonical unit of its
+     * dimension. One division at the end, exact where it terminates. Throws
+     * {@link UnitMismatchException} when the amount's dimension is not the denominator's.
      */
-    public BigDecimal apply(BigDecimal canonicalAmount, Dimension amountDimension, CarbonUnit amountUnit,
-            BigDecimal value) {
-        if (denominator == null) {
-            return canonicalAmount.multiply(value).multiply(numerator.toCanonicalFactor());
-        }
-        if (denominator.dimension() != amountDimension) {
-            throw new UnitMismatchException(amountUnit, this);
+    public BigDecimal apply(BigDecimal canonicalAmount, CarbonUnit amountUnit, BigDecimal value, CarbonUnit resultUnit) {
+        if (resultUnit.dimension() != numerator.dimension()) {
+            throw new IllegalArgumentException("'" + text + "' gives " + numerator.dimension().label() + ", not "
+                    + resultUnit.dimension().label());
         }
         BigDecimal product = canonicalAmount.multiply(value).multiply(numerator.toCanonicalFactor());
-        return Exact.divide(product, denominator.toCanonicalFactor());
+        if (denominator == null) {
+            return Exact.divide(product, resultUnit.toCanonicalFactor());
+        }
+        if (denominator.dimension() != amountUnit.dimension()) {
+            throw new UnitMismatchException(amountUnit, this);
+        }
+        return Exact.divide(product, denominator.toCanonicalFactor().multiply(resultUnit.toCanonicalFactor()));
+    }
+
+    /** True when this factor can apply to an amount of that dimension. */
+    public boolean appliesTo(Dimension amountDimension) {
+        return denominator == null || denominator.dimension() == amountDimension;
     }
 
     /** The plain number this unit stands for (oxidation 99 % = 0.99; GWP 28 = 28). */

@@ -1,0 +1,594 @@
+package org.wattledger.engine.calc;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.wattledger.engine.factor.FactorCatalog;
+import org.wattledger.engine.factor.FactorChoice;
+import org.wattledger.engine.factor.FactorKind;
+import org.wattledger.engine.factor.FactorQuery;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Quality;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SiteKind;
+import org.wattledger.engine.model.Use;
+import org.wattledger.engine.units.CarbonUnit;
+import org.wattledger.engine.units.CarbonUnits;
+import org.wattledger.engine.units.Exact;
+
+/**
+ * The calculation over every reading of an inventory: readings grouped into {@link Line}s (meter ×
+ * carrier × unit × month, cut at the reporting period's bounds; a reading that crosses a bound is
+ * prorated by time), each line converted once and turned into energy, emissions and water with
+ * the site's factors, then contractual instruments allocated for market-based Scope 2. Pure: no
+ * I/O, no clock.
+ */
+public final class Calculation {
+    private final CalcOptions options;
+    private final Map<String, Site> sites;
+    private final List<Line> lines;
+    private final List<YearIssue> issues;
+    private final Inventory inventory;
+
+    /** An issue raised while calculating a given data year (0 = not tied to a year). */
+    public record YearIssue(int year, Issue issue) {
+    }
+
+    private Calculation(Inventory inventory, CalcOptions options, Map<String, Site> sites, List<Line> lines,
+            List<YearIssue> issues) {
+        this.inventory = inventory;
+        this.options = options;
+        this.sites = sites;
+        this.lines = lines;
+        this.issues = issues;
+    }
+
+    public static Calculation run(Inventory inventory, Function<Site, FactorCatalog> catalogs, CalcOptions options) {
+        return new Runner(inventory, catalogs, options).run();
+    }
+
+    public CalcOptions options() {
+        return options;
+    }
+
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /** Sites by id, including sites known only from readings (region {@code *}). */
+    public Map<String, Site> sites() {
+        return sites;
+    }
+
+    /** Every line, sorted by site, meter, carrier, gas, role and period. */
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public List<YearIssue> issues() {
+        return issues;
+    }
+
+    /** Calendar years that have data, ascending. */
+    public List<Integer> years() {
+        return lines.stream().map(Line::year).distinct().sorted().toList();
+    }
+
+    /** The results for a period. */
+    public Results results(ReportingPeriod period) {
+        return new Results(this, period);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    static final class Runner {
+        private static final List<String> GASES = List.of("CO2", "CH4", "N2O");
+        private static final BigDecimal CO2_PER_C_NUM = new BigDecimal(44);
+        private static final BigDecimal CO2_PER_C_DEN = new BigDecimal(12);
+
+        private final Inventory inventory;
+        private final Function<Site, FactorCatalog> catalogs;
+        private final CalcOptions options;
+        private final ReportingPeriod period;
+        private final Map<String, Site> sites = new TreeMap<>();
+        private final Map<String, FactorCatalog> catalogBySite = new HashMap<>();
+        private final Map<FactorCatalog, Map<FactorQuery, Optional<FactorChoice>>> lookups = new HashMap<>();
+        private final Map<Issue, Integer> issues = new LinkedHashMap<>();
+
+        Runner(Inventory inventory, Function<Site, FactorCatalog> catalogs, CalcOptions options) {
+            this.inventory = inventory;
+            this.catalogs = catalogs;
+            this.options = options;
+            this.period = options.period();
+        }
+
+        Calculation run() {
+            for (Site s : inventory.sites()) {
+                sites.putIfAbsent(s.id(), s);
+            }
+            List<Line> lines = group();
+            for (Line line : lines) {
+                compute(line);
+            }
+            new MarketAllocation(this, lines).allocate(inventory.instruments());
+            List<YearIssue> out = new ArrayList<>();
+            issues.forEach((issue, year) -> out.add(new YearIssue(year, issue)));
+            return new Calculation(inventory, options, sites, lines, out);
+        }
+
+        // ---- grouping ----
+
+        private record GroupKey(String site, String meter, Carrier carrier, String gas, Use use, Role role,
+                String unit, LocalDate bucket) {
+        }
+
+        private List<Line> group() {
+            Map<GroupKey, Line> groups = new HashMap<>();
+            boolean sitesTableGiven = !inventory.sites().isEmpty();
+            for (Reading r : inventory.readings()) {
+                if (r.type() == ReadingType.REGISTER) {
+                    issue(0, Issue.error(r.source(), "register reading was not converted to consumption"));
+                    continue;
+                }
+                Site site = sites.get(r.site());
+                if (site == null) {
+                    if (sitesTableGiven) {
+                        issue(r.to().getYear(), Issue.at(Severity.WARNING, r.source().atColumn(null),
+                                "site '" + r.site() + "' is not in the sites table; it is reported without a region"));
+                    }
+                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null);
+                    sites.put(site.id(), site);
+                }
+                addReading(groups, r);
+            }
+            List<Line> lines = new ArrayList<>(groups.values());
+            lines.sort(Comparator.comparing(Line::site).thenComparing(Line::meter).thenComparing(Line::carrier)
+                    .thenComparing(l -> Objects.toString(l.gas, "")).thenComparing(Line::role)
+                    .thenComparing(l -> l.use == null ? "" : l.use.id()).thenComparing(l -> l.unit.symbol())
+                    .thenComparing(Line::from));
+            return lines;
+        }
+
+        private void addReading(Map<GroupKey, Line> groups, Reading r) {
+            LocalDateTime from = r.from();
+            LocalDateTime to = r.to();
+            LocalDateTime end = bucketEnd(from);
+            if (!to.isAfter(end)) {
+                addTo(groups, r, bucketStart(from), end.toLocalDate(), r.quantity(), null);
+                return;
+            }
+            long total = Duration.between(from, to).getSeconds();
+            BigDecimal rest = r.quantity();
+            LocalDateTime cursor = from;
+            while (cursor.isBefore(to)) {
+                LocalDateTime partEnd = bucketEnd(cursor);
+                if (partEnd.isAfter(to)) {
+                    partEnd = to;
+                }
+                long seconds = Duration.between(cursor, partEnd).getSeconds();
+                boolean last = !partEnd.isBefore(to);
+                BigDecimal part = last ? rest
+                        : Exact.divide(r.quantity().multiply(BigDecimal.valueOf(seconds)), BigDecimal.valueOf(total));
+                rest = rest.subtract(part);
+                String note = r.source() + ": " + Lineage.plain(r.quantity()) + " " + r.unit().symbol() + " over "
+                        + from + ".." + to + " prorated " + seconds + "/" + total + " s to " + cursor + ".." + partEnd
+                        + " = " + Lineage.plain(part);
+                addTo(groups, r, bucketStart(cursor), bucketEnd(cursor).toLocalDate(), part, note);
+                cursor = partEnd;
+            }
+        }
+
+        private void addTo(Map<GroupKey, Line> groups, Reading r, LocalDate bucket, LocalDate bucketEnd,
+                BigDecimal quantity, String proration) {
+            GroupKey key = new GroupKey(r.site(), r.meter(), r.carrier(), r.gas(), r.use(), r.role(), r.unit().symbol(),
+                    bucket);
+            Line line = groups.get(key);
+            if (line == null) {
+                line = new Line(r.site(), r.meter(), r.carrier(), r.gas(), r.use(), r.role(), bucket, bucketEnd, r.unit());
+                groups.put(key, line);
+            }
+            line.quantity = line.quantity.add(quantity);
+            if (r.quality() == Quality.ESTIMATED) {
+                line.estimatedQuantity = line.estimatedQuantity.add(quantity);
+            }
+            line.lineage.rows().add(r.source());
+            if (line.firstSource == null) {
+                line.firstSource = r.source().atColumn(null);
+            }
+            if (proration != null) {
+                line.lineage.proration(proration);
+            }
+        }
+
+        /** The start of the bucket holding a moment: its month start, or a period bound within that month. */
+        private LocalDate bucketStart(LocalDateTime t) {
+            LocalDate start = t.toLocalDate().withDayOfMonth(1);
+            for (LocalDate bound : List.of(period.from(), period.to())) {
+                if (!bound.isBefore(start) && !bound.atStartOfDay().isAfter(t)) {
+                    start = bound;
+                }
+            }
+            return start;
+        }
+
+        /** The exclusive end of the bucket holding a moment: the next month start or period bound. */
+        private LocalDateTime bucketEnd(LocalDateTime t) {
+            LocalDate end = t.toLocalDate().withDayOfMonth(1).plusMonths(1);
+            for (LocalDate bound : List.of(period.from(), period.to())) {
+                if (bound.atStartOfDay().isAfter(t) && bound.isBefore(end)) {
+                    end = bound;
+                }
+            }
+            return end.atStartOfDay();
+        }
+
+        // ---- per line ----
+
+        private void compute(Line line) {
+            Site site = sites.get(line.site);
+            line.activity = line.unit.toCanonical(line.quantity);
+            CarbonUnit canonical = CarbonUnits.canonical(line.dimension());
+            if (line.unit.toCanonicalFactor().compareTo(BigDecimal.ONE) != 0) {
+                line.lineage.conversion(Lineage.plain(line.quantity) + " " + line.unit.symbol() + " = "
+                        + Lineage.plain(line.activity) + " " + canonical.symbol() + " (× "
+                        + Lineage.plain(line.unit.toCanonicalFactor()) + ")");
+            }
+            switch (line.carrier.category()) {
+                case WATER -> computeWater(line);
+                case REFRIGERANT -> computeRefrigerant(line, site);
+                case FUEL, PURCHASED_ENERGY -> computeEnergyCarrier(line, site);
+            }
+        }
+
+        private void computeWater(Line line) {
+            if (line.role != Role.MAIN) {
+                return;
+            }
+            BigDecimal m3;
+            switch (line.dimension()) {
+                case VOLUME -> m3 = line.activity;
+                case MASS -> {
+                    // Water only: 1 t = 1 m3 (density 1000 kg/m3), as Chinese water bills give 吨.
+                    m3 = Exact.divide(line.activity, new BigDecimal(1000));
+                    line.lineage.conversion("water " + Lineage.plain(line.activity) + " kg = " + Lineage.plain(m3)
+                            + " m3 (1 t = 1 m3)");
+                }
+                default -> {
+                    issue(line, Issue.error(firstRow(line), "water must be a volume or a mass (m3, t), not "
+                            + line.unit.symbol()));
+                    return;
+                }
+            }
+            line.put(Metric.WATER, m3);
+        }
+
+        private void computeRefrigerant(Line line, Site site) {
+            if (line.role != Role.MAIN) {
+                return;
+            }
+            if (line.dimension() != org.wattledger.engine.units.Dimension.MASS) {
+                issue(line, Issue.error(firstRow(line), "a refrigerant top-up is a mass (kg, t), not " + line.unit.symbol()));
+                return;
+            }
+            if (line.gas == null || line.gas.isBlank()) {
+                issue(line, Issue.error(firstRow(line), "a refrigerant row needs its gas (R-134a, R-410A ...)"));
+                return;
+            }
+            line.put(Metric.REFRIGERANT, line.activity);
+            Optional<BigDecimal> gwp = gwp(line, site, line.gas);
+            if (gwp.isEmpty()) {
+                return;
+            }
+            BigDecimal co2e = line.activity.multiply(gwp.get());
+            line.scope1Gas.merge(line.gas, line.activity, BigDecimal::add);
+            line.put(Metric.SCOPE1, co2e);
+            line.lineage.formula(Metric.SCOPE1, Lineage.plain(line.activity) + " kg " + line.gas + " × GWP "
+                    + Lineage.plain(gwp.get()) + " = " + Lineage.plain(co2e) + " kg CO2e");
+        }
+
+        private void computeEnergyCarrier(Line line, Site site) {
+            Optional<BigDecimal> energy = energyMj(line, site);
+            energy.ifPresent(e -> line.energyMj = e);
+            switch (line.role) {
+                case SUB -> {
+                    // Informational submeter: never adds to totals.
+                }
+                case IT -> energy.ifPresent(e -> line.put(Metric.IT_ENERGY, e));
+                case REUSE -> energy.ifPresent(e -> line.put(Metric.REUSE, e));
+                case MAIN, ONSITE_RENEWABLE -> computeConsumed(line, site, energy);
+            }
+        }
+
+        private void computeConsumed(Line line, Site site, Optional<BigDecimal> energy) {
+            boolean onsite = line.role == Role.ONSITE_RENEWABLE;
+            Optional<BigDecimal> kgce = standardCoal(line, site);
+            kgce.ifPresentOrElse(k -> line.put(Metric.ENERGY_TCE, k), () -> line.tceMissing = true);
+            energy.ifPresent(e -> {
+                line.put(Metric.FACILITY_ENERGY, e);
+                if (line.carrier == Carrier.ELECTRICITY) {
+                    line.put(Metric.ELECTRICITY, e);
+                }
+                if (onsite) {
+                    line.put(Metric.ONSITE_RENEWABLE, e);
+                }
+            });
+            Optional<BigDecimal> reported = options.energyBasis() == CalcOptions.EnergyBasis.CALORIFIC ? energy
+                    : kgce.flatMap(k -> gbtEnergyMj(line, site, k));
+            reported.ifPresent(e -> {
+                line.put(Metric.ENERGY, e);
+                line.put(line.carrier.isFuel() || onsite ? Metric.ENERGY_DIRECT : Metric.ENERGY_INDIRECT, e);
+            });
+            if (onsite) {
+                return;
+            }
+            if (line.carrier.isFuel()) {
+                emissions(line, site, FactorKind.EMISSION, "", line.activity, line.unit, true, true, Metric.SCOPE1)
+                        .ifPresent(kg -> line.put(Metric.SCOPE1, kg));
+            } else if (energy.isPresent()) {
+                String basis = line.carrier == Carrier.ELECTRICITY ? options.gridBasis() : "";
+                emissions(line, site, FactorKind.EMISSION, basis, energy.get(), CarbonUnits.MJ, false, true,
+                        Metric.SCOPE2_LOCATION).ifPresent(kg -> line.put(Metric.SCOPE2_LOCATION, kg));
+                marketFallback(line, site, energy.get()).ifPresent(kg -> line.put(Metric.SCOPE2_MARKET, kg));
+            }
+        }
+
+        /** Market-based Scope 2 for an amount without instruments: residual mix, else grid average (flagged). */
+        Optional<BigDecimal> marketFallback(Line line, Site site, BigDecimal energyMj) {
+            if (line.carrier == Carrier.ELECTRICITY) {
+                Optional<BigDecimal> residual = emissions(line, site, FactorKind.RESIDUAL_MIX, "", energyMj,
+                        CarbonUnits.MJ, false, false, Metric.SCOPE2_MARKET);
+                if (residual.isPresent()) {
+                    return residual;
+                }
+                issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no residual mix for region "
+                        + site.region() + " in " + catalog(site).searched() + " for " + line.year()
+                        + "; market-based Scope 2 uses the location-based grid average (GHG Protocol Scope 2 Guidance, 6.11)"));
+            }
+            String basis = line.carrier == Carrier.ELECTRICITY ? options.gridBasis() : "";
+            return emissions(line, site, FactorKind.EMISSION, basis, energyMj, CarbonUnits.MJ, false, false,
+                    Metric.SCOPE2_MARKET);
+        }
+
+        /** Calorific energy of a line in MJ: the activity itself, or through the carrier's NCV. */
+        private Optional<BigDecimal> energyMj(Line line, Site site) {
+            if (line.dimension() == org.wattledger.engine.units.Dimension.ENERGY) {
+                return Optional.of(line.activity);
+            }
+            FactorQuery q = query(line, site, FactorKind.NCV, null, "");
+            Optional<FactorChoice> ncv = lookup(site, q);
+            if (ncv.isEmpty()) {
+                missing(line, site, q);
+                return Optional.empty();
+            }
+            return applyFactor(line, ncv.get(), "energy: NCV", line.activity, line.unit, CarbonUnits.MJ)
+                    .map(mj -> {
+                        line.lineage.formula(Metric.ENERGY, Lineage.plain(line.quantity) + " " + line.unit.symbol()
+                                + " × " + ncv.get().factor().valueWithUnit() + " = " + Lineage.plain(mj) + " MJ");
+                        return mj;
+                    });
+        }
+
+        /** GB/T 2589 standard coal of a line in kgce; empty (and noted) when the set has no coefficient. */
+        private Optional<BigDecimal> standardCoal(Line line, Site site) {
+            FactorQuery q = query(line, site, FactorKind.TCE, null, "");
+            Optional<FactorChoice> c = lookup(site, q);
+            if (c.isEmpty()) {
+                if (options.energyBasis() == CalcOptions.EnergyBasis.GBT2589) {
+                    missing(line, site, q);
+                } else {
+                    issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no GB/T 2589 coefficient for "
+                            + line.carrier.id() + " in " + catalog(site).searched() + "; standard coal (energyTce) is not reported for it"));
+                }
+                return Optional.empty();
+            }
+            return applyFactor(line, c.get(), "standard coal (GB/T 2589)", line.activity, line.unit, CarbonUnits.KGCE);
+        }
+
+        /** kgce restated as energy through electricity's equivalent coefficient (0.1229 kgce/kWh). */
+        private Optional<BigDecimal> gbtEnergyMj(Line line, Site site, BigDecimal kgce) {
+            FactorQuery q = new FactorQuery(Carrier.ELECTRICITY, FactorKind.TCE, null, site.region(), line.bucketStart, "", null);
+            Optional<FactorChoice> c = lookup(site, q);
+            if (c.isEmpty()) {
+                missing(line, site, q);
+                return Optional.empty();
+            }
+            var f = c.get().factor();
+            line.lineage.addFactor("energy basis gbt2589: electricity equivalent", f, c.get().fallbacks());
+            BigDecimal num = f.value().multiply(f.unit().numerator().toCanonicalFactor());
+            BigDecimal den = f.unit().denominator().toCanonicalFactor();
+            // kgce × (MJ per kgce) / (MJ of coal per MJ of electricity) = MJ of electricity
+            return Optional.of(Exact.divide(kgce.multiply(CarbonUnits.KGCE.toCanonicalFactor()).multiply(den), num));
+        }
+
+        /**
+         * Emissions of an amount through the best route, in kg CO2e, recording per-gas masses and
+         * lineage. Routes: A amount × factor per activity unit (kind {@code directKind}); B
+         * energy × factor per energy; C energy × carbon content × oxidation × 44/12 (CO2 only).
+         * The route whose factor comes from the highest-priority layer wins; on a tie A, B, C.
+         */
+        Optional<BigDecimal> emissions(Line line, Site site, FactorKind directKind, String basis, BigDecimal amount,
+                CarbonUnit amountUnit, boolean fuelRoutes, boolean required, Metric metric) {
+            String mismatch = null;
+            Map<String, Candidate> best = new LinkedHashMap<>();
+            for (String gas : List.of("CO2e", "CO2", "CH4", "N2O")) {
+                List<Candidate> candidates = new ArrayList<>();
+                FactorQuery qa = new FactorQuery(line.carrier, directKind, gas, site.region(), line.bucketStart, basis, line.use);
+                Optional<FactorChoice> a = lookup(site, qa);
+                if (a.isPresent()) {
+                    if (a.get().factor().unit().appliesTo(amountUnit.dimension())) {
+                        candidates.add(new Candidate("A", a.get().layer(), a.get(), null, null));
+                    } else {
+                        mismatch = new org.wattledger.engine.units.FactorUnit.UnitMismatchException(
+                                line.unit, a.get().factor().unit()).getMessage() + " (factor " + a.get().factor().id() + ")";
+                    }
+                }
+                if (fuelRoutes && line.energyMj != null && !gas.equals("CO2e")) {
+                    lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas, ""))
+                            .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null, null)));
+                    if (gas.equals("CO2")) {
+                        Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, ""));
+                        Optional<FactorChoice> ox = lookup(site, query(line, site, FactorKind.OXIDATION, null, ""));
+                        if (cc.isPresent() && ox.isPresent()) {
+                            candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get(), null));
+                        }
+                    }
+                }
+                candidates.stream().min(Comparator.comparingInt(Candidate::layer).thenComparing(Candidate::route))
+                        .ifPresent(c -> best.put(gas, c));
+            }
+            Candidate co2e = best.get("CO2e");
+            Candidate co2 = best.get("CO2");
+            if (co2e == null && co2 == null) {
+                if (required) {
+                    if (mismatch != null) {
+                        issue(line, Issue.error(firstRow(line), mismatch));
+                    } else {
+                        missing(line, site, new FactorQuery(line.carrier, directKind, "CO2", site.region(),
+                                line.bucketStart, basis, line.use));
+                    }
+                }
+                return Optional.empty();
+            }
+            if (mismatch != null) {
+                issue(line, Issue.general(Severity.INFO, "site " + line.site + ": " + mismatch + "; another route was used"));
+            }
+            if (co2e != null && (co2 == null || co2e.layer() <= co2.layer())) {
+                BigDecimal kg = apply(line, co2e, amount, amountUnit, metric, "CO2e");
+                return Optional.ofNullable(kg);
+            }
+            BigDecimal total = BigDecimal.ZERO;
+            for (String gas : GASES) {
+                Candidate c = best.get(gas);
+                if (c == null) {
+                    if (fuelRoutes && metric == Metric.SCOPE1) {
+                        issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no " + gas + " factor for "
+                                + line.carrier.id() + " in " + catalog(site).searched() + "; " + gas + " is not counted"));
+                    }
+                    continue;
+                }
+                BigDecimal kgGas = apply(line, c, amount, amountUnit, metric, gas);
+                if (kgGas == null) {
+                    return Optional.empty();
+                }
+                Optional<BigDecimal> gwp = gas.equals("CO2") ? Optional.of(BigDecimal.ONE) : gwp(line, site, gas);
+                if (gwp.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (metric == Metric.SCOPE1) {
+                    line.scope1Gas.merge(gas, kgGas, BigDecimal::add);
+                }
+                total = total.add(kgGas.multiply(gwp.get()));
+            }
+            return Optional.of(total);
+        }
+
+        private record Candidate(String route, int layer, FactorChoice factor, FactorChoice oxidation, Object unused) {
+        }
+
+        /** kg of one gas from a route; null on a unit mismatch (issue recorded). */
+        private BigDecimal apply(Line line, Candidate c, BigDecimal amount, CarbonUnit amountUnit, Metric metric,
+                String gas) {
+            String purpose = metric.key() + " " + gas + ", route " + c.route();
+            Optional<BigDecimal> kg = switch (c.route()) {
+                case "A" -> applyFactor(line, c.factor(), purpose, amount, amountUnit, CarbonUnits.KG);
+                case "B" -> applyFactor(line, c.factor(), purpose, line.energyMj, CarbonUnits.MJ, CarbonUnits.KG);
+                default -> applyFactor(line, c.factor(), purpose + " carbon content", line.energyMj, CarbonUnits.MJ,
+                        CarbonUnits.KG).map(carbon -> {
+                            BigDecimal ox = c.oxidation().factor().unit().asNumber(c.oxidation().factor().value());
+                            line.lineage.addFactor(purpose + " oxidation", c.oxidation().factor(), c.oxidation().fallbacks());
+                            return Exact.divide(carbon.multiply(ox).multiply(CO2_PER_C_NUM), CO2_PER_C_DEN);
+                        });
+            };
+            kg.ifPresent(v -> line.lineage.formula(metric, gas + " route " + c.route() + " ("
+                    + routeText(c.route()) + ") = " + Lineage.plain(v) + " kg"));
+            return kg.orElse(null);
+        }
+
+        private static String routeText(String route) {
+            return switch (route) {
+                case "A" -> "activity × emission factor";
+                case "B" -> "activity × NCV × emission factor per energy";
+                default -> "activity × NCV × carbon content × oxidation × 44/12";
+            };
+        }
+
+        private Optional<BigDecimal> applyFactor(Line line, FactorChoice choice, String purpose, BigDecimal amount,
+                CarbonUnit amountUnit, CarbonUnit resultUnit) {
+            var f = choice.factor();
+            try {
+                BigDecimal v = f.unit().apply(amount, amountUnit, f.value(), resultUnit);
+                line.lineage.addFactor(purpose, f, choice.fallbacks());
+                for (String fallback : choice.fallbacks()) {
+                    issue(line, Issue.general(Severity.INFO, "site " + line.site + ": " + fallback));
+                }
+                return Optional.of(v);
+            } catch (org.wattledger.engine.units.FactorUnit.UnitMismatchException e) {
+                issue(line, Issue.error(firstRow(line), e.getMessage() + " (factor " + f.id() + ")"));
+                return Optional.empty();
+            }
+        }
+
+        private Optional<BigDecimal> gwp(Line line, Site site, String gas) {
+            FactorQuery q = new FactorQuery(null, FactorKind.GWP, gas, "*", line.bucketStart, options.gwpSet(), null);
+            Optional<FactorChoice> c = lookup(site, q);
+            if (c.isEmpty()) {
+                missing(line, site, q);
+                return Optional.empty();
+            }
+            line.lineage.addFactor("GWP " + gas + " (" + options.gwpSet() + ")", c.get().factor(), c.get().fallbacks());
+            return Optional.of(c.get().factor().unit().asNumber(c.get().factor().value()));
+        }
+
+        private FactorQuery query(Line line, Site site, FactorKind kind, String gas, String basis) {
+            return new FactorQuery(line.carrier, kind, gas, site.region(), line.bucketStart, basis, line.use);
+        }
+
+        Optional<FactorChoice> lookup(Site site, FactorQuery q) {
+            FactorCatalog catalog = catalog(site);
+            return lookups.computeIfAbsent(catalog, c -> new HashMap<>()).computeIfAbsent(q, catalog::find);
+        }
+
+        Site catalogSite(Line line) {
+            return sites.get(line.site);
+        }
+
+        FactorCatalog catalog(Site site) {
+            return catalogBySite.computeIfAbsent(site.id(), id -> catalogs.apply(site));
+        }
+
+        private void missing(Line line, Site site, FactorQuery q) {
+            issue(line, Issue.general(Severity.ERROR, "site " + line.site + ": missing factor: " + q.describe()
+                    + "; searched " + catalog(site).searched()));
+        }
+
+        void issue(Line line, Issue issue) {
+            issue(line.year(), issue);
+        }
+
+        void issue(int year, Issue issue) {
+            issues.putIfAbsent(issue, year);
+        }
+
+        static org.wattledger.engine.model.SourceRef firstRow(Line line) {
+            return line.firstSource;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.wattledger.engine.calc;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.wattledger.engine.factor.Regions;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Instrument;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.units.Exact;
+
+/**
+ * Market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015, ch. 6-7). Instruments that meet the
+ * quality criteria — retired (claimed once), same market as the consumption, vintage in the same
+ * calendar year — cover purchased electricity up to the consumption: certificates and contracts
+ * before supplier-specific factors, site-specific instruments before organisation-wide ones,
+ * sites in id order and months in time order. What they do not cover takes the residual mix, or
+ * the grid average where none exists. An excess is reported and never carried over.
+ */
+final class MarketAllocation {
+    private static final BigDecimal MJ_PER_MWH = new BigDecimal(3600);
+    private static final BigDecimal KG_PER_T = new BigDecimal(1000);
+
+    private record Cover(Instrument instrument, BigDecimal mj) {
+    }
+
+    private final Calculation.Runner runner;
+    private final List<Line> electricity;
+    private final java.util.Map<Line, List<Cover>> covers = new java.util.LinkedHashMap<>();
+
+    MarketAllocation(Calculation.Runner runner, List<Line> lines) {
+        this.runner = runner;
+        this.electricity = lines.stream()
+                .filter(l -> l.carrier == Carrier.ELECTRICITY && l.role == Role.MAIN && l.energyMj != null)
+                .sorted(Comparator.comparing(Line::site).thenComparing(Line::from).thenComparing(Line::meter))
+                .toList();
+    }
+
+    void allocate(List<Instrument> instruments) {
+        if (electricity.isEmpty()) {
+            return;
+        }
+        if (instruments.isEmpty()) {
+            runner.issue(0, Issue.general(Severity.INFO, "no contractual instruments were given: market-based Scope 2"
+                    + " uses the residual mix, or the grid average where no residual mix exists"));
+            return;
+        }
+        List<Instrument> ordered = new ArrayList<>(instruments);
+        ordered.sort(Comparator.comparing((Instrument i) -> !i.type().isCertificateOrContract())
+                .thenComparing(i -> i.site() == null)
+                .thenComparing(Instrument::id));
+        for (Instrument instrument : ordered) {
+            allocate(instrument);
+        }
+        covers.forEach(this::price);
+    }
+
+    private void allocate(Instrument in) {
+        if (!in.retired()) {
+            runner.issue(0, Issue.at(Severity.WARNING, in.source(), "instrument " + in.id()
+                    + " is not retired: it is not applied (a certificate must be claimed once, by or for the reporter)"));
+            return;
+        }
+        BigDecimal remaining = in.quantityMwh().multiply(MJ_PER_MWH);
+        int fromYear = in.generationFrom().getYear();
+        int toYear = in.generationTo().getYear();
+        for (Line line : electricity) {
+            if (remaining.signum() <= 0) {
+                break;
+            }
+            Site site = runner.catalogSite(line);
+            boolean eligible = (in.site() == null || in.site().equals(line.site))
+                    && Regions.within(site.region(), in.market())
+                    && line.year() >= fromYear && line.year() <= toYear;
+            BigDecimal available = line.energyMj.subtract(line.coveredMj);
+            if (!eligible || available.signum() <= 0) {
+                continue;
+            }
+            BigDecimal take = available.min(remaining);
+            line.coveredMj = line.coveredMj.add(take);
+            remaining = remaining.subtract(take);
+            covers.computeIfAbsent(line, l -> new ArrayList<>()).add(new Cover(in, take));
+        }
+        if (remaining.signum() > 0) {
+            runner.issue(0, Issue.at(Severity.WARNING, in.source(), "instrument " + in.id() + ": "
+                    + Exact.divide(remaining, MJ_PER_MWH).toPlainString() + " of " + in.quantityMwh().toPlainString()
+                    + " MWh exceed the electricity it can cover (market " + in.market() + ", vintage " + fromYear
+                    + (toYear != fromYear ? "-" + toYear : "") + (in.site() == null ? "" : ", site " + in.site())
+                    + "); the excess is not used and not carried over"));
+        }
+    }
+
+    private void price(Line line, List<Cover> lineCovers) {
+        Site site = runner.catalogSite(line);
+        BigDecimal uncovered = line.energyMj.subtract(line.coveredMj);
+        Optional<BigDecimal> rest = uncovered.signum() == 0 ? Optional.of(BigDecimal.ZERO)
+                : runner.marketFallback(line, site, uncovered);
+        if (rest.isEmpty()) {
+            return;
+        }
+        BigDecimal kg = rest.get();
+        BigDecimal renewable = BigDecimal.ZERO;
+        for (Cover c : lineCovers) {
+            BigDecimal factor = c.instrument().factorTPerMwh() == null ? BigDecimal.ZERO : c.instrument().factorTPerMwh();
+            BigDecimal coverKg = Exact.divide(c.mj().multiply(factor).multiply(KG_PER_T), MJ_PER_MWH);
+            kg = kg.add(coverKg);
+            if (factor.signum() == 0) {
+                renewable = renewable.add(c.mj());
+            }
+            line.lineage.formula(Metric.SCOPE2_MARKET, "instrument " + c.instrument().id() + " ("
+                    + c.instrument().type().id() + ") covers " + Exact.divide(c.mj(), MJ_PER_MWH).toPlainString()
+                    + " MWh at " + factor.toPlainString() + " t/MWh");
+        }
+        line.replace(Metric.SCOPE2_MARKET, kg);
+        if (renewable.signum() > 0) {
+            line.put(Metric.CERTIFIED_RENEWABLE, renewable);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.wattledger.engine.factor;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Factors in priority layers (the user's sheets first, then the bundled sets chosen for the site's
+ * country). Within a layer the look-up goes region by region along {@link Regions#chain} for a
+ * factor valid on the date; if none is, it goes along the chain again for the latest factor that
+ * ended before the date (published factors lag the data year). Each fallback is recorded.
+ * A factor with a use (stationary/mobile) is preferred over one for either use.
+ */
+public final class LayeredCatalog implements FactorCatalog {
+    /** A named list of factors. */
+    public record Layer(String name, List<Factor> factors) {
+        public Layer {
+            factors = List.copyOf(factors);
+        }
+    }
+
+    private record Key(Object carrier, FactorKind kind, String gas, String region, String basis) {
+    }
+
+    private final List<Layer> layers;
+    private final List<Map<Key, List<Factor>>> index = new ArrayList<>();
+
+    public LayeredCatalog(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        for (Layer layer : this.layers) {
+            Map<Key, List<Factor>> byKey = new HashMap<>();
+            for (Factor f : layer.factors()) {
+                byKey.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
+            }
+            index.add(byKey);
+        }
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    private static Key key(Factor f) {
+        return new Key(f.carrier() == null ? Regions.ANY : f.carrier(), f.kind(), gasKey(f.kind(), f.gas()),
+                Regions.normalise(f.region()), f.basis().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Kinds without a gas (NCV, carbon content, oxidation, tce) are looked up whatever their gas column says. */
+    private static String gasKey(FactorKind kind, String gas) {
+        return gas == null || !kind.needsGas() ? "" : gas.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Optional<FactorChoice> find(FactorQuery q) {
+        for (int rank = 0; rank < layers.size(); rank++) {
+            Optional<FactorChoice> found = findInLayer(rank, q);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<FactorChoice> findInLayer(int rank, FactorQuery q) {
+        List<String> chain = Regions.chain(q.region());
+        for (boolean laterYearAllowed : new boolean[] {false, true}) {
+            for (String region : chain) {
+                List<Factor> candidates = candidates(rank, q, region);
+                Optional<Factor> hit = laterYearAllowed ? latestBefore(candidates, q) : validOn(candidates, q);
+                if (hit.isPresent()) {
+                    List<String> fallbacks = new ArrayList<>();
+                    Factor f = hit.get();
+                    if (!region.equals(chain.get(0))) {
+                        fallbacks.add("no " + q.kind().id() + " factor for region " + chain.get(0) + " in "
+                                + layers.get(rank).name() + "; used " + region + " (" + f.id() + ")");
+                    }
+                    if (laterYearAllowed) {
+                        fallbacks.add("no " + q.kind().id() + " factor published for " + q.date().getYear()
+                                + "; used " + f.id() + " valid " + f.validity());
+                    }
+                    return Optional.of(new FactorChoice(f, rank, fallbacks));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Factor> candidates(int rank, FactorQuery q, String region) {
+        Object carrier = q.carrier() == null ? Regions.ANY : q.carrier();
+        String basis = q.basis().toLowerCase(java.util.Locale.ROOT);
+        List<Factor> exact = index.get(rank).getOrDefault(new Key(carrier, q.kind(), gasKey(q.kind(), q.gas()), region, basis), List.of());
+        List<Factor> any = carrier.equals(Regions.ANY) ? List.of()
+                : index.get(rank).getOrDefault(new Key(Regions.ANY, q.kind(), gasKey(q.kind(), q.gas()), region, basis), List.of());
+        List<Factor> all = new ArrayList<>(exact);
+        all.addAll(any);
+        // Prefer a factor for the query's use; fall back to one for either use; never take the other use.
+        List<Factor> sameUse = all.stream().filter(f -> q.use() != null && f.use() == q.use()).collect(Collectors.toList());
+        return !sameUse.isEmpty() ? sameUse : all.stream().filter(f -> f.use() == null).collect(Collectors.toList());
+    }
+
+    private static Optional<Factor> validOn(List<Factor> candidates, FactorQuery q) {
+        return candidates.stream().filter(f -> f.validOn(q.date())).min(Comparator.comparing(Factor::id));
+    }
+
+    private static Optional<Factor> latestBefore(List<Factor> candidates, FactorQuery q) {
+        return candidates.stream()
+                .filter(f -> f.validTo() != null && f.validTo().isBefore(q.date()))
+                .max(Comparator.comparing(Factor::validTo).thenComparing(Factor::id, Comparator.reverseOrder()));
+    }
+
+    @Override
+    public String searched() {
+        return layers.stream().map(Layer::name).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LayeredCatalog other && Objects.equals(layers, other.layers);
+    }
+
+    @Override
+    public int hashCode() {
+        return layers.hashCode();
+    }
+}
