@@ -162,8 +162,8 @@ public final class Calculation {
             List<Line> lines = new ArrayList<>(groups.values());
             lines.sort(Comparator.comparing(Line::site).thenComparing(Line::meter).thenComparing(Line::carrier)
                     .thenComparing(l -> Objects.toString(l.gas, "")).thenComparing(Line::role)
-                    .thenComparing(l -> l.use == null ? "" : l.use.id()).thenComparing(l -> l.unit.symbol())
-                    .thenComparing(Line::from));
+                    .thenComparing(l -> l.use == null ? "" : l.use.id()).thenComparing(Line::from)
+                    .thenComparing(l -> l.unit.symbol()));
             return lines;
         }
 

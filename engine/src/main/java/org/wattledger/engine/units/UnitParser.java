@@ -25,15 +25,16 @@ public final class UnitParser {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String raw = text.strip().replace("10⁴", "10^4").replace("10⁸", "10^8").replace("10³", "10^3");
+        String symbol = text.strip();
+        String raw = symbol.replace("10⁴", "10^4").replace("10⁸", "10^8").replace("10³", "10^3");
         Optional<CarbonUnit> direct = CarbonUnits.byName(raw);
         if (direct.isPresent()) {
-            return direct.map(u -> u.symbol().equals(raw) ? u : u.named(raw));
+            return direct.map(u -> u.symbol().equals(symbol) ? u : u.named(symbol));
         }
         Matcher power = POWER_OF_TEN.matcher(raw);
         if (power.matches()) {
             return CarbonUnits.byName(power.group(2))
-                    .map(u -> u.scaled(raw, BigDecimal.TEN.pow(Integer.parseInt(power.group(1)))));
+                    .map(u -> u.scaled(symbol, BigDecimal.TEN.pow(Integer.parseInt(power.group(1)))));
         }
         BigDecimal scale = switch (raw.charAt(0)) {
             case '万' -> BigDecimal.TEN.pow(4);
@@ -43,7 +44,7 @@ public final class UnitParser {
         if (scale == null || raw.length() < 2) {
             return Optional.empty();
         }
-        return CarbonUnits.byName(raw.substring(1)).map(u -> u.scaled(raw, scale));
+        return CarbonUnits.byName(raw.substring(1)).map(u -> u.scaled(symbol, scale));
     }
 
     /** Unit text that names no unit wattledger knows. */

@@ -1,0 +1,181 @@
+package org.wattledger.engine.meter;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.RegisterEvent;
+import org.wattledger.engine.model.Severity;
+
+/**
+ * Turns cumulative register readings into consumption (see docs/formats/workbook.md, "Registers").
+ *
+ * <p>The readings of one meter ({@link MeterKey}) are taken in order of the time they were read
+ * ({@code to}). The consumption over [previous.to, reading.to) is
+ * {@code (reading − previous) × multiplier}. A reading below the previous one is:
+ * <ul>
+ *   <li>a <b>rollover</b> when the register's number of digits n is given: the register wrapped at
+ *       10^n, so the consumption is {@code (10^n − previous + reading) × multiplier};</li>
+ *   <li>a <b>replacement</b> when the previous reading is a closing reading ({@code event=close})
+ *       and this one an opening reading ({@code event=open}) of the new meter: no consumption is
+ *       derived across the exchange, the opening reading is the new meter's baseline;</li>
+ *   <li>otherwise an <b>error</b> on that row, never a guess.</li>
+ * </ul>
+ * Two readings of one meter at the same instant are duplicates (an error on the later row). A
+ * rejected reading is skipped: the next reading is taken against the last accepted one. The first
+ * reading of a meter is its baseline and yields no consumption of its own (it is still an accepted
+ * row). Methods: GHG Protocol Corporate Standard ch. 6 (activity data); see also methods.md,
+ * "Meter readings".
+ */
+public final class Registers {
+    private Registers() {
+    }
+
+    /**
+     * The outcome: consumption readings in input order (consumption rows as given, each accepted
+     * register reading after the first of its meter replaced by the consumption it closes), the
+     * issues found, and the register readings rejected (each has an error issue).
+     */
+    public record Result(List<Reading> readings, List<Issue> issues, List<Reading> rejected) {
+        public Result {
+            readings = List.copyOf(readings);
+            issues = List.copyOf(issues);
+            rejected = List.copyOf(rejected);
+        }
+    }
+
+    private static int eventRank(RegisterEvent e) {
+        return switch (e) {
+            case READ -> 0;
+            case CLOSE -> 1;
+            case OPEN -> 2;
+        };
+    }
+
+    /** Converts the register readings among {@code readings}; consumption readings pass through untouched. */
+    public static Result toConsumption(List<Reading> readings) {
+        Map<MeterKey, List<Integer>> byMeter = new LinkedHashMap<>();
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
+            if (r.type() == ReadingType.REGISTER) {
+                byMeter.computeIfAbsent(MeterKey.of(r), k -> new ArrayList<>()).add(i);
+            }
+        }
+        if (byMeter.isEmpty()) {
+            return new Result(readings, List.of(), List.of());
+        }
+        Reading[] derived = new Reading[readings.size()];
+        boolean[] rejectedFlag = new boolean[readings.size()];
+        List<Issue> issues = new ArrayList<>();
+        for (Map.Entry<MeterKey, List<Integer>> e : byMeter.entrySet()) {
+            List<Integer> idx = e.getValue();
+            idx.sort(Comparator.<Integer, java.time.LocalDateTime>comparing(i -> readings.get(i).to())
+                    .thenComparingInt(i -> eventRank(readings.get(i).event()))
+                    .thenComparingInt(i -> i));
+            series(e.getKey(), idx, readings, derived, rejectedFlag, issues);
+        }
+        List<Reading> out = new ArrayList<>(readings.size());
+        List<Reading> rejected = new ArrayList<>();
+        for (int i = 0; i < readings.size(); i++) {
+            Reading r = readings.get(i);
+            if (r.type() != ReadingType.REGISTER) {
+                out.add(r);
+            } else if (rejectedFlag[i]) {
+                rejected.add(r);
+            } else if (derived[i] != null) {
+                out.add(derived[i]);
+            }
+        }
+        issues.sort(Issue.ORDER);
+        return new Result(out, issues, rejected);
+    }
+
+    private static void series(MeterKey meter, List<Integer> idx, List<Reading> readings, Reading[] derived,
+            boolean[] rejected, List<Issue> issues) {
+        Reading prev = null;
+        for (int i : idx) {
+            Reading r = readings.get(i);
+            if (r.quantity().signum() < 0) {
+                reject(i, rejected, issues, r, "register reading " + plain(r.quantity()) + " is negative");
+                continue;
+            }
+            if (prev == null) {
+                prev = r;
+                continue;
+            }
+            String prevRow = Periods.otherRow(prev.source(), r.source());
+            boolean exchange = prev.event() == RegisterEvent.CLOSE && r.event() == RegisterEvent.OPEN;
+            if (exchange) {
+                issues.add(Issue.at(Severity.INFO, r.source(), "meter " + meter + " replaced: closing reading "
+                        + plain(prev.quantity()) + " (" + prevRow + "), opening reading " + plain(r.quantity())));
+                prev = r;
+                continue;
+            }
+            if (r.to().equals(prev.to())) {
+                reject(i, rejected, issues, r, "duplicate register reading: " + prevRow + " already reads meter "
+                        + meter + " at " + Periods.instant(r.to()));
+                continue;
+            }
+            if (r.event() == RegisterEvent.OPEN) {
+                reject(i, rejected, issues, r, "an opening reading (event open) must follow a closing reading"
+                        + " (event close) of the same meter; the previous reading, " + prevRow + ", is not one");
+                continue;
+            }
+            if (prev.event() == RegisterEvent.CLOSE) {
+                reject(i, rejected, issues, r, "the meter was closed at " + prevRow
+                        + "; the next reading must be the opening reading (event open) of the new meter");
+                continue;
+            }
+            if (!r.unit().sameMagnitude(prev.unit())) {
+                reject(i, rejected, issues, r, "unit " + r.unit().symbol() + " differs from " + prev.unit().symbol()
+                        + " of the previous reading (" + prevRow + ") of this meter");
+                continue;
+            }
+            if (r.multiplier().compareTo(prev.multiplier()) != 0) {
+                reject(i, rejected, issues, r, "multiplier " + plain(r.multiplier()) + " differs from "
+                        + plain(prev.multiplier()) + " of the previous reading (" + prevRow
+                        + "); a new multiplier comes with a meter replacement (event close, then open)");
+                continue;
+            }
+            BigDecimal difference = r.quantity().subtract(prev.quantity());
+            if (difference.signum() < 0) {
+                Integer digits = r.registerDigits() != null ? r.registerDigits() : prev.registerDigits();
+                if (digits == null) {
+                    reject(i, rejected, issues, r, "register reading " + plain(r.quantity())
+                            + " is below the previous reading " + plain(prev.quantity()) + " (" + prevRow
+                            + "); give register_digits for a rollover, or mark a meter replacement with event close"
+                            + " and open");
+                    continue;
+                }
+                BigDecimal wrap = BigDecimal.TEN.pow(digits);
+                if (prev.quantity().compareTo(wrap) >= 0 || r.quantity().compareTo(wrap) >= 0) {
+                    reject(i, rejected, issues, r, "register reading " + plain(r.quantity())
+                            + " is below the previous reading " + plain(prev.quantity()) + " (" + prevRow
+                            + "), and a register of " + digits + " digits cannot show " + plain(
+                                    prev.quantity().max(r.quantity())));
+                    continue;
+                }
+                difference = wrap.subtract(prev.quantity()).add(r.quantity());
+                issues.add(Issue.at(Severity.INFO, r.source(), "register of " + digits + " digits rolled over: "
+                        + plain(prev.quantity()) + " (" + prevRow + ") to " + plain(r.quantity()) + ", consumption "
+                        + plain(difference.multiply(r.multiplier())) + " " + r.unit().symbol()));
+            }
+            derived[i] = r.withPeriod(prev.to(), r.to(), difference.multiply(r.multiplier()));
+            prev = r;
+        }
+    }
+
+    private static void reject(int i, boolean[] rejected, List<Issue> issues, Reading r, String message) {
+        rejected[i] = true;
+        issues.add(Issue.error(r.source(), message));
+    }
+
+    static String plain(BigDecimal v) {
+        return v.toPlainString();
+    }
+}
