@@ -167,12 +167,27 @@ public final class Calculation {
             return lines;
         }
 
+        /** The line the previous reading went to, and its bucket: consecutive readings of a meter mostly share it. */
+        private Line lastLine;
+        private Reading lastReading;
+        private LocalDateTime lastBucketStart;
+        private LocalDateTime lastBucketEnd;
+
         private void addReading(Map<GroupKey, Line> groups, Reading r) {
             LocalDateTime from = r.from();
             LocalDateTime to = r.to();
+            if (lastLine != null && sameGroup(lastReading, r) && !from.isBefore(lastBucketStart)
+                    && !to.isAfter(lastBucketEnd)) {
+                addToLine(lastLine, r, r.quantity(), null);
+                return;
+            }
             LocalDateTime end = bucketEnd(from);
             if (!to.isAfter(end)) {
-                addTo(groups, r, bucketStart(from), end.toLocalDate(), r.quantity(), null);
+                LocalDate start = bucketStart(from);
+                lastLine = addTo(groups, r, start, end.toLocalDate(), r.quantity(), null);
+                lastReading = r;
+                lastBucketStart = start.atStartOfDay();
+                lastBucketEnd = end;
                 return;
             }
             long total = Duration.between(from, to).getSeconds();
@@ -194,9 +209,16 @@ public final class Calculation {
                 addTo(groups, r, bucketStart(cursor), bucketEnd(cursor).toLocalDate(), part, note);
                 cursor = partEnd;
             }
+            lastLine = null;
         }
 
-        private void addTo(Map<GroupKey, Line> groups, Reading r, LocalDate bucket, LocalDate bucketEnd,
+        private static boolean sameGroup(Reading a, Reading b) {
+            return a.carrier() == b.carrier() && a.role() == b.role() && a.use() == b.use()
+                    && (a.unit() == b.unit() || a.unit().equals(b.unit()))
+                    && a.meter().equals(b.meter()) && a.site().equals(b.site()) && Objects.equals(a.gas(), b.gas());
+        }
+
+        private Line addTo(Map<GroupKey, Line> groups, Reading r, LocalDate bucket, LocalDate bucketEnd,
                 BigDecimal quantity, String proration) {
             GroupKey key = new GroupKey(r.site(), r.meter(), r.carrier(), r.gas(), r.use(), r.role(), r.unit().symbol(),
                     bucket);
@@ -205,6 +227,11 @@ public final class Calculation {
                 line = new Line(r.site(), r.meter(), r.carrier(), r.gas(), r.use(), r.role(), bucket, bucketEnd, r.unit());
                 groups.put(key, line);
             }
+            addToLine(line, r, quantity, proration);
+            return line;
+        }
+
+        private static void addToLine(Line line, Reading r, BigDecimal quantity, String proration) {
             line.quantity = line.quantity.add(quantity);
             if (r.quality() == Quality.ESTIMATED) {
                 line.estimatedQuantity = line.estimatedQuantity.add(quantity);

@@ -12,10 +12,22 @@ import org.wattledger.engine.model.SourceRef;
  */
 public final class RowRanges {
     private final Map<String, List<int[]>> runsBySource = new TreeMap<>();
+    // The file, sheet and runs of the previous row: rows of one line mostly come from one sheet.
+    private String lastFile;
+    private String lastSheet;
+    private List<int[]> lastRuns;
 
     public void add(SourceRef ref) {
-        String source = ref.sheet() == null ? ref.file() : ref.file() + ", sheet " + ref.sheet();
-        List<int[]> runs = runsBySource.computeIfAbsent(source, s -> new ArrayList<>());
+        List<int[]> runs;
+        if (lastRuns != null && ref.file().equals(lastFile) && java.util.Objects.equals(ref.sheet(), lastSheet)) {
+            runs = lastRuns;
+        } else {
+            String source = ref.sheet() == null ? ref.file() : ref.file() + ", sheet " + ref.sheet();
+            runs = runsBySource.computeIfAbsent(source, s -> new ArrayList<>());
+            lastFile = ref.file();
+            lastSheet = ref.sheet();
+            lastRuns = runs;
+        }
         int row = ref.row();
         if (!runs.isEmpty()) {
             int[] last = runs.get(runs.size() - 1);
