@@ -101,6 +101,7 @@ public final class Calculation {
 
     static final class Runner {
         private static final List<String> GASES = List.of("CO2", "CH4", "N2O");
+        private static final org.wattledger.engine.units.Dimension ENERGY = org.wattledger.engine.units.Dimension.ENERGY;
         private static final BigDecimal CO2_PER_C_NUM = new BigDecimal(44);
         private static final BigDecimal CO2_PER_C_DEN = new BigDecimal(12);
 
@@ -400,9 +401,9 @@ public final class Calculation {
                 return Optional.of(line.activity);
             }
             FactorQuery q = query(line, site, FactorKind.NCV, null, "");
-            Optional<FactorChoice> ncv = lookup(site, q);
+            Optional<FactorChoice> ncv = lookup(site, q.forActivity(line.dimension()));
             if (ncv.isEmpty()) {
-                missing(line, site, q);
+                missingOrMismatch(line, site, q);
                 return Optional.empty();
             }
             return applyFactor(line, ncv.get(), "energy: NCV", line.activity, line.unit, CarbonUnits.MJ)
@@ -416,10 +417,10 @@ public final class Calculation {
         /** GB/T 2589 standard coal of a line in kgce; empty (and noted) when the set has no coefficient. */
         private Optional<BigDecimal> standardCoal(Line line, Site site) {
             FactorQuery q = query(line, site, FactorKind.TCE, null, "");
-            Optional<FactorChoice> c = lookup(site, q);
+            Optional<FactorChoice> c = lookup(site, q.forActivity(line.dimension()));
             if (c.isEmpty()) {
                 if (options.energyBasis() == CalcOptions.EnergyBasis.GBT2589) {
-                    missing(line, site, q);
+                    missingOrMismatch(line, site, q);
                 } else {
                     issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no GB/T 2589 coefficient for "
                             + line.carrier.id() + " in " + catalog(site).searched() + "; standard coal (energyTce) is not reported for it"));
@@ -431,7 +432,8 @@ public final class Calculation {
 
         /** kgce restated as energy through electricity's equivalent coefficient (0.1229 kgce/kWh). */
         private Optional<BigDecimal> gbtEnergyMj(Line line, Site site, BigDecimal kgce) {
-            FactorQuery q = new FactorQuery(Carrier.ELECTRICITY, FactorKind.TCE, null, site.region(), line.bucketStart, "", null);
+            FactorQuery q = new FactorQuery(Carrier.ELECTRICITY, FactorKind.TCE, null, site.region(), line.bucketStart, "",
+                    null, org.wattledger.engine.units.Dimension.ENERGY);
             Optional<FactorChoice> c = lookup(site, q);
             if (c.isEmpty()) {
                 missing(line, site, q);
@@ -458,20 +460,17 @@ public final class Calculation {
             for (String gas : List.of("CO2e", "CO2", "CH4", "N2O")) {
                 List<Candidate> candidates = new ArrayList<>();
                 FactorQuery qa = new FactorQuery(line.carrier, directKind, gas, site.region(), line.bucketStart, basis, line.use);
-                Optional<FactorChoice> a = lookup(site, qa);
+                Optional<FactorChoice> a = lookup(site, qa.forActivity(amountUnit.dimension()));
                 if (a.isPresent()) {
-                    if (a.get().factor().unit().appliesTo(amountUnit.dimension())) {
-                        candidates.add(new Candidate("A", a.get().layer(), a.get(), null, null));
-                    } else {
-                        mismatch = new org.wattledger.engine.units.FactorUnit.UnitMismatchException(
-                                line.unit, a.get().factor().unit()).getMessage() + " (factor " + a.get().factor().id() + ")";
-                    }
+                    candidates.add(new Candidate("A", a.get().layer(), a.get(), null, null));
+                } else if (mismatch == null) {
+                    mismatch = lookup(site, qa).map(other -> mismatchText(line, other)).orElse(null);
                 }
                 if (fuelRoutes && line.energyMj != null && !gas.equals("CO2e")) {
-                    lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas, ""))
+                    lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas, "").forActivity(ENERGY))
                             .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null, null)));
                     if (gas.equals("CO2")) {
-                        Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, ""));
+                        Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, "").forActivity(ENERGY));
                         Optional<FactorChoice> ox = lookup(site, query(line, site, FactorKind.OXIDATION, null, ""));
                         if (cc.isPresent() && ox.isPresent()) {
                             candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get(), null));
@@ -599,6 +598,21 @@ public final class Calculation {
 
         FactorCatalog catalog(Site site) {
             return catalogBySite.computeIfAbsent(site.id(), id -> catalogs.apply(site));
+        }
+
+        private static String mismatchText(Line line, FactorChoice other) {
+            return new org.wattledger.engine.units.FactorUnit.UnitMismatchException(line.unit, other.factor().unit())
+                    .getMessage() + " (factor " + other.factor().id() + ")";
+        }
+
+        /** No factor fits the line: an error naming both units when one of another dimension exists, else a missing factor. */
+        private void missingOrMismatch(Line line, Site site, FactorQuery q) {
+            Optional<FactorChoice> other = lookup(site, q);
+            if (other.isPresent()) {
+                issue(line, Issue.error(firstRow(line), mismatchText(line, other.get())));
+            } else {
+                missing(line, site, q);
+            }
         }
 
         private void missing(Line line, Site site, FactorQuery q) {

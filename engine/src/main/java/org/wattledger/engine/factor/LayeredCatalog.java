@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * country). Within a layer the look-up goes region by region along {@link Regions#chain} for a
  * factor valid on the date; if none is, it goes along the chain again for the latest factor that
  * ended before the date (published factors lag the data year). Each fallback is recorded.
- * A factor with a use (stationary/mobile) is preferred over one for either use.
+ * A factor with a use (stationary/mobile) is preferred over one for either use; a query for an
+ * activity of a given dimension sees only factors whose denominator has that dimension.
  */
 public final class LayeredCatalog implements FactorCatalog {
     /** A named list of factors. */
@@ -98,6 +99,9 @@ public final class LayeredCatalog implements FactorCatalog {
                 : index.get(rank).getOrDefault(new Key(Regions.ANY, q.kind(), gasKey(q.kind(), q.gas()), region, basis), List.of());
         List<Factor> all = new ArrayList<>(exact);
         all.addAll(any);
+        if (q.activity() != null) {
+            all.removeIf(f -> !f.unit().appliesTo(q.activity()));
+        }
         // Prefer a factor for the query's use; fall back to one for either use; never take the other use.
         List<Factor> sameUse = all.stream().filter(f -> q.use() != null && f.use() == q.use()).collect(Collectors.toList());
         return !sameUse.isEmpty() ? sameUse : all.stream().filter(f -> f.use() == null).collect(Collectors.toList());

@@ -1,0 +1,114 @@
+package org.wattledger.factors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.wattledger.engine.calc.CalcOptions;
+import org.wattledger.engine.calc.Calculation;
+import org.wattledger.engine.calc.Metric;
+import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SiteKind;
+import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.units.UnitParser;
+
+/**
+ * The bundled releases drive the engine's calculator as its routes expect (route A per activity
+ * unit, B per energy, C carbon content; GWP by basis). Every expected number is worked out beside it.
+ */
+final class BundledFactorsCalculationTest {
+    private final AtomicInteger row = new AtomicInteger(1);
+
+    private Reading reading(String site, Carrier carrier, String gas, String from, String toInclusive, String quantity,
+            String unit) {
+        return new Reading(site, "M" + row.get(), carrier, gas, null, Role.MAIN, LocalDate.parse(from).atStartOfDay(),
+                LocalDate.parse(toInclusive).plusDays(1).atStartOfDay(), new BigDecimal(quantity), UnitParser.parse(unit),
+                ReadingType.CONSUMPTION, null, null, null, null, null, SourceRef.row("meters.csv", null, row.incrementAndGet()));
+    }
+
+    private static Results run(String region, List<Reading> readings, CalcOptions options) {
+        Site site = new Site("S", "S", region, SiteKind.DATACENTER, null, null, SourceRef.row("sites.csv", null, 2));
+        Inventory inventory = new Inventory(List.of(site), readings, List.of(), List.of(), List.of(), List.of(),
+                new Inventory.RowTally(readings.size(), readings.size(), 0), List.of());
+        FactorSelection.Selection selection = new FactorSelection(FactorLibrary.bundled())
+                .select(null, List.of(), List.of(region));
+        return Calculation.run(inventory, s -> selection.catalog(), options).results(options.period());
+    }
+
+    private static void assertTonnes(String expected, Results r, Metric metric) {
+        BigDecimal actual = r.totals().reported(metric).orElseThrow(() -> new AssertionError(metric + " missing: " + r.issues()));
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), metric + ": expected " + expected + " but was " + actual);
+    }
+
+    @Test
+    void chineseDataCentreIn2022UsesTheRegionalGridAndTheResidualProxy() {
+        Results r = run("CN-GZ", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1000", "MWh")),
+                CalcOptions.of(ReportingPeriod.year(2022)));
+        // 1,000 MWh × 0.3869 t/MWh (MEE/NBS 2022, China Southern grid, via CN-GZ → CN-SOUTH) = 386.9 t
+        assertTonnes("386.9", r, Metric.SCOPE2_LOCATION);
+        // market-based: residual-mix proxy, national 0.5856 t/MWh (CN-GZ → CN-SOUTH → CN) = 585.6 t
+        assertTonnes("585.6", r, Metric.SCOPE2_MARKET);
+        Results ets = run("CN-GZ", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1000", "MWh")),
+                new CalcOptions(ReportingPeriod.year(2022), null, null, "ets_reporting"));
+        // --grid-basis ets_reporting: 1,000 MWh × 0.5703 t/MWh = 570.3 t
+        assertTonnes("570.3", ets, Metric.SCOPE2_LOCATION);
+    }
+
+    @Test
+    void chineseNaturalGasTakesTheGuidelineRouteForCo2AndIpccForCh4AndN2o() {
+        Results r = run("CN-GZ", List.of(reading("S", Carrier.NATURAL_GAS, null, "2023-01-01", "2023-01-31", "1", "万立方米")),
+                CalcOptions.of(ReportingPeriod.year(2023)));
+        // 10^4 m3 × 389.31 GJ/10^4 Nm3 = 0.38931 TJ; CO2 (route C): × 15.3 tC/TJ × 0.99 × 44/12 = 21,621.88809 kg;
+        // CH4 0.38931 TJ × 5 kg/TJ × 28 = 54.5034 kg; N2O 0.38931 × 0.1 × 265 = 10.316715 kg (IPCC Table 2.4, AR5)
+        assertTonnes("21.686708205", r, Metric.SCOPE1);
+    }
+
+    @Test
+    void ukSiteIn2024UsesDesnzPerKwhAndPerLitreFactors() {
+        Results r = run("GB", List.of(
+                reading("S", Carrier.ELECTRICITY, null, "2024-01-01", "2024-12-31", "1000", "kWh"),
+                reading("S", Carrier.NATURAL_GAS, null, "2024-01-01", "2024-12-31", "10000", "kWh"),
+                reading("S", Carrier.DIESEL, null, "2024-01-01", "2024-12-31", "1000", "L")),
+                CalcOptions.of(ReportingPeriod.year(2024)));
+        // 1,000 kWh × 0.20705 = 207.05 kg
+        assertTonnes("0.20705", r, Metric.SCOPE2_LOCATION);
+        // gas 10,000 kWh × 0.18290 = 1,829 kg; diesel 1,000 L × 2.51279 = 2,512.79 kg; sum 4,341.79 kg
+        assertTonnes("4.34179", r, Metric.SCOPE1);
+    }
+
+    @Test
+    void usSiteUsesEgrid2022AndTheHubPerGallonAndPerMmbtuFactors() {
+        Results r = run("US", List.of(
+                reading("S", Carrier.ELECTRICITY, null, "2024-01-01", "2024-12-31", "1", "MWh"),
+                reading("S", Carrier.DIESEL, null, "2024-01-01", "2024-12-31", "100", "gal"),
+                reading("S", Carrier.NATURAL_GAS, null, "2024-01-01", "2024-12-31", "1000", "therm")),
+                CalcOptions.of(ReportingPeriod.year(2024)));
+        // 1 MWh: (823.149 + 0.066 × 28 + 0.009 × 265) lb = 827.382 lb × 0.45359237 kg/lb = 375.29416227534 kg
+        assertTonnes("0.37529416227534", r, Metric.SCOPE2_LOCATION);
+        // diesel 100 gal (route A): 1,021 kg CO2 + 41 g CH4 × 28 + 8 g N2O × 265 = 1,024.268 kg;
+        // gas 1,000 therm = 100 mmBtu (route B): 5,306 kg CO2 + 100 g CH4 × 28 + 10 g N2O × 265 = 5,311.45 kg
+        assertTonnes("6.335718", r, Metric.SCOPE1);
+        assertTrue(r.issues().stream().anyMatch(i -> i.message().contains("us-epa.egrid2022.us.co2 valid 2022-01-01..2022-12-31")),
+                r.issues().toString());
+    }
+
+    @Test
+    void refrigerantRechargeTakesTheChosenGwpSet() {
+        List<Reading> topUp = List.of(reading("S", Carrier.REFRIGERANT, "R-410A", "2024-06-10", "2024-06-10", "10", "kg"));
+        // 10 kg R-410A × 1,924 (AR5) = 19,240 kg; × 2,256 (AR6) = 22,560 kg; × 2,088 (AR4) = 20,880 kg
+        assertTonnes("19.24", run("CN", topUp, CalcOptions.of(ReportingPeriod.year(2024))), Metric.SCOPE1);
+        assertTonnes("22.56", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, "AR6", "")), Metric.SCOPE1);
+        assertTonnes("20.88", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, "ar4", "")), Metric.SCOPE1);
+    }
+}
