@@ -1,0 +1,59 @@
+package org.wattledger.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.wattledger.engine.calc.CalcOptions;
+import picocli.CommandLine.Option;
+
+/** The options shared by {@code demo}, {@code report}, {@code validate} and {@code factors diff --input}. */
+final class CalculationOptions {
+    @Option(names = "--factors", paramLabel = "SET[@VERSION]",
+            description = "Factor sets: none, SET or SET@VERSION (comma-separated). Default: each site's country picks its bundled set, latest release.")
+    String factors;
+
+    @Option(names = "--factor-sheet", paramLabel = "FILE",
+            description = "A factor sheet (.csv, .xlsx) that overrides or extends the sets; may be repeated.")
+    List<Path> factorSheets = new ArrayList<>();
+
+    @Option(names = "--factor-releases", paramLabel = "DIR",
+            description = "A folder of further factor-set releases (your organisation's own, or newer ones) beside the bundled sets; may be repeated.")
+    List<Path> factorReleases = new ArrayList<>();
+
+    @Option(names = "--period", paramLabel = "YYYY|FROM..TO",
+            description = "Reporting period: a calendar year or YYYY-MM-DD..YYYY-MM-DD (both days included). Default: the latest year with data.")
+    String period;
+
+    @Option(names = "--energy-basis", paramLabel = "calorific|gbt2589", defaultValue = "calorific",
+            description = "calorific (physical energy content, default) or gbt2589 (standard coal restated through 0.1229 kgce/kWh).")
+    String energyBasis;
+
+    @Option(names = "--gwp", paramLabel = "AR4|AR5|AR6", defaultValue = CalcOptions.DEFAULT_GWP,
+            description = "GWP100 set for CO2e (default ${DEFAULT-VALUE}).")
+    String gwp;
+
+    @Option(names = "--grid-basis", paramLabel = "BASIS", defaultValue = "",
+            description = "Grid factor variant: blank for the set's default; ets_reporting for China's MEE enterprise-reporting factor.")
+    String gridBasis;
+
+    @Option(names = "--fill-gaps", description = "Estimate gaps between a meter's readings (marked estimated).")
+    boolean fillGaps;
+
+    /** The bundled sets plus any --factor-releases folders. */
+    org.wattledger.factors.FactorLibrary library() {
+        return Libraries.load(factorReleases);
+    }
+
+    CalcOptions.EnergyBasis basis() {
+        return CalcOptions.EnergyBasis.parse(energyBasis)
+                .orElseThrow(() -> new UsageException("--energy-basis is calorific or gbt2589, not '" + energyBasis + "'"));
+    }
+
+    String gwpSet() {
+        String g = gwp.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!g.matches("AR[456]")) {
+            throw new UsageException("--gwp is AR4, AR5 or AR6, not '" + gwp + "'");
+        }
+        return g;
+    }
+}

@@ -1,0 +1,90 @@
+package org.wattledger.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.wattledger.reports.TextSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code demo [--out DIR]}: the main job on the bundled demo company (the CSV folder
+ * app/src/main/resources/demo, shipped in the jar): every report format and the charts, and a
+ * summary on the terminal.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the main job on the bundled demo company and write report.json, report.html, report.xlsx, CSVs and charts.")
+final class DemoCommand implements Callable<Integer> {
+    /** The demo folder's files, in the jar under /demo. */
+    static final List<String> FILES = List.of("sites.csv", "readings.csv", "instruments.csv", "targets.csv",
+            "denominators.csv");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "wattledger-demo",
+            description = "Folder to write the report into (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    CalculationOptions calculation;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = Files.createTempDirectory("wattledger-demo");
+        try {
+            Path input = extract(work.resolve("demo"));
+            return Runs.guard(err, () -> {
+                Pipeline.Outcome outcome = Pipeline.run(List.of(input), calculation, false, err);
+                List<Path> files = Outputs.writeFiles(outcome, Outputs.Format.ALL, out);
+                stdout.print(TextSummary.render(outcome.results(), outcome.meta(),
+                        files.stream().map(Path::toString).toList()));
+                stdout.flush();
+                Outputs.reportIssues(outcome.results().issues(), err);
+                return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
+            });
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Copies the demo CSVs out of the jar into a folder named demo, so issues name demo's own files. */
+    static Path extract(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : FILES) {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar lacks /demo/" + name);
+                }
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        return dir;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.wattledger.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.reports.Charts;
+import org.wattledger.reports.CsvReport;
+import org.wattledger.reports.HtmlReport;
+import org.wattledger.reports.JsonReport;
+import org.wattledger.reports.TextSummary;
+import org.wattledger.reports.XlsxReport;
+
+/** Writes a pipeline outcome in the formats asked for. The one place file names are chosen. */
+final class Outputs {
+    /** What {@code --format} accepts. {@code all} is what {@code demo} and {@code report --out} write by default. */
+    enum Format {
+        TEXT, JSON, CSV, HTML, XLSX, ALL;
+
+        static Format parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--format is text, json, csv, html or xlsx, not '" + text + "'");
+            }
+        }
+    }
+
+    static final String JSON_FILE = "report.json";
+    static final String HTML_FILE = "report.html";
+    static final String XLSX_FILE = "report.xlsx";
+
+    private Outputs() {
+    }
+
+    /** Writes files into {@code dir} and returns their paths, in a stable order. */
+    static List<Path> writeFiles(Pipeline.Outcome o, Format format, Path dir) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            if (format == Format.JSON || format == Format.ALL) {
+                JsonReport.write(o.results(), o.meta(), dir.resolve(JSON_FILE));
+                written.add(dir.resolve(JSON_FILE));
+            }
+            if (format == Format.HTML || format == Format.ALL) {
+                HtmlReport.write(o.results(), o.meta(), dir.resolve(HTML_FILE));
+                written.add(dir.resolve(HTML_FILE));
+            }
+            if (format == Format.XLSX || format == Format.ALL) {
+                XlsxReport.write(o.results(), o.meta(), dir.resolve(XLSX_FILE));
+                written.add(dir.resolve(XLSX_FILE));
+            }
+            if (format == Format.CSV || format == Format.ALL) {
+                written.addAll(CsvReport.write(o.results(), o.meta(), dir));
+            }
+            if (format == Format.ALL) {
+                written.addAll(Charts.writeAll(o.results(), dir));
+            }
+            if (format == Format.TEXT) {
+                Path summary = dir.resolve("summary.txt");
+                Files.writeString(summary, TextSummary.render(o.results(), o.meta()), StandardCharsets.UTF_8);
+                written.add(summary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    /** Writes one format to standard output (nothing else goes there). */
+    static void writeStdout(Pipeline.Outcome o, Format format, OutputStream stdout, PrintWriter out) {
+        try {
+            switch (format) {
+                case JSON -> {
+                    JsonReport.write(o.results(), o.meta(), stdout);
+                    stdout.flush();
+                }
+                case CSV -> out.print(CsvReport.summary(o.results()));
+                case HTML -> out.print(HtmlReport.render(o.results(), o.meta()));
+                case TEXT -> out.print(TextSummary.render(o.results(), o.meta()));
+                case XLSX, ALL -> throw new UsageException("--format " + format.name().toLowerCase(Locale.ROOT)
+                        + " writes files: give --out DIR");
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A short account of the issues on standard error: counts, then every error. */
+    static void reportIssues(List<Issue> issues, PrintWriter err) {
+        long errors = issues.stream().filter(Issue::isError).count();
+        long warnings = issues.stream().filter(i -> i.severity() == Severity.WARNING).count();
+        if (errors == 0 && warnings == 0) {
+            return;
+        }
+        err.println(errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                + (warnings == 1 ? " warning" : " warnings") + (errors > 0 ? "; the report is incomplete:" : ":"));
+        issues.stream().filter(i -> i.severity() != Severity.INFO).limit(50).forEach(i -> err.println("  " + i));
+        if (errors + warnings > 50) {
+            err.println("  ... and " + (errors + warnings - 50) + " more in the report");
+        }
+        err.flush();
+    }
+}

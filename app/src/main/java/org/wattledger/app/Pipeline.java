@@ -1,0 +1,159 @@
+package org.wattledger.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.wattledger.engine.calc.CalcOptions;
+import org.wattledger.engine.calc.Calculation;
+import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.TextTable;
+import org.wattledger.factors.FactorSelection;
+import org.wattledger.factors.FactorSetException;
+import org.wattledger.factors.FactorSheetLoader;
+import org.wattledger.factors.LoadedSheet;
+import org.wattledger.importers.ImportOptions;
+import org.wattledger.importers.WorkbookImporter;
+import org.wattledger.reports.ReportMeta;
+
+/**
+ * The main job: import the inputs, select the factors, calculate, and hand back results with the
+ * metadata a report names. Writes nothing; progress goes to standard error.
+ */
+final class Pipeline {
+    /** The results and what the report must say about how they were made. */
+    record Outcome(Results results, ReportMeta meta) {
+    }
+
+    /** Factor sheets could not be used: their errors, each with file, row and column. */
+    static final class FactorSheetErrors extends RuntimeException {
+        final List<Issue> errors;
+
+        FactorSheetErrors(String message, List<Issue> errors) {
+            super(message);
+            this.errors = errors;
+        }
+    }
+
+    private Pipeline() {
+    }
+
+    static Outcome run(List<Path> inputs, CalculationOptions options, boolean lineage, PrintWriter err) {
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new UsageException("no such file or folder: " + input);
+            }
+        }
+        CalcOptions.EnergyBasis basis = options.basis();
+        String gwp = options.gwpSet();
+        Inventory inventory = importInputs(inputs, options.fillGaps, err);
+        List<LoadedSheet> sheets = loadSheets(inputs, options.factorSheets);
+        List<String> regions = inventory.sites().stream().map(Site::region).toList();
+        FactorSelection.Selection selection;
+        try {
+            selection = new FactorSelection(options.library()).select(options.factors, sheets, regions);
+        } catch (FactorSetException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!selection.notices().isEmpty()) {
+            List<Issue> issues = new ArrayList<>(inventory.issues());
+            issues.addAll(selection.notices());
+            inventory = new Inventory(inventory.sites(), inventory.readings(), inventory.instruments(),
+                    inventory.targets(), inventory.denominators(), issues, inventory.rows(), inventory.files());
+        }
+        ReportingPeriod period = options.period != null ? parsePeriod(options.period) : latestYear(inventory);
+        CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis);
+        Calculation calculation = Calculation.run(inventory, site -> selection.catalog(), calcOptions);
+        Results results = calculation.results(period);
+        List<ReportMeta.FactorSetRef> sets = selection.sets().stream()
+                .map(s -> new ReportMeta.FactorSetRef(s.id(), s.version())).toList();
+        List<ReportMeta.FileDigest> sheetDigests = selection.sheets().stream()
+                .map(s -> new ReportMeta.FileDigest(s.file(), s.sha256())).toList();
+        ReportMeta meta = ReportMeta.of(Version.ENGINE, sets, sheetDigests, results).withLineage(lineage);
+        return new Outcome(results, meta);
+    }
+
+    static Inventory importInputs(List<Path> inputs, boolean fillGaps, PrintWriter err) {
+        try (TerminalProgress progress = TerminalProgress.start("reading")) {
+            ImportOptions importOptions = ImportOptions.builder().fillGaps(fillGaps).progress(progress).build();
+            return WorkbookImporter.read(inputs, importOptions);
+        }
+    }
+
+    /** --factor-sheet files, then factor tables inside the inputs (a workbook's factors sheet, a folder's factors.csv). */
+    private static List<LoadedSheet> loadSheets(List<Path> inputs, List<Path> factorSheets) {
+        List<LoadedSheet> sheets = new ArrayList<>();
+        List<Issue> errors = new ArrayList<>();
+        for (Path file : factorSheets) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("no such factor sheet: " + file);
+            }
+            TextTable table;
+            try {
+                table = WorkbookImporter.readTable(file);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--factor-sheet " + e.getMessage());
+            }
+            sheets.add(FactorSheetLoader.load(table, sha256(file)));
+        }
+        for (Path input : inputs) {
+            for (TextTable table : WorkbookImporter.readTables(input, "factors")) {
+                sheets.add(FactorSheetLoader.load(table, sha256(factorFile(input, table))));
+            }
+        }
+        for (LoadedSheet sheet : sheets) {
+            errors.addAll(sheet.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new FactorSheetErrors(errors.size() + (errors.size() == 1 ? " error" : " errors")
+                    + " in factor sheets; no report was calculated", errors);
+        }
+        return sheets;
+    }
+
+    private static Path factorFile(Path input, TextTable table) {
+        return Files.isDirectory(input) ? input.resolve(table.file()) : input;
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return FactorSheetLoader.sha256(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ReportingPeriod parsePeriod(String text) {
+        try {
+            return ReportingPeriod.parse(text);
+        } catch (RuntimeException e) {
+            throw new UsageException("--period: " + e.getMessage());
+        }
+    }
+
+    /** The latest calendar year any reading falls in (the last instant before its exclusive end). */
+    static ReportingPeriod latestYear(Inventory inventory) {
+        int year = inventory.readings().stream().map(Reading::to).map(t -> t.minusSeconds(1))
+                .map(LocalDateTime::getYear).max(Integer::compare)
+                .orElseThrow(() -> new NoReadings(inventory));
+        return ReportingPeriod.year(year);
+    }
+
+    /** Nothing was accepted, so there is no period to report on unless --period names one. */
+    static final class NoReadings extends RuntimeException {
+        final transient Inventory inventory;
+
+        NoReadings(Inventory inventory) {
+            super("no reading was accepted, so there is no year to report on; fix the rows below or give --period");
+            this.inventory = inventory;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.wattledger.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code report INPUT...}: the main job on a user's workbooks, folders or CSV files. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Calculate Scope 1/2, energy, data-centre metrics and targets for the inputs and write the report.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "An .xlsx/.xls workbook, a folder of CSV files, or a readings .csv.")
+    List<Path> inputs;
+
+    @Mixin
+    CalculationOptions calculation;
+
+    @Option(names = "--format", paramLabel = "text|json|csv|html|xlsx",
+            description = "Output format. Without --out it goes to standard output (text by default);"
+                    + " with --out and no --format every format and the charts are written.")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the report files into.")
+    Path out;
+
+    @Option(names = "--lineage", description = "Include in the JSON report the rows and factors behind every figure.")
+    boolean lineage;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Outputs.Format f = format == null ? (out == null ? Outputs.Format.TEXT : Outputs.Format.ALL) : Outputs.Format.parse(format);
+        return Runs.guard(err, () -> {
+            Pipeline.Outcome outcome = Pipeline.run(inputs, calculation, lineage, err);
+            if (out == null) {
+                Outputs.writeStdout(outcome, f, System.out, spec.commandLine().getOut());
+            } else {
+                List<Path> files = Outputs.writeFiles(outcome, f, out);
+                files.forEach(p -> err.println("wrote " + p));
+            }
+            Outputs.reportIssues(outcome.results().issues(), err);
+            return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
+        });
+    }
+}

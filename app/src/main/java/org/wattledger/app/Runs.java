@@ -1,0 +1,28 @@
+package org.wattledger.app;
+
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+import org.wattledger.engine.model.Issue;
+
+/** Turns the pipeline's expected failures into messages and exit codes, in one place. */
+final class Runs {
+    private Runs() {
+    }
+
+    static int guard(PrintWriter err, Supplier<Integer> job) {
+        try {
+            return job.get();
+        } catch (Pipeline.FactorSheetErrors e) {
+            err.println("wattledger: " + e.getMessage() + ":");
+            for (Issue issue : e.errors) {
+                err.println("  " + issue);
+            }
+            err.flush();
+            return ExitCode.INPUT_ERRORS;
+        } catch (Pipeline.NoReadings e) {
+            err.println("wattledger: " + e.getMessage());
+            Outputs.reportIssues(e.inventory.issues(), err);
+            return ExitCode.INPUT_ERRORS;
+        }
+    }
+}

@@ -1,0 +1,471 @@
+package org.wattledger.reports;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.wattledger.engine.calc.DataCentreMetrics;
+import org.wattledger.engine.calc.Figures;
+import org.wattledger.engine.calc.Intensity;
+import org.wattledger.engine.calc.Metric;
+import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.calc.SiteResult;
+import org.wattledger.engine.calc.TargetResult;
+import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Severity;
+
+/**
+ * The report as one self-contained HTML page: inline CSS, charts embedded as PNG data URIs, no
+ * script and no external resource, so it can be mailed, archived or opened offline. Numbers are
+ * rounded for display only (2 decimals for t CO2e, MWh, tce and m³; 3 for PUE, WUE and CUE; 4 for
+ * intensities) with comma thousands separators whatever the locale; the exact values are in the
+ * JSON report. Every text that comes from the input is HTML-escaped.
+ */
+public final class HtmlReport {
+    /** Issues listed in full in the page; beyond this the page points to the JSON report. */
+    static final int MAX_ISSUES = 1000;
+
+    private HtmlReport() {
+    }
+
+    /** Writes the page, replacing the file. */
+    public static void write(Results results, ReportMeta meta, Path file) throws IOException {
+        Files.writeString(file, render(results, meta), StandardCharsets.UTF_8);
+    }
+
+    /** The page as text. */
+    public static String render(Results results, ReportMeta meta) {
+        ReportModel m = ReportModel.of(results);
+        return new Page(m, meta, Charts.renderAll(m)).render();
+    }
+
+    /** Escapes text for HTML element content and attribute values. */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final String CSS = """
+            :root{--ink:#1f2933;--muted:#5f6b7a;--line:#d9dee5;--zebra:#f6f8fa;--ok:#1d7a3a;--okbg:#e8f5ec;\
+            --bad:#b42318;--badbg:#fdecea;--warn:#9a6700;--warnbg:#fff6da;--accent:#2f5f8f}
+            *{box-sizing:border-box}
+            body{margin:0;background:#fff;color:var(--ink);font:15px/1.5 -apple-system,"Segoe UI",Roboto,\
+            "Helvetica Neue",Arial,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
+            main{max-width:1240px;margin:0 auto;padding:28px 28px 60px}
+            h1{font-size:28px;margin:0 0 4px}
+            h2{font-size:21px;margin:36px 0 10px;padding-bottom:6px;border-bottom:2px solid var(--line)}
+            h3{font-size:16px;margin:18px 0 6px}
+            p{margin:6px 0}
+            .period{font-size:18px;color:var(--muted);margin:0 0 16px}
+            .muted{color:var(--muted)}
+            code{font:13px/1.4 "DejaVu Sans Mono",Menlo,Consolas,monospace;background:var(--zebra);padding:1px 4px;\
+            border-radius:3px;word-break:break-all}
+            pre{font:13px/1.5 "DejaVu Sans Mono",Menlo,Consolas,monospace;background:var(--zebra);padding:12px 14px;\
+            border:1px solid var(--line);border-radius:6px;overflow-x:auto;white-space:pre-wrap}
+            table{border-collapse:collapse;width:100%;margin:8px 0 4px;font-size:14px}
+            th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+            th{background:#eef1f5;font-weight:600;white-space:nowrap}
+            tbody tr:nth-child(even){background:var(--zebra)}
+            td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            table.meta{width:auto}
+            table.meta th{background:none;text-align:left;padding-left:0;color:var(--muted);font-weight:500}
+            .banner{padding:14px 18px;border-radius:8px;font-size:16px;margin:18px 0;border:1px solid}
+            .banner.ok{background:var(--okbg);color:var(--ok);border-color:#a8d5b5}
+            .banner.bad{background:var(--badbg);color:var(--bad);border-color:#f1b0a9}
+            .banner strong{font-size:18px}
+            nav{font-size:14px;margin:6px 0 0}
+            nav a{color:var(--accent);margin-right:14px;text-decoration:none}
+            .sev{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:600;\
+            text-transform:uppercase}
+            .sev.error{background:var(--badbg);color:var(--bad)}
+            .sev.warning{background:var(--warnbg);color:var(--warn)}
+            .sev.info{background:#e8f0fa;color:var(--accent)}
+            .yes{color:var(--ok);font-weight:700}
+            .no{color:var(--bad);font-weight:700}
+            figure{margin:18px 0 28px}
+            figure img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px}
+            figcaption{color:var(--muted);font-size:13px;margin-top:6px}
+            footer{margin-top:40px;color:var(--muted);font-size:13px;border-top:1px solid var(--line);padding-top:10px}
+            """;
+
+    /** One page being built. */
+    private static final class Page {
+        private final ReportModel m;
+        private final ReportMeta meta;
+        private final List<Charts.Rendered> charts;
+        private final StringBuilder out = new StringBuilder(1 << 16);
+
+        Page(ReportModel m, ReportMeta meta, List<Charts.Rendered> charts) {
+            this.m = m;
+            this.meta = meta;
+            this.charts = charts;
+        }
+
+        String render() {
+            String period = m.period.from() + " to " + m.period.to().minusDays(1);
+            out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                    .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                    .append("<meta name=\"generator\" content=\"wattledger ").append(escape(meta.engineVersion()))
+                    .append("\">\n<title>wattledger report, ").append(escape(period)).append("</title>\n<style>\n")
+                    .append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+            header(period);
+            banner();
+            summary();
+            intensities();
+            sites();
+            targets();
+            charts();
+            issues();
+            factors();
+            reproduce();
+            out.append("<footer>Made by wattledger ").append(escape(meta.engineVersion()))
+                    .append(". Figures are rounded for display; the JSON report (<code>")
+                    .append(escape(JsonReport.SCHEMA)).append("</code>) carries the exact values.</footer>\n");
+            out.append("</main>\n</body>\n</html>\n");
+            return out.toString();
+        }
+
+        private void header(String period) {
+            out.append("<header>\n<h1>Energy and emissions report</h1>\n<p class=\"period\">Reporting period ")
+                    .append(escape(period)).append("</p>\n<table class=\"meta\">\n");
+            meta("Factor sets", escape(meta.factorSetLabel()));
+            if (!meta.factorSheets().isEmpty()) {
+                meta("Factor sheets", digests(meta.factorSheets()));
+            }
+            meta("Energy basis", escape(meta.energyBasis()));
+            meta("GWP set", escape(meta.gwpSet()));
+            if (!m.results.options().gridBasis().isEmpty()) {
+                meta("Grid factor basis", escape(m.results.options().gridBasis()));
+            }
+            meta("Inputs", meta.inputs().isEmpty() ? "<span class=\"muted\">none named</span>" : digests(meta.inputs()));
+            meta("Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted()) + ", rejected "
+                    + count(m.rows.rejected()));
+            meta("Engine", "wattledger " + escape(meta.engineVersion()));
+            out.append("</table>\n");
+            out.append("<nav><a href=\"#summary\">Summary</a><a href=\"#intensities\">Intensities</a>"
+                    + "<a href=\"#sites\">Sites</a><a href=\"#targets\">Targets</a><a href=\"#charts\">Charts</a>"
+                    + "<a href=\"#issues\">Issues</a><a href=\"#factors\">Factors</a>"
+                    + "<a href=\"#reproduce\">How to reproduce</a></nav>\n</header>\n");
+        }
+
+        private void meta(String name, String html) {
+            out.append("<tr><th>").append(escape(name)).append("</th><td>").append(html).append("</td></tr>\n");
+        }
+
+        private static String digests(List<ReportMeta.FileDigest> files) {
+            List<String> parts = new ArrayList<>();
+            for (ReportMeta.FileDigest f : files) {
+                parts.add(escape(f.file()) + " <span class=\"muted\">SHA-256</span> <code>" + escape(f.sha256())
+                        + "</code>");
+            }
+            return String.join("<br>", parts);
+        }
+
+        private void banner() {
+            long errors = m.count(Severity.ERROR);
+            long warnings = m.count(Severity.WARNING);
+            if (m.complete) {
+                out.append("<div class=\"banner ok\" id=\"status\"><strong>Complete.</strong> No errors in the input "
+                        + "or the calculation");
+                if (warnings > 0) {
+                    out.append("; ").append(plural(warnings, "warning"));
+                }
+                out.append(".</div>\n");
+            } else {
+                out.append("<div class=\"banner bad\" id=\"status\"><strong>Incomplete: ").append(plural(errors, "error"))
+                        .append(".</strong> Rows or factors are missing, "
+                                + "so the figures below may be understated. See <a href=\"#issues\">Issues</a>.</div>\n");
+            }
+        }
+
+        private void summary() {
+            section("summary", "Summary");
+            out.append("<table>\n<thead><tr><th>Figure</th><th class=\"num\">Value</th><th>Unit</th>"
+                    + "<th class=\"num\">Estimated share</th></tr></thead>\n<tbody>\n");
+            for (Metric metric : ReportModel.CONTRACT_TOTALS) {
+                summaryRow(metric, true);
+            }
+            for (Metric metric : List.of(Metric.ELECTRICITY, Metric.IT_ENERGY, Metric.ONSITE_RENEWABLE,
+                    Metric.CERTIFIED_RENEWABLE, Metric.REUSE)) {
+                summaryRow(metric, false);
+            }
+            out.append("</tbody>\n</table>\n");
+            if (!m.scope1ByGasKg.isEmpty()) {
+                out.append("<p class=\"muted\">Scope 1 by gas (mass of each gas, not CO2e): ");
+                List<String> parts = new ArrayList<>();
+                m.scope1ByGasKg.forEach((gas, kg) -> parts.add(escape(gas) + " "
+                        + Display.number(kg.movePointLeft(3), 3) + " t"));
+                out.append(String.join(" · ", parts)).append(".</p>\n");
+            }
+            out.append("<p class=\"muted\">— : not applicable to this input (no such readings, or a factor "
+                    + "missing: see Issues).</p>\n");
+        }
+
+        private void summaryRow(Metric metric, boolean always) {
+            Optional<BigDecimal> v = m.totals.reported(metric);
+            if (v.isEmpty() && !always) {
+                return;
+            }
+            out.append("<tr><td>").append(escape(Display.label(metric))).append("</td><td class=\"num\">")
+                    .append(v.map(x -> Display.number(x, metric.reportUnit())).orElse(Display.NONE))
+                    .append("</td><td>").append(escape(Display.unit(metric.reportUnit()))).append("</td><td class=\"num\">")
+                    .append(m.totals.estimatedShare(metric).map(s -> Display.percent(s, 2)).orElse(""))
+                    .append("</td></tr>\n");
+        }
+
+        private void intensities() {
+            section("intensities", "Intensities");
+            if (m.intensities.isEmpty()) {
+                out.append("<p class=\"muted\">No intensities: the input gives no denominators (headcount, "
+                        + "floor area, revenue) for the whole organisation.</p>\n");
+                return;
+            }
+            out.append("<table>\n<thead><tr><th>Intensity</th><th class=\"num\">Value</th><th>Unit</th></tr>"
+                    + "</thead>\n<tbody>\n");
+            for (Intensity i : m.intensities) {
+                out.append("<tr><td>").append(escape(i.name())).append("</td><td class=\"num\">")
+                        .append(Display.number(i.value(), i.unit())).append("</td><td>")
+                        .append(escape(Display.unit(i.unit()))).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n");
+        }
+
+        private void sites() {
+            section("sites", "Sites");
+            if (m.sites.isEmpty()) {
+                out.append("<p class=\"muted\">No site has readings in this period.</p>\n");
+                return;
+            }
+            out.append("<table>\n<thead><tr><th>Site</th><th>Name</th><th>Kind</th><th>Region</th>"
+                    + "<th class=\"num\">Scope 1<br>t CO2e</th><th class=\"num\">Scope 2 location<br>t CO2e</th>"
+                    + "<th class=\"num\">Scope 2 market<br>t CO2e</th><th class=\"num\">Energy<br>MWh</th>"
+                    + "<th class=\"num\">Water<br>m³</th><th class=\"num\">PUE</th><th class=\"num\">WUE<br>L/kWh</th>"
+                    + "<th class=\"num\">CUE<br>kg CO2e/kWh</th></tr></thead>\n<tbody>\n");
+            for (SiteResult s : m.sites) {
+                Figures f = s.figures();
+                Optional<DataCentreMetrics> dc = s.dataCentre();
+                out.append("<tr><td>").append(escape(s.site().id())).append("</td><td>").append(escape(s.site().name()))
+                        .append("</td><td>").append(escape(s.site().kind().id())).append("</td><td>")
+                        .append(escape(s.site().region())).append("</td>");
+                for (Metric metric : List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,
+                        Metric.ENERGY, Metric.WATER)) {
+                    numCell(f.reported(metric).orElse(null), metric.reportUnit());
+                }
+                numCell(dc.map(DataCentreMetrics::pue).orElse(null), "1");
+                numCell(dc.map(DataCentreMetrics::wue).orElse(null), "L/kWh");
+                numCell(dc.map(DataCentreMetrics::cueLocation).orElse(null), "kg CO2e/kWh");
+                out.append("</tr>\n");
+            }
+            out.append("</tbody>\n</table>\n<p class=\"muted\">PUE, WUE and CUE are ratios of the period's sums "
+                    + "(ISO/IEC 30134-2, -9, -8), shown for data centres with an IT-energy meter. CUE here is "
+                    + "location-based.</p>\n");
+        }
+
+        private void numCell(BigDecimal value, String unit) {
+            out.append("<td class=\"num\">").append(Display.number(value, unit)).append("</td>");
+        }
+
+        private void targets() {
+            section("targets", "Targets");
+            if (m.targets.isEmpty()) {
+                out.append("<p class=\"muted\">No targets in the input.</p>\n");
+                return;
+            }
+            out.append("<table>\n<thead><tr><th>Target</th><th>Metric</th><th>Boundary</th><th>Unit</th>"
+                    + "<th class=\"num\">Base</th><th class=\"num\">Target</th><th class=\"num\">Current</th>"
+                    + "<th class=\"num\">Path</th><th class=\"num\">Progress</th><th>On track</th></tr></thead>\n<tbody>\n");
+            for (TargetResult t : m.targets) {
+                String unit = t.unit();
+                out.append("<tr><td>").append(escape(t.target().id())).append("</td><td>")
+                        .append(escape(t.target().metric())).append("<br><span class=\"muted\">")
+                        .append(escape(t.target().path().id())).append(" path</span></td><td>")
+                        .append(escape(ReportModel.boundary(t))).append("</td><td>").append(escape(Display.unit(unit)))
+                        .append("</td>");
+                yearValue(t.target().baseYear(), t.baseValue(), unit, t.baseComputed() ? "computed" : "given");
+                yearValue(t.target().targetYear(), t.targetValue(), unit, null);
+                yearValue(t.currentYear(), t.current(), unit, null);
+                yearValue(t.currentYear(), t.pathValue(), unit, null);
+                out.append("<td class=\"num\">").append(t.progress() == null ? Display.NONE : Display.percent(t.progress(), 1))
+                        .append("</td><td>");
+                if (t.onTrack() == null) {
+                    out.append("<span class=\"muted\">no data</span>");
+                } else if (t.onTrack()) {
+                    out.append("<span class=\"yes\">✓ on track</span>");
+                } else {
+                    out.append("<span class=\"no\">✗ off track</span>");
+                }
+                out.append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n<p class=\"muted\">Progress = (base − current) / (base − target). "
+                    + "On track when the current value is on the target's side of the path value for the year.</p>\n");
+        }
+
+        private void yearValue(int year, BigDecimal value, String unit, String note) {
+            out.append("<td class=\"num\">").append(Display.number(value, unit)).append("<br><span class=\"muted\">")
+                    .append(year).append(note == null ? "" : ", " + note).append("</span></td>");
+        }
+
+        private void charts() {
+            section("charts", "Charts");
+            for (Charts.Rendered c : charts) {
+                out.append("<figure><img src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(c.png())).append("\" width=\"").append(c.width())
+                        .append("\" height=\"").append(c.height()).append("\" alt=\"").append(escape(c.title()))
+                        .append("\"><figcaption>").append(escape(c.title())).append(" (").append(escape(c.file()))
+                        .append(")</figcaption></figure>\n");
+            }
+        }
+
+        private void issues() {
+            section("issues", "Issues");
+            // Errors first, then warnings, then notices.
+            out.append("<p>").append(plural(m.count(Severity.ERROR), "error")).append(", ")
+                    .append(plural(m.count(Severity.WARNING), "warning")).append(", ")
+                    .append(plural(m.count(Severity.INFO), "notice")).append(".</p>\n");
+            if (m.issues.isEmpty()) {
+                return;
+            }
+            out.append("<table>\n<thead><tr><th>Severity</th><th>File</th><th>Sheet</th><th class=\"num\">Row</th>"
+                    + "<th>Column</th><th>Message</th></tr></thead>\n<tbody>\n");
+            int shown = 0;
+            List<Issue> bySeverity = new ArrayList<>(m.issues);
+            bySeverity.sort(java.util.Comparator.comparing(Issue::severity)); // stable: engine order within
+            for (Issue i : bySeverity) {
+                if (shown++ == MAX_ISSUES) {
+                    break;
+                }
+                out.append("<tr><td><span class=\"sev ").append(i.severity().id()).append("\">")
+                        .append(i.severity().id()).append("</span></td><td>").append(escape(i.file()))
+                        .append("</td><td>").append(escape(i.sheet())).append("</td><td class=\"num\">")
+                        .append(i.row() == null ? "" : i.row().toString()).append("</td><td>")
+                        .append(escape(i.column())).append("</td><td>").append(escape(i.message()))
+                        .append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n");
+            if (m.issues.size() > MAX_ISSUES) {
+                out.append("<p class=\"muted\">").append(count(m.issues.size() - MAX_ISSUES))
+                        .append(" more issues are listed in the JSON report.</p>\n");
+            }
+        }
+
+        private void factors() {
+            section("factors", "Factors used");
+            if (m.factors.isEmpty()) {
+                out.append("<p class=\"muted\">No factor was applied.</p>\n");
+                return;
+            }
+            out.append("<table>\n<thead><tr><th>ID</th><th>Set</th><th class=\"num\">Value</th><th>Unit</th>"
+                    + "<th>Region</th><th>Valid</th><th>Source</th><th>Note</th></tr></thead>\n<tbody>\n");
+            for (Factor f : m.factors) {
+                String gas = f.gas() == null ? "" : " " + f.gas();
+                out.append("<tr><td><code>").append(escape(f.id())).append("</code><br><span class=\"muted\">")
+                        .append(escape(f.kind().id() + gas + (f.basis().isEmpty() ? "" : ", " + f.basis())))
+                        .append("</span></td><td>").append(escape(f.set()))
+                        .append(f.version().isEmpty() || f.set().contains(f.version()) ? ""
+                                : "<br><span class=\"muted\">" + escape(f.version()) + "</span>")
+                        .append("</td><td class=\"num\">").append(escape(f.value().toPlainString())).append("</td><td>")
+                        .append(escape(f.unit().text())).append("</td><td>").append(escape(f.region()))
+                        .append("</td><td>").append(escape(validity(f))).append("</td><td>").append(escape(f.source()))
+                        .append("</td><td>").append(escape(f.note())).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n<p class=\"muted\">Factor values are shown exactly as published.</p>\n");
+        }
+
+        private void reproduce() {
+            section("reproduce", "How to reproduce");
+            out.append("<ol>\n<li>Check that you hold the same inputs");
+            if (!meta.inputs().isEmpty() || !meta.factorSheets().isEmpty()) {
+                out.append(": each file's SHA-256 must equal the one above.\n<pre>");
+                for (ReportMeta.FileDigest f : meta.inputs()) {
+                    out.append("sha256sum ").append(escape(shellWord(f.file()))).append("   # ").append(escape(f.sha256()))
+                            .append('\n');
+                }
+                for (ReportMeta.FileDigest f : meta.factorSheets()) {
+                    out.append("sha256sum ").append(escape(shellWord(f.file()))).append("   # ").append(escape(f.sha256()))
+                            .append('\n');
+                }
+                out.append("</pre></li>\n");
+            } else {
+                out.append(".</li>\n");
+            }
+            out.append("<li>Run wattledger ").append(escape(meta.engineVersion()))
+                    .append(" with the same factor release and options:\n<pre>").append(escape(command()))
+                    .append("</pre></li>\n");
+            out.append("<li>Compare the JSON report with this one: every value must match to the last digit. "
+                    + "The JSON's <code>lineage</code> section (when included) lists, for each site and figure, "
+                    + "the input rows, conversions, factors and formula behind it.</li>\n</ol>\n");
+            if (meta.factorSets().size() > 1) {
+                out.append("<p class=\"muted\">Several bundled sets were used (").append(escape(meta.factorSetLabel()))
+                        .append("): without <code>--factors</code>, each site's region picks its country's set, "
+                                + "as in this run.</p>\n");
+            }
+        }
+
+        /** The command line, one option per line with shell continuations. */
+        private String command() {
+            List<String> parts = new ArrayList<>();
+            StringBuilder first = new StringBuilder("java -jar wattledger.jar report");
+            for (ReportMeta.FileDigest f : meta.inputs()) {
+                first.append(' ').append(shellWord(f.file()));
+            }
+            if (meta.inputs().isEmpty()) {
+                first.append(" INPUT...");
+            }
+            parts.add(first.toString());
+            if (meta.factorSets().isEmpty()) {
+                parts.add("--factors none");
+            } else if (meta.factorSets().size() == 1) {
+                parts.add("--factors " + shellWord(meta.factorSets().get(0).toString()));
+            }
+            for (ReportMeta.FileDigest f : meta.factorSheets()) {
+                parts.add("--factor-sheet " + shellWord(f.file()));
+            }
+            parts.add("--period " + (m.period.isCalendarYear() ? Integer.toString(m.period.from().getYear())
+                    : m.period.from() + ".." + m.period.to().minusDays(1)));
+            parts.add("--energy-basis " + shellWord(meta.energyBasis()));
+            parts.add("--format json --out out/");
+            return String.join(" \\\n    ", parts);
+        }
+
+        private static String shellWord(String s) {
+            return s.matches("[A-Za-z0-9@%+=:,./_-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        }
+
+        private void section(String id, String title) {
+            out.append("<h2 id=\"").append(id).append("\">").append(escape(title)).append("</h2>\n");
+        }
+
+        /** "from 2020-01-01" for an open factor, else "2022-01-01 – 2022-12-31". */
+        private static String validity(Factor f) {
+            return f.validTo() == null ? "from " + f.validFrom() : f.validFrom() + " – " + f.validTo();
+        }
+
+        private static String plural(long n, String word) {
+            return count(n) + " " + word + (n == 1 ? "" : "s");
+        }
+
+        private static String count(long n) {
+            return Display.number(BigDecimal.valueOf(n), 0);
+        }
+    }
+}

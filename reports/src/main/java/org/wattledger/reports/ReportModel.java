@@ -1,0 +1,148 @@
+package org.wattledger.reports;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.wattledger.engine.calc.DataCentreMetrics;
+import org.wattledger.engine.calc.Explanation;
+import org.wattledger.engine.calc.Figures;
+import org.wattledger.engine.calc.Intensity;
+import org.wattledger.engine.calc.Line;
+import org.wattledger.engine.calc.Metric;
+import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.calc.SiteResult;
+import org.wattledger.engine.calc.TargetResult;
+import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Site;
+
+/**
+ * The results of one period, taken from the engine once and shared by every writer, so that the
+ * JSON, CSV, HTML, xlsx and text outputs of one run show the same figures in the same order.
+ */
+final class ReportModel {
+    /** The totals of CONTRACTS §4, in the contract's key order. */
+    static final List<Metric> CONTRACT_TOTALS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,
+            Metric.ENERGY, Metric.ENERGY_DIRECT, Metric.ENERGY_INDIRECT, Metric.ENERGY_TCE, Metric.WATER);
+    /** Further totals the reports add after the contract's. */
+    static final List<Metric> EXTRA_TOTALS = List.of(Metric.ELECTRICITY, Metric.IT_ENERGY, Metric.ONSITE_RENEWABLE,
+            Metric.CERTIFIED_RENEWABLE, Metric.REUSE);
+
+    final Results results;
+    final ReportingPeriod period;
+    final Figures totals;
+    final Map<String, BigDecimal> scope1ByGasKg;
+    final List<SiteResult> sites;
+    final List<Intensity> intensities;
+    final List<TargetResult> targets;
+    final List<Issue> issues;
+    final List<Factor> factors;
+    final Inventory.RowTally rows;
+    final boolean complete;
+
+    private ReportModel(Results results) {
+        this.results = results;
+        this.period = results.period();
+        this.totals = results.totals();
+        this.scope1ByGasKg = results.scope1ByGas();
+        this.sites = results.sites();
+        this.intensities = results.intensities();
+        this.targets = results.targets();
+        this.issues = results.issues();
+        this.factors = results.factorsUsed();
+        this.rows = results.calculation().inventory().rows();
+        this.complete = issues.stream().noneMatch(Issue::isError);
+    }
+
+    static ReportModel of(Results results) {
+        return new ReportModel(results);
+    }
+
+    long count(Severity severity) {
+        return issues.stream().filter(i -> i.severity() == severity).count();
+    }
+
+    /** Every month the period touches, in order. */
+    List<YearMonth> months() {
+        List<YearMonth> out = new ArrayList<>();
+        YearMonth last = YearMonth.from(period.to().minusDays(1));
+        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(last); m = m.plusMonths(1)) {
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The organisation's figures per month: the sum of the sites' months. */
+    SortedMap<YearMonth, Figures> organisationMonths() {
+        SortedMap<YearMonth, Figures> out = new TreeMap<>();
+        for (SiteResult s : sites) {
+            s.months().forEach((m, f) -> out.computeIfAbsent(m, k -> new Figures()).addAll(f));
+        }
+        return out;
+    }
+
+    /** Sites with data-centre metrics for the period. */
+    List<SiteResult> dataCentres() {
+        return sites.stream().filter(s -> s.dataCentre().isPresent()).toList();
+    }
+
+    /** A site's data-centre metrics for one month, when the site is a data centre and has IT energy then. */
+    static Optional<DataCentreMetrics> monthMetrics(Site site, Figures month) {
+        return site.isDataCentre() ? DataCentreMetrics.of(month) : Optional.empty();
+    }
+
+    /** One site-month with its figures and data-centre metrics. */
+    record MonthRow(SiteResult site, YearMonth month, Figures figures, Optional<DataCentreMetrics> dataCentre) {
+    }
+
+    List<MonthRow> monthRows() {
+        List<MonthRow> out = new ArrayList<>();
+        for (SiteResult s : sites) {
+            s.months().forEach((m, f) -> out.add(new MonthRow(s, m, f, monthMetrics(s.site(), f))));
+        }
+        return out;
+    }
+
+    /** The period's lines per site id, in the engine's line order. */
+    Map<String, List<Line>> linesBySite() {
+        Map<String, List<Line>> out = new TreeMap<>();
+        for (Line l : results.lines()) {
+            out.computeIfAbsent(l.site(), k -> new ArrayList<>()).add(l);
+        }
+        return out;
+    }
+
+    /**
+     * {@link Results#explain} for one site, from that site's lines only: the same parts, but one
+     * pass over the site's lines instead of one over every line for each figure.
+     */
+    static Explanation explain(String site, Metric metric, List<Line> siteLines) {
+        List<Explanation.Part> parts = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Line l : siteLines) {
+            Optional<BigDecimal> v = l.figures().get(metric);
+            if (v.isEmpty()) {
+                continue;
+            }
+            total = total.add(v.get());
+            parts.add(new Explanation.Part(l.label(), metric.present(v.get()), l.quantity(), l.unit().symbol(),
+                    l.lineage().formulas().getOrDefault(metric.key(), ""), l.lineage().rows().toString(),
+                    l.lineage().factors(), List.copyOf(l.lineage().conversions()),
+                    List.copyOf(l.lineage().prorations())));
+        }
+        return new Explanation(site, metric, metric.present(total), metric.reportUnit(), parts);
+    }
+
+    /** A target's boundary as written in the input: {@code *}, or site ids joined with {@code ;}. */
+    static String boundary(TargetResult t) {
+        return t.target().wholeOrganisation() ? "*" : String.join(";", t.target().boundary());
+    }
+}

@@ -1,0 +1,169 @@
+package org.wattledger.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class XlsxReportTest {
+    private static XSSFWorkbook open(byte[] bytes) throws IOException {
+        return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+    }
+
+    private static byte[] small() {
+        return XlsxReport.toBytes(Fixtures.small(), Fixtures.meta(Fixtures.small()));
+    }
+
+    /** The first row whose column {@code col} holds {@code text}. */
+    private static Row rowWhere(Sheet sheet, int col, String text) {
+        for (Row r : sheet) {
+            Cell c = r.getCell(col);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(text)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row with " + text + " in " + sheet.getSheetName());
+    }
+
+    @Test
+    void writesByteIdenticalFilesForIdenticalInput(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.xlsx");
+        Path b = dir.resolve("b.xlsx");
+        XlsxReport.write(Fixtures.small(), Fixtures.meta(Fixtures.small()), a);
+        XlsxReport.write(Fixtures.small(), Fixtures.meta(Fixtures.small()), b);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertArrayEquals(XlsxReport.toBytes(Fixtures.rich(), Fixtures.meta(Fixtures.rich())),
+                XlsxReport.toBytes(Fixtures.rich(), Fixtures.meta(Fixtures.rich())));
+    }
+
+    @Test
+    void stampsEveryEntryAndTheDocumentWithTheEndOfThePeriod() throws IOException {
+        byte[] bytes = small();
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+                assertEquals(LocalDateTime.of(2025, 1, 1, 0, 0), e.getTimeLocal(), e.getName());
+            }
+        }
+        assertEquals("[Content_Types].xml", names.get(0));
+        try (XSSFWorkbook wb = open(bytes)) {
+            Date expected = Date.from(LocalDateTime.of(2025, 1, 1, 0, 0).toInstant(ZoneOffset.UTC));
+            assertEquals(expected, wb.getProperties().getCoreProperties().getCreated());
+            assertEquals(expected, wb.getProperties().getCoreProperties().getModified());
+        }
+    }
+
+    @Test
+    void hasTheSheetsInOrderWithFrozenStyledHeaderRows() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            List<String> names = new ArrayList<>();
+            wb.forEach(s -> names.add(s.getSheetName()));
+            assertEquals(List.of("Summary", "Sites", "Monthly", "Targets", "Issues", "Factors", "About"), names);
+            for (Sheet s : wb) {
+                assertNotNull(s.getPaneInformation(), s.getSheetName());
+                assertTrue(s.getPaneInformation().isFreezePane(), s.getSheetName());
+                assertEquals(1, s.getPaneInformation().getHorizontalSplitPosition(), s.getSheetName());
+                Cell first = s.getRow(0).getCell(0);
+                assertTrue(wb.getFontAt(first.getCellStyle().getFontIndex()).getBold(), s.getSheetName());
+                assertTrue(s.getColumnWidth(0) >= 10 * 256, s.getSheetName());
+            }
+        }
+    }
+
+    @Test
+    void writesTotalsAsNumbersWithTheExactDecimalBesideThem() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            Sheet summary = wb.getSheet("Summary");
+            assertEquals(List.of("Figure", "Key", "Value", "Unit", "Exact value", "Estimated share"), header(summary));
+            Row scope1 = rowWhere(summary, 1, "scope1");
+            assertEquals(0.2028, scope1.getCell(2).getNumericCellValue(), 0);
+            assertEquals("t CO2e", scope1.getCell(3).getStringCellValue());
+            assertEquals("0.2028", scope1.getCell(4).getStringCellValue());
+            assertEquals("#,##0.00", scope1.getCell(2).getCellStyle().getDataFormatString());
+            Row scope2 = rowWhere(summary, 1, "scope2Location");
+            assertEquals(250.0 / 1350.0, scope2.getCell(5).getNumericCellValue(), 1e-15);
+            Row intensity = rowWhere(summary, 1, "scope1_2_per_headcount");
+            assertEquals("0.15528", intensity.getCell(4).getStringCellValue());
+            assertTrue(noRowWhere(summary, 1, "energyTce"), "not applicable → no row");
+        }
+    }
+
+    @Test
+    void writesOneMonthlyRowPerSiteAndMonthWithDataCentreMetrics() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            Sheet monthly = wb.getSheet("Monthly");
+            assertEquals(List.of("Site", "Month", "Scope 1 (t CO2e)", "Scope 2 location (t CO2e)",
+                    "Scope 2 market (t CO2e)", "Energy (MWh)", "IT energy (MWh)", "Water (m3)", "PUE", "WUE (L/kWh)"),
+                    header(monthly));
+            assertEquals(3, monthly.getLastRowNum(), "DC1 January and February, OFF1 January");
+            Row jan = monthly.getRow(1);
+            assertEquals("DC1", jan.getCell(0).getStringCellValue());
+            assertEquals("2024-01", jan.getCell(1).getStringCellValue());
+            assertNull(jan.getCell(2), "no Scope 1 at DC1: an empty cell, not 0");
+            assertEquals(0.5, jan.getCell(3).getNumericCellValue(), 0);
+            assertEquals(0.8, jan.getCell(6).getNumericCellValue(), 0);
+            assertEquals(1.25, jan.getCell(8).getNumericCellValue(), 0);
+            assertEquals(2.5, jan.getCell(9).getNumericCellValue(), 0);
+            Row office = monthly.getRow(3);
+            assertEquals("OFF1", office.getCell(0).getStringCellValue());
+            assertNull(office.getCell(8), "no PUE for an office");
+        }
+    }
+
+    @Test
+    void writesSitesTargetsIssuesAndFactors() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            Row dc = rowWhere(wb.getSheet("Sites"), 0, "DC1");
+            assertEquals(1.1, dc.getCell(14).getNumericCellValue(), 0);
+            Row office = rowWhere(wb.getSheet("Sites"), 0, "OFF1");
+            assertEquals(Fixtures.SCRIPT_NAME, office.getCell(1).getStringCellValue());
+            Row t1 = rowWhere(wb.getSheet("Targets"), 0, "T1");
+            assertEquals(0.4472, t1.getCell(13).getNumericCellValue(), 0);
+            assertEquals("no", t1.getCell(14).getStringCellValue());
+            Row error = rowWhere(wb.getSheet("Issues"), 0, "error");
+            assertEquals(14, (int) error.getCell(3).getNumericCellValue());
+            assertEquals("F", error.getCell(4).getStringCellValue());
+            Row grid = rowWhere(wb.getSheet("Factors"), 0, "test.grid.cn");
+            assertEquals("0.5", grid.getCell(7).getStringCellValue());
+            assertEquals("Test grid factor, table 1", grid.getCell(14).getStringCellValue());
+            Row complete = rowWhere(wb.getSheet("About"), 0, "Complete");
+            assertEquals("no", complete.getCell(1).getStringCellValue());
+        }
+    }
+
+    private static List<String> header(Sheet sheet) {
+        List<String> out = new ArrayList<>();
+        sheet.getRow(0).forEach(c -> out.add(c.getStringCellValue()));
+        return out;
+    }
+
+    private static boolean noRowWhere(Sheet sheet, int col, String text) {
+        try {
+            rowWhere(sheet, col, text);
+            return false;
+        } catch (AssertionError expected) {
+            return true;
+        }
+    }
+}
