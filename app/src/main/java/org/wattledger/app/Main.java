@@ -27,7 +27,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new WattledgerCommand());
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-        cli.setExitCodeExceptionMapper(e -> e instanceof UsageException ? ExitCode.USAGE : ExitCode.SOFTWARE);
+        cli.setExitCodeExceptionMapper(e -> e instanceof UsageException || e instanceof picocli.CommandLine.ParameterException
+                ? ExitCode.USAGE : ExitCode.SOFTWARE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException) {
                 commandLine.getErr().println("wattledger: " + e.getMessage());
@@ -37,7 +38,6 @@ public final class Main {
             e.printStackTrace(commandLine.getErr());
             return ExitCode.SOFTWARE;
         });
-        cli.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         return cli;
     }
 }

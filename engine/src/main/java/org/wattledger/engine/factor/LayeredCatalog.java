@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * Factors in priority layers (the user's sheets first, then the bundled sets chosen for the site's
  * country). Within a layer the look-up goes region by region along {@link Regions#chain} for a
- * factor valid on the date; if none is, it goes along the chain again for the latest factor that
- * ended before the date (published factors lag the data year). Each fallback is recorded.
+ * factor valid on the date; if none is, it takes the newest factor that ended before the date
+ * anywhere on the chain, the most specific region among equally new ones (published factors lag
+ * the data year). Each fallback is recorded.
  * A factor with a use (stationary/mobile) is preferred over one for either use; a query for an
  * activity of a given dimension sees only factors whose denominator has that dimension.
  */
@@ -69,26 +70,37 @@ public final class LayeredCatalog implements FactorCatalog {
 
     private Optional<FactorChoice> findInLayer(int rank, FactorQuery q) {
         List<String> chain = Regions.chain(q.region());
-        for (boolean laterYearAllowed : new boolean[] {false, true}) {
-            for (String region : chain) {
-                List<Factor> candidates = candidates(rank, q, region);
-                Optional<Factor> hit = laterYearAllowed ? latestBefore(candidates, q) : validOn(candidates, q);
-                if (hit.isPresent()) {
-                    List<String> fallbacks = new ArrayList<>();
-                    Factor f = hit.get();
-                    if (!region.equals(chain.get(0))) {
-                        fallbacks.add("no " + q.kind().id() + " factor for region " + chain.get(0) + " in "
-                                + layers.get(rank).name() + "; used " + region + " (" + f.id() + ")");
-                    }
-                    if (laterYearAllowed) {
-                        fallbacks.add("no " + q.kind().id() + " factor published for " + q.date().getYear()
-                                + "; used " + f.id() + " valid " + f.validity());
-                    }
-                    return Optional.of(new FactorChoice(f, rank, fallbacks));
-                }
+        // First a factor valid in the data year, most specific region first.
+        for (String region : chain) {
+            Optional<Factor> hit = validOn(candidates(rank, q, region), q);
+            if (hit.isPresent()) {
+                return Optional.of(choice(rank, q, chain, region, hit.get(), false));
             }
         }
-        return Optional.empty();
+        // Else the newest factor that ended before the data year; among equally new ones the most specific region.
+        Factor best = null;
+        String bestRegion = null;
+        for (String region : chain) {
+            Optional<Factor> hit = latestBefore(candidates(rank, q, region), q);
+            if (hit.isPresent() && (best == null || hit.get().validTo().isAfter(best.validTo()))) {
+                best = hit.get();
+                bestRegion = region;
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(choice(rank, q, chain, bestRegion, best, true));
+    }
+
+    private FactorChoice choice(int rank, FactorQuery q, List<String> chain, String region, Factor f, boolean earlierYear) {
+        List<String> fallbacks = new ArrayList<>();
+        if (!region.equals(chain.get(0))) {
+            fallbacks.add("no " + q.kind().id() + " factor for region " + chain.get(0) + " in "
+                    + layers.get(rank).name() + "; used " + region + " (" + f.id() + ")");
+        }
+        if (earlierYear) {
+            fallbacks.add("no " + q.kind().id() + " factor published for " + q.date().getYear()
+                    + "; used " + f.id() + " valid " + f.validity());
+        }
+        return new FactorChoice(f, rank, fallbacks);
     }
 
     private List<Factor> candidates(int rank, FactorQuery q, String region) {

@@ -92,7 +92,7 @@ public final class MeterTimeline {
                             estimateBefore[i] = est;
                             estimated++;
                             issues.add(Issue.at(Severity.WARNING, r.source(), gap + "; estimated "
-                                    + est.quantity().toPlainString() + " " + est.unit().symbol()
+                                    + Registers.plain(est.quantity()) + " " + est.unit().symbol()
                                     + " at the average rate of " + Periods.otherRow(c.source(), r.source())
                                     + " and this row (marked estimated)"));
                         }

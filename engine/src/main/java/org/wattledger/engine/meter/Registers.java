@@ -175,7 +175,8 @@ public final class Registers {
         issues.add(Issue.error(r.source(), message));
     }
 
+    /** A number as users write it: no trailing zeros, no exponent ("750", not "750.0"). */
     static String plain(BigDecimal v) {
-        return v.toPlainString();
+        return org.wattledger.engine.units.Exact.strip(v).toPlainString();
     }
 }

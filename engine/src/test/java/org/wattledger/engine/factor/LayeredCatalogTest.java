@@ -1,0 +1,57 @@
+package org.wattledger.engine.factor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.units.Dimension;
+import org.wattledger.engine.units.FactorUnit;
+
+final class LayeredCatalogTest {
+    private static Factor grid(String id, String region, int year, String value, String unit) {
+        return new Factor(id, Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", new BigDecimal(value), FactorUnit.parse(unit),
+                region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), "test", "1", "", "", null, "t", null);
+    }
+
+    private static final LayeredCatalog CN = new LayeredCatalog(List.of(new LayeredCatalog.Layer("cn@1", List.of(
+            grid("he.2022", "CN-HE", 2022, "0.7252", "t/MWh"),
+            grid("north.2022", "CN-NORTH", 2022, "0.6776", "t/MWh"),
+            grid("north.2023", "CN-NORTH", 2023, "0.6361", "t/MWh"),
+            grid("cn.2023", "CN", 2023, "0.5306", "t/MWh")))));
+
+    private static FactorChoice find(String region, int year) {
+        return CN.find(new FactorQuery(Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", region, LocalDate.of(year, 6, 1), "",
+                null, Dimension.ENERGY)).orElseThrow();
+    }
+
+    @Test
+    void theProvinceWinsInItsOwnYear() {
+        assertEquals("he.2022", find("CN-HE", 2022).factor().id());
+        assertTrue(find("CN-HE", 2022).fallbacks().isEmpty());
+    }
+
+    @Test
+    void theDataYearComesBeforeTheProvince() {
+        FactorChoice c = find("CN-HE", 2023);
+        assertEquals("north.2023", c.factor().id());
+        assertEquals(List.of("no emission factor for region CN-HE in cn@1; used CN-NORTH (north.2023)"), c.fallbacks());
+    }
+
+    @Test
+    void laterDataTakesTheNewestEarlierFactorOnTheChain() {
+        FactorChoice c = find("CN-HE", 2024);
+        assertEquals("north.2023", c.factor().id());
+        assertEquals(List.of("no emission factor for region CN-HE in cn@1; used CN-NORTH (north.2023)",
+                "no emission factor published for 2024; used north.2023 valid 2023-01-01..2023-12-31"), c.fallbacks());
+    }
+
+    @Test
+    void aFactorForAnotherDenominatorIsNotOffered() {
+        assertTrue(CN.find(new FactorQuery(Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", "CN-HE", LocalDate.of(2022, 6, 1),
+                "", null, Dimension.VOLUME)).isEmpty());
+    }
+}

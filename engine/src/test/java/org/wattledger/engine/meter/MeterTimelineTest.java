@@ -1,0 +1,104 @@
+package org.wattledger.engine.meter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Quality;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.units.CarbonUnit;
+import org.wattledger.engine.units.CarbonUnits;
+
+final class MeterTimelineTest {
+    static Reading reading(String meter, String from, String to, String q, CarbonUnit unit, int row) {
+        return Reading.consumption("S", meter, Carrier.ELECTRICITY, null, LocalDateTime.parse(from),
+                LocalDateTime.parse(to), new BigDecimal(q), unit, SourceRef.row("m.xlsx", "readings", row));
+    }
+
+    static Reading reading(String meter, String from, String to, String q, int row) {
+        return reading(meter, from, to, q, CarbonUnits.KWH, row);
+    }
+
+    private static List<String> messages(MeterTimeline.Result r) {
+        return r.issues().stream().map(Issue::toString).toList();
+    }
+
+    @Test
+    void acceptsAContinuousSeriesInAnyInputOrder() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-02-01T00:00", "2022-03-01T00:00", "2", 3),
+                reading("A", "2022-01-01T00:00", "2022-02-01T00:00", "1", 2)), false);
+        assertEquals(2, r.readings().size());
+        assertEquals(List.of(), r.issues());
+    }
+
+    @Test
+    void rejectsTheLaterOfTwoDuplicates() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-02-01T00:00", "1", 2),
+                reading("A", "2022-01-01T00:00", "2022-02-01T00:00", "1", 7)), false);
+        assertEquals(List.of("error: m.xlsx, sheet readings, row 7: duplicate reading: row 2 has the same meter and"
+                + " period (2022-01-01..2022-01-31)"), messages(r));
+        assertEquals(7, r.rejected().get(0).source().row());
+    }
+
+    @Test
+    void rejectsOverlapsNamingBothPeriods() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-01-01T02:00", "1", 2),
+                reading("A", "2022-01-01T01:00", "2022-01-01T03:00", "1", 3)), false);
+        assertEquals(List.of("error: m.xlsx, sheet readings, row 3: period 2022-01-01 01:00..2022-01-01 03:00 (end"
+                + " excluded) overlaps row 2 (2022-01-01 00:00..2022-01-01 02:00 (end excluded)) of the same meter S/A"
+                + " (electricity)"), messages(r));
+    }
+
+    @Test
+    void keepsMetersApart() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-02-01T00:00", "1", 2),
+                reading("B", "2022-01-01T00:00", "2022-02-01T00:00", "1", 3)), false);
+        assertEquals(List.of(), r.issues());
+    }
+
+    @Test
+    void warnsAboutAGapWithoutFillingIt() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-01-02T00:00", "24", 2),
+                reading("A", "2022-01-03T00:00", "2022-01-04T00:00", "48", 3)), false);
+        assertEquals(2, r.readings().size());
+        assertEquals(List.of("warning: m.xlsx, sheet readings, row 3: gap before this reading: meter S/A (electricity) has"
+                + " no reading for 2022-01-02..2022-01-02"), messages(r));
+    }
+
+    @Test
+    void fillsAGapAtTheAverageRateOfItsNeighboursInTheUnitBeforeIt() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-01-02T00:00", "24", 2),
+                reading("A", "2022-01-04T00:00", "2022-01-05T00:00", "0.048", CarbonUnits.MWH, 3)), true);
+        assertEquals(3, r.readings().size());
+        Reading est = r.readings().get(1);
+        assertEquals(Quality.ESTIMATED, est.quality());
+        assertEquals(LocalDateTime.parse("2022-01-02T00:00"), est.from());
+        assertEquals(LocalDateTime.parse("2022-01-04T00:00"), est.to());
+        assertEquals(0, new BigDecimal("72").compareTo(est.quantity()), est.quantity().toPlainString());
+        assertEquals("kWh", est.unit().symbol());
+        assertEquals(1, r.estimated());
+        assertEquals("estimated for the gap 2022-01-02..2022-01-03 at the average rate of row 2 and row 3", est.note());
+    }
+
+    @Test
+    void doesNotEstimateAcrossUnitsOfDifferentDimensions() {
+        Reading a = Reading.consumption("S", "G", Carrier.NATURAL_GAS, null, LocalDateTime.parse("2022-01-01T00:00"),
+                LocalDateTime.parse("2022-02-01T00:00"), BigDecimal.ONE, CarbonUnits.M3, SourceRef.row("g.csv", null, 2));
+        Reading b = Reading.consumption("S", "G", Carrier.NATURAL_GAS, null, LocalDateTime.parse("2022-03-01T00:00"),
+                LocalDateTime.parse("2022-04-01T00:00"), BigDecimal.ONE, CarbonUnits.KWH, SourceRef.row("g.csv", null, 3));
+        MeterTimeline.Result r = MeterTimeline.check(List.of(a, b), true);
+        assertEquals(List.of("warning: g.csv, row 3: gap before this reading: meter S/G (natural_gas) has no reading for"
+                + " 2022-02-01..2022-02-28; not estimated: the readings around it are in m3 and kWh"), messages(r));
+    }
+}
