@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
@@ -31,7 +32,8 @@ import org.wattledger.engine.units.Exact;
  *       the two readings around it: {@code (q_before + q_after) × gap / (duration_before +
  *       duration_after)}, in the unit of the reading before the gap. Only the time between a
  *       meter's first and last reading is checked; gaps at the ends of the reporting period are the
- *       calculator's concern.</li>
+ *       calculator's concern. Refrigerant rows are recharge events (kg put into a system on a
+ *       day), not a metered series, so time between them is no gap.</li>
  * </ul>
  */
 public final class MeterTimeline {
@@ -80,7 +82,7 @@ public final class MeterTimeline {
                     }
                     continue;
                 }
-                if (r.from().isAfter(c.to())) {
+                if (r.from().isAfter(c.to()) && r.carrier() != Carrier.REFRIGERANT) {
                     String gap = "gap before this reading: meter " + e.getKey() + " has no reading for "
                             + Periods.describe(c.to(), r.from());
                     if (fillGaps) {

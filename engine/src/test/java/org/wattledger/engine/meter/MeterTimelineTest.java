@@ -92,6 +92,17 @@ final class MeterTimelineTest {
     }
 
     @Test
+    void seesNoGapsBetweenRefrigerantRecharges() {
+        Reading a = Reading.consumption("S", "RF", Carrier.REFRIGERANT, null, LocalDateTime.parse("2022-04-18T00:00"),
+                LocalDateTime.parse("2022-04-19T00:00"), BigDecimal.TEN, CarbonUnits.KG, SourceRef.row("r.csv", null, 2));
+        Reading b = Reading.consumption("S", "RF", Carrier.REFRIGERANT, null, LocalDateTime.parse("2022-09-07T00:00"),
+                LocalDateTime.parse("2022-09-08T00:00"), BigDecimal.ONE, CarbonUnits.KG, SourceRef.row("r.csv", null, 3));
+        MeterTimeline.Result r = MeterTimeline.check(List.of(a, b), true);
+        assertEquals(List.of(), r.issues());
+        assertEquals(2, r.readings().size());
+    }
+
+    @Test
     void doesNotEstimateAcrossUnitsOfDifferentDimensions() {
         Reading a = Reading.consumption("S", "G", Carrier.NATURAL_GAS, null, LocalDateTime.parse("2022-01-01T00:00"),
                 LocalDateTime.parse("2022-02-01T00:00"), BigDecimal.ONE, CarbonUnits.M3, SourceRef.row("g.csv", null, 2));

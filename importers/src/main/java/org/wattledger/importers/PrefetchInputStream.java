@@ -1,0 +1,135 @@
+package org.wattledger.importers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Inflates a zip entry on its own thread, ahead of the XML parser: chunks of {@value #CHUNK} bytes
+ * through a queue of at most {@value #CHUNKS}, so at most about a MiB is held. Inflating is about
+ * half the work of reading an .xlsx sheet; overlapping it with parsing is the only way to make
+ * one sheet faster on more than one core. Failures of the source (a zip bomb detected by the
+ * {@link GuardedInputStream} beneath) are rethrown to the reader.
+ */
+final class PrefetchInputStream extends InputStream {
+    static final int CHUNK = 256 * 1024;
+    static final int CHUNKS = 4;
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNKS);
+    private final Thread worker;
+    private volatile boolean closed;
+    private byte[] current;
+    private int length;
+    private int pos;
+    private boolean finished;
+
+    /** A filled chunk. */
+    private record Chunk(byte[] bytes, int length) {
+    }
+
+    PrefetchInputStream(InputStream source) {
+        worker = new Thread(() -> {
+            try (InputStream in = source) {
+                while (!closed) {
+                    byte[] buf = new byte[CHUNK];
+                    int n = in.readNBytes(buf, 0, CHUNK);
+                    if (n > 0 && !offer(new Chunk(buf, n))) {
+                        return;
+                    }
+                    if (n < CHUNK) {
+                        break;
+                    }
+                }
+                offer(END);
+            } catch (Throwable t) {
+                offer(t);
+            }
+        }, "wattledger-inflater");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private boolean offer(Object o) {
+        try {
+            while (!closed) {
+                if (queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private boolean fill() throws IOException {
+        if (finished) {
+            return false;
+        }
+        Object o;
+        try {
+            o = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+        if (o == END) {
+            finished = true;
+            return false;
+        }
+        if (o instanceof Throwable t) {
+            finished = true;
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(t);
+        }
+        Chunk c = (Chunk) o;
+        current = c.bytes();
+        length = c.length();
+        pos = 0;
+        return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (pos >= length && !fill()) {
+            return -1;
+        }
+        return current[pos++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (pos >= length && !fill()) {
+            return -1;
+        }
+        int n = Math.min(len, length - pos);
+        System.arraycopy(current, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,626 @@
+package org.wattledger.importers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A byte-level scanner for worksheet XML ({@code xl/worksheets/sheetN.xml}), faster than a
+ * general StAX parser because it only looks at what a sheet's data is made of: {@code <row>} and
+ * {@code <c>} inside {@code <sheetData>} (with a cell's {@code <v>}, {@code <f>} and {@code <is>}),
+ * and {@code <mergeCell>}. It understands the XML a sheet may contain — a prolog, comments,
+ * processing instructions, CDATA, namespace prefixes ({@code x:c}), either quote, the five
+ * predefined entities and character references — and refuses a DTD or any other entity (no
+ * expansion, no external entities). Text is UTF-8; a sheet in another encoding is handed back to
+ * the StAX reader ({@link NotUtf8}). Everything else (views, columns, formats, extensions) is
+ * skipped unread. The tests cross-check it against the StAX reader cell by cell.
+ */
+final class SheetScanner {
+    /** Receives cells and rows in document order. */
+    interface Handler {
+        void startRow(String r);
+
+        /** A cell with its r, t and s attributes, its value text, inline text, and whether it has a formula. */
+        void cell(String ref, String type, String style, String value, String inline, boolean formula);
+
+        /** End of a row; false stops scanning. */
+        boolean endRow();
+
+        void merge(String ref);
+    }
+
+    /** The sheet is not UTF-8: read it with the StAX reader instead. */
+    static final class NotUtf8 extends RuntimeException {
+        NotUtf8() {
+            super("not UTF-8", null, false, false);
+        }
+    }
+
+    private static final int OTHER = 0;
+    private static final int ROW = 1;
+    private static final int C = 2;
+    private static final int V = 3;
+    private static final int F = 4;
+    private static final int IS = 5;
+    private static final int T = 6;
+    private static final int RPH = 7;
+    private static final int MERGE = 8;
+    private static final int SHEET_DATA = 9;
+
+    private final InputStream in;
+    private final int maxBuffer;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+
+    private String attrR;
+    private String attrT;
+    private String attrS;
+    private String attrRef;
+    private boolean selfClosing;
+    private final StringBuilder text = new StringBuilder(64);
+
+    SheetScanner(InputStream in, int maxTokenBytes) {
+        this.in = in;
+        this.maxBuffer = Math.max(maxTokenBytes, 1 << 16) * 2 + (1 << 16);
+    }
+
+    /** Scans to the end of the document, or until the handler stops. */
+    void scan(Handler h) {
+        prolog();
+        boolean inData = false;
+        while (true) {
+            if (!skipTo('<')) {
+                return;
+            }
+            pos++;
+            if (markup()) {
+                continue;
+            }
+            int name = tag();
+            if (name == SHEET_DATA) {
+                inData = !selfClosing;
+            } else if (name == -SHEET_DATA) {
+                inData = false;
+            } else if (name == MERGE) {
+                if (attrRef != null) {
+                    h.merge(attrRef);
+                }
+            } else if (inData) {
+                if (name == ROW) {
+                    h.startRow(attrR);
+                    if (selfClosing && !h.endRow()) {
+                        return;
+                    }
+                } else if (name == -ROW) {
+                    if (!h.endRow()) {
+                        return;
+                    }
+                } else if (name == C) {
+                    cell(h);
+                }
+            }
+        }
+    }
+
+    /** Checks the encoding: a UTF-16 BOM, NUL bytes or a declared non-UTF-8 encoding go to StAX. */
+    private void prolog() {
+        fill(512);
+        if (limit >= 2 && ((buf[0] & 0xFF) == 0xFE || (buf[0] & 0xFF) == 0xFF || buf[0] == 0 || buf[1] == 0)) {
+            throw new NotUtf8();
+        }
+        int start = limit >= 3 && (buf[0] & 0xFF) == 0xEF ? 3 : 0;
+        if (limit - start >= 5 && matches(start, "<?xml")) {
+            int end = -1;
+            for (int i = start; i + 1 < limit; i++) {
+                if (buf[i] == '?' && buf[i + 1] == '>') {
+                    end = i;
+                    break;
+                }
+            }
+            if (end > 0) {
+                String decl = new String(buf, start, end - start, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+                int e = decl.indexOf("encoding");
+                if (e >= 0) {
+                    String rest = decl.substring(e + 8).replace(" ", "");
+                    if (!(rest.startsWith("=\"utf-8\"") || rest.startsWith("='utf-8'") || rest.startsWith("=\"utf8\""))) {
+                        throw new NotUtf8();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * After a '<': skips a PI, comment or CDATA and returns true; refuses a DTD; returns false at a
+     * tag.
+     */
+    private boolean markup() {
+        need(1);
+        byte b = buf[pos];
+        if (b == '?') {
+            skipPast("?>");
+            return true;
+        }
+        if (b == '!') {
+            fill(8);
+            if (startsWith("!--")) {
+                skipPast("-->");
+                return true;
+            }
+            if (startsWith("![CDATA[")) {
+                skipPast("]]>");
+                return true;
+            }
+            throw new InputRejected("contains a DTD or an entity declaration, which workbooks never need;"
+                    + " the file was not read (XML entity expansion and external entities are refused)");
+        }
+        return false;
+    }
+
+    /** Reads a tag from its name to its '>'. Returns the name's code, negative for an end tag. */
+    private int tag() {
+        boolean end = buf[pos] == '/';
+        if (end) {
+            pos++;
+        }
+        int name = name();
+        attrR = null;
+        attrT = null;
+        attrS = null;
+        attrRef = null;
+        selfClosing = false;
+        while (true) {
+            need(1);
+            byte b = buf[pos];
+            if (b == '>') {
+                pos++;
+                return end ? -name : name;
+            }
+            if (b == '/') {
+                need(2);
+                if (buf[pos + 1] != '>') {
+                    throw damaged("a '/' inside a tag");
+                }
+                pos += 2;
+                selfClosing = true;
+                return end ? -name : name;
+            }
+            if (isSpace(b)) {
+                pos++;
+                continue;
+            }
+            attribute(end);
+        }
+    }
+
+    /** The length of the run of bytes from pos up to a byte {@code stop} accepts (kept in the buffer). */
+    private int runLength(boolean nameStop) {
+        int n = 0;
+        while (true) {
+            if (pos + n >= limit) {
+                fill(n + 1);
+                if (pos + n >= limit) {
+                    throw damaged("the sheet ends in the middle of a tag");
+                }
+            }
+            byte b = buf[pos + n];
+            if (nameStop ? (b == '>' || b == '/' || isSpace(b)) : (b == '=' || isSpace(b))) {
+                return n;
+            }
+            if (!nameStop && (b == '>' || b == '/' || b == '<')) {
+                throw damaged("an attribute without a value");
+            }
+            n++;
+        }
+    }
+
+    private void attribute(boolean ignore) {
+        int len = runLength(false);
+        int code = 0;
+        if (len == 1) {
+            code = buf[pos];
+        } else if (len == 3 && matches(pos, "ref")) {
+            code = 'R';
+        }
+        pos += len;
+        skipSpaces();
+        if (buf[pos] != '=') {
+            throw damaged("an attribute without '='");
+        }
+        pos++;
+        skipSpaces();
+        byte quote = buf[pos];
+        if (quote != '"' && quote != '\'') {
+            throw damaged("an attribute value without quotes");
+        }
+        pos++;
+        int at = find(quote);
+        if (at < 0) {
+            throw damaged("an unterminated attribute value");
+        }
+        int vstart = pos; // find() may move the buffer, but keeps pos at the value's start
+        String value = null;
+        if (!ignore && code != 0) {
+            for (int i = vstart; i < at; i++) {
+                if (buf[i] == '<') {
+                    throw damaged("a '<' inside an attribute value");
+                }
+            }
+            value = decode(vstart, at);
+        }
+        pos = at + 1;
+        switch (code) {
+            case 'r' -> attrR = value;
+            case 't' -> attrT = value;
+            case 's' -> attrS = value;
+            case 'R' -> attrRef = value;
+            default -> {
+            }
+        }
+    }
+
+    /** Reads an element name and returns the code of its local part. */
+    private int name() {
+        int n = runLength(true);
+        int start = pos;
+        pos += n;
+        int local = start;
+        for (int i = start; i < pos; i++) {
+            if (buf[i] == ':') {
+                local = i + 1;
+            }
+        }
+        int len = pos - local;
+        if (len == 0) {
+            throw damaged("a tag without a name");
+        }
+        byte c0 = buf[local];
+        switch (len) {
+            case 1:
+                return c0 == 'c' ? C : c0 == 'v' ? V : c0 == 'f' ? F : c0 == 't' ? T : OTHER;
+            case 2:
+                return c0 == 'i' && buf[local + 1] == 's' ? IS : OTHER;
+            case 3:
+                return matches(local, "row") ? ROW : matches(local, "rPh") ? RPH : OTHER;
+            case 9:
+                return matches(local, "mergeCell") ? MERGE : matches(local, "sheetData") ? SHEET_DATA : OTHER;
+            default:
+                return OTHER;
+        }
+    }
+
+    private void cell(Handler h) {
+        String ref = attrR;
+        String type = attrT;
+        String style = attrS;
+        if (selfClosing) {
+            h.cell(ref, type, style, null, null, false);
+            return;
+        }
+        String value = null;
+        String inline = null;
+        boolean formula = false;
+        while (true) {
+            if (!skipTo('<')) {
+                throw damaged("the sheet ends inside a cell");
+            }
+            pos++;
+            if (markup()) {
+                continue;
+            }
+            int name = tag();
+            if (name == -C) {
+                break;
+            }
+            if (name == V) {
+                value = selfClosing ? "" : text(V);
+            } else if (name == F) {
+                formula = true;
+                if (!selfClosing) {
+                    text(F);
+                }
+            } else if (name == IS) {
+                if (!selfClosing) {
+                    inline = inlineText();
+                }
+            } else if (name > 0 && !selfClosing) {
+                skipElement();
+            }
+        }
+        h.cell(ref, type, style, value, inline, formula);
+    }
+
+    /** The text of {@code <is>}: its {@code <t>} elements, leaving out phonetic runs. */
+    private String inlineText() {
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (!skipTo('<')) {
+                throw damaged("the sheet ends inside an inline string");
+            }
+            pos++;
+            if (markup()) {
+                continue;
+            }
+            int name = tag();
+            if (name == -IS) {
+                return sb.toString();
+            }
+            if (name == T && !selfClosing) {
+                sb.append(text(T));
+            } else if (name == RPH && !selfClosing) {
+                skipElement();
+            }
+        }
+    }
+
+    /** Skips the rest of an element whose start tag was just read. */
+    private void skipElement() {
+        int depth = 1;
+        while (depth > 0) {
+            if (!skipTo('<')) {
+                throw damaged("the sheet ends inside an element");
+            }
+            pos++;
+            if (markup()) {
+                continue;
+            }
+            int name = tag();
+            if (name < 0) {
+                depth--;
+            } else if (!selfClosing) {
+                depth++;
+            }
+        }
+    }
+
+    /** Character data up to the end tag of the element just opened; entities decoded, CDATA kept. */
+    private String text(int element) {
+        text.setLength(0);
+        while (true) {
+            int lt = find((byte) '<');
+            if (lt < 0) {
+                throw damaged("the sheet ends inside a cell value");
+            }
+            String chunk = decode(pos, lt);
+            pos = lt + 1;
+            need(1);
+            if (buf[pos] == '/') {
+                if (tag() != -element) {
+                    throw damaged("a mismatched end tag");
+                }
+                if (text.length() == 0) {
+                    return chunk;
+                }
+                return text.append(chunk).toString();
+            }
+            text.append(chunk);
+            if (buf[pos] == '!') {
+                fill(8);
+                if (startsWith("![CDATA[")) {
+                    pos += 8;
+                    int end = findSeq("]]>");
+                    text.append(new String(buf, pos, end - pos, StandardCharsets.UTF_8));
+                    pos = end + 3;
+                    continue;
+                }
+                if (startsWith("!--")) {
+                    skipPast("-->");
+                    continue;
+                }
+                throw new InputRejected("contains a DTD or an entity declaration, which workbooks never need;"
+                        + " the file was not read (XML entity expansion and external entities are refused)");
+            }
+            if (buf[pos] == '?') {
+                skipPast("?>");
+                continue;
+            }
+            throw damaged("markup inside a cell value");
+        }
+    }
+
+    // ---- buffer ----
+
+    /** Reads more, keeping the bytes from pos on (pos becomes 0); false at the end of the stream. */
+    private boolean more() {
+        if (eof) {
+            return false;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            if (buf.length >= maxBuffer) {
+                throw new InputRejected("holds a piece of XML longer than " + maxBuffer / 2
+                        + " bytes; the file was not read");
+            }
+            buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, maxBuffer));
+        }
+        try {
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+                return false;
+            }
+            limit += r;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tries to have n bytes from pos; fewer only at the end of the stream. */
+    private void fill(int n) {
+        while (limit - pos < n && more()) {
+            // reading
+        }
+    }
+
+    private void need(int n) {
+        if (limit - pos < n) {
+            fill(n);
+            if (limit - pos < n) {
+                throw damaged("the sheet ends in the middle of a tag");
+            }
+        }
+    }
+
+    /** Index of b at or after pos, keeping pos..index in the buffer; -1 at the end of the stream. */
+    private int find(byte b) {
+        int from = pos;
+        while (true) {
+            for (int i = from; i < limit; i++) {
+                if (buf[i] == b) {
+                    return i;
+                }
+            }
+            int scanned = limit - pos;
+            if (!more()) {
+                return -1;
+            }
+            from = pos + scanned;
+        }
+    }
+
+    /** Index of a sequence at or after pos (kept in the buffer); damaged when it never comes. */
+    private int findSeq(String seq) {
+        int from = pos;
+        int n = seq.length();
+        while (true) {
+            outer:
+            for (int i = from; i + n <= limit; i++) {
+                for (int k = 0; k < n; k++) {
+                    if (buf[i + k] != seq.charAt(k)) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            int scanned = Math.max(0, limit - pos - n + 1);
+            if (!more()) {
+                throw damaged("an unterminated " + seq);
+            }
+            from = pos + scanned;
+        }
+    }
+
+    private boolean skipTo(char c) {
+        int i = find((byte) c);
+        if (i < 0) {
+            pos = limit;
+            return false;
+        }
+        pos = i;
+        return true;
+    }
+
+    private void skipPast(String seq) {
+        pos = findSeq(seq) + seq.length();
+    }
+
+    private boolean startsWith(String s) {
+        return limit - pos >= s.length() && matches(pos, s);
+    }
+
+    private boolean matches(int at, String s) {
+        if (at + s.length() > limit) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (buf[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void skipSpaces() {
+        while (true) {
+            need(1);
+            if (!isSpace(buf[pos])) {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** UTF-8 text with entities and character references decoded. */
+    private String decode(int from, int to) {
+        boolean amp = false;
+        boolean ascii = true;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b == '&') {
+                amp = true;
+                break;
+            }
+            if (b < 0) {
+                ascii = false;
+            }
+        }
+        if (!amp) {
+            return ascii && to - from <= 24 ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1)
+                    : new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+        String raw = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(raw.length());
+        int i = 0;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c != '&') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int semi = raw.indexOf(';', i);
+            if (semi < 0 || semi - i > 12) {
+                throw damaged("a '&' that starts no entity");
+            }
+            String ent = raw.substring(i + 1, semi);
+            switch (ent) {
+                case "amp" -> sb.append('&');
+                case "lt" -> sb.append('<');
+                case "gt" -> sb.append('>');
+                case "quot" -> sb.append('"');
+                case "apos" -> sb.append('\'');
+                default -> {
+                    if (ent.startsWith("#x") || ent.startsWith("#X")) {
+                        sb.appendCodePoint(codePoint(ent.substring(2), 16));
+                    } else if (ent.startsWith("#")) {
+                        sb.appendCodePoint(codePoint(ent.substring(1), 10));
+                    } else {
+                        throw new InputRejected("contains a DTD or an entity reference, which workbooks never need;"
+                                + " the file was not read (XML entity expansion and external entities are refused)");
+                    }
+                }
+            }
+            i = semi + 1;
+        }
+        return sb.toString();
+    }
+
+    private static int codePoint(String digits, int radix) {
+        try {
+            int cp = Integer.parseInt(digits, radix);
+            if (!Character.isValidCodePoint(cp)) {
+                throw damaged("an invalid character reference");
+            }
+            return cp;
+        } catch (NumberFormatException e) {
+            throw damaged("an invalid character reference");
+        }
+    }
+
+    private static InputRejected damaged(String what) {
+        return new InputRejected("has damaged XML (" + what + "); the file was not read");
+    }
+}

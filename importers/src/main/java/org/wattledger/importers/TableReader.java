@@ -1,0 +1,378 @@
+package org.wattledger.importers;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.SourceRef;
+
+/**
+ * A table in a sheet or CSV file: finds the header row among the first 20 rows (rows above it
+ * are titles), then hands each data row to {@link #data}. Errors are collected per row with the
+ * row number and column letter the user sees.
+ */
+abstract class TableReader implements RowSink {
+    static final int HEADER_SCAN_ROWS = 20;
+    private static final String[] LETTERS = new String[512];
+
+    static {
+        for (int i = 0; i < LETTERS.length; i++) {
+            LETTERS[i] = SourceRef.columnLetter(i);
+        }
+    }
+
+    final FileContext ctx;
+    final String sheet;
+    final TableKind kind;
+    final Dates dates;
+    /** A semicolon-separated CSV: a single comma is a decimal comma. Set before the first row. */
+    boolean decimalComma;
+    Columns.Header header;
+    private Columns.Header best;
+    private int scanned;
+    private int titleRows;
+    private boolean gaveUp;
+    private boolean sawAnyRow;
+
+    // the row being converted
+    CellRow row;
+    boolean failed;
+    final List<Issue> rowIssues = new ArrayList<>();
+
+    TableReader(FileContext ctx, String sheet, TableKind kind, Dates dates, boolean decimalComma) {
+        this.ctx = ctx;
+        this.sheet = sheet;
+        this.kind = kind;
+        this.dates = dates;
+        this.decimalComma = decimalComma;
+    }
+
+    static String letter(int column) {
+        return column < LETTERS.length ? LETTERS[column] : SourceRef.columnLetter(column);
+    }
+
+    /** The table's columns and aliases. */
+    Map<String, String> columns() {
+        return Columns.forKind(kind);
+    }
+
+    /** Whether month headers are looked for (the wide readings layout). */
+    boolean wantsMonths() {
+        return false;
+    }
+
+    /** Required columns missing from a candidate header; empty when it is the header. */
+    abstract List<String> missing(Columns.Header h);
+
+    /** Called once the header row is known. */
+    void onHeader(Columns.Header h) {
+    }
+
+    abstract void data(CellRow row);
+
+    /** Called at the end of the sheet when a header was found. */
+    void finish(List<Merge> merges) {
+    }
+
+    /** The header was found; false until then (a sheet can be sniffed with this). */
+    boolean foundHeader() {
+        return header != null;
+    }
+
+    @Override
+    public boolean row(CellRow r) {
+        if (header == null) {
+            if (r.isBlank()) {
+                return true;
+            }
+            sawAnyRow = true;
+            Columns.Header h = Columns.match(r, columns(), wantsMonths() ? dates : null);
+            if (missing(h).isEmpty()) {
+                headerRow = r.copy();
+                header = h;
+                reportHeader(h);
+                onHeader(h);
+                return true;
+            }
+            if (best == null || score(h) > score(best)) {
+                best = h;
+            }
+            titleRows++;
+            if (++scanned >= HEADER_SCAN_ROWS) {
+                noHeader();
+                return false;
+            }
+            return true;
+        }
+        data(r);
+        return true;
+    }
+
+    @Override
+    public void end(List<Merge> merges) {
+        if (header == null) {
+            if (!gaveUp) {
+                if (sawAnyRow) {
+                    noHeader();
+                } else {
+                    ctx.issue(Severity.WARNING, sheet, 0, null, where() + " is empty");
+                }
+            }
+            return;
+        }
+        finish(merges);
+    }
+
+    String where() {
+        return sheet == null ? ctx.file : "sheet " + sheet;
+    }
+
+    private static int score(Columns.Header h) {
+        return h.columns.size() * 100 + h.months.size();
+    }
+
+    private void noHeader() {
+        gaveUp = true;
+        StringBuilder sb = new StringBuilder();
+        sb.append("no ").append(kind.id()).append(" header row in the first ").append(HEADER_SCAN_ROWS)
+                .append(" rows of ").append(where()).append(": expected columns ")
+                .append(String.join(", ", requiredNames()));
+        if (best != null && !best.columns.isEmpty()) {
+            sb.append("; the closest, row ").append(best.row).append(", has ")
+                    .append(String.join(", ", best.columns.keySet())).append(" but lacks ")
+                    .append(String.join(", ", missing(best)));
+        }
+        ctx.issue(Severity.ERROR, sheet, 0, null, sb.toString());
+    }
+
+    /** The required columns, for the message when no header is found. */
+    abstract List<String> requiredNames();
+
+    private void reportHeader(Columns.Header h) {
+        if (titleRows > 0) {
+            ctx.issue(Severity.INFO, sheet, h.row, null, "header row is row " + h.row + "; the " + titleRows
+                    + (titleRows == 1 ? " row" : " rows") + " above it " + (titleRows == 1 ? "is" : "are")
+                    + " taken as a title and not read");
+        }
+        for (String note : h.notes) {
+            int sep = note.indexOf('\u0000');
+            int c = Integer.parseInt(note.substring(0, sep));
+            String canonical = note.substring(sep + 1);
+            ctx.issue(Severity.WARNING, sheet, h.row, letter(c), "a second " + canonical + " column; only column "
+                    + letter(h.col(canonical)) + " is read");
+        }
+        for (int[] u : h.unknown) {
+            ctx.issue(Severity.INFO, sheet, h.row, letter(u[0]), "column '" + headerText(u[0]) + "' is not a "
+                    + kind.id() + " column and is not read");
+        }
+    }
+
+    String headerText(int c) {
+        return headerRow == null ? "" : headerRow.text(c).strip();
+    }
+
+    // ---- per-row helpers ----
+
+    void startRow(CellRow r) {
+        row = r;
+        failed = false;
+        rowIssues.clear();
+    }
+
+    SourceRef at(int column) {
+        return new SourceRef(ctx.file, sheet, row.number, column >= 0 ? letter(column) : null);
+    }
+
+    void error(int column, String message) {
+        failed = true;
+        rowIssues.add(new Issue(Severity.ERROR, ctx.file, sheet, row.number, column >= 0 ? letter(column) : null,
+                message));
+    }
+
+    void note(Severity severity, int column, String message) {
+        rowIssues.add(new Issue(severity, ctx.file, sheet, row.number, column >= 0 ? letter(column) : null, message));
+    }
+
+    /** Moves this row's issues into the file's list. */
+    void flushRow() {
+        if (!rowIssues.isEmpty()) {
+            ctx.issues.addAll(rowIssues);
+            rowIssues.clear();
+        }
+    }
+
+    boolean blank(int column) {
+        return column < 0 || row.isBlank(column);
+    }
+
+    /** The cell's text, stripped; "" when blank or absent. */
+    String text(int column) {
+        return column < 0 ? "" : row.text(column).strip();
+    }
+
+    /** How a cell's content is quoted in messages: 'n/a', or the formula error. */
+    String quoted(int column) {
+        if (column >= 0 && row.kind(column) == CellRow.NUMBER) {
+            try {
+                BigDecimal v = new BigDecimal(row.text(column)).stripTrailingZeros();
+                return "'" + (v.scale() < 0 ? v.setScale(0) : v).toPlainString() + "'";
+            } catch (NumberFormatException e) {
+                return "'" + text(column) + "'";
+            }
+        }
+        return "'" + text(column) + "'";
+    }
+
+    /**
+     * The last text seen in each column and what it gave: consecutive rows usually repeat their
+     * site, meter, carrier, unit and neighbouring dates, and an equals check is cheaper than
+     * hashing the text again (CSV cells are new strings every row).
+     */
+    private final String[] memoText = new String[64];
+    private final Object[] memoValue = new Object[64];
+    private final byte[] memoKind = new byte[64];
+    private final byte[] memoFormat = new byte[64];
+
+    /** The value memoised for this column's current text, or null. */
+    Object memo(int column) {
+        if (column >= memoText.length) {
+            return null;
+        }
+        String t = row.text(column);
+        String m = memoText[column];
+        return m != null && memoKind[column] == row.kind(column) && memoFormat[column] == row.format(column)
+                && (m == t || m.equals(t)) ? memoValue[column] : null;
+    }
+
+    <T> T remember(int column, T value) {
+        if (column < memoText.length && value != null) {
+            memoText[column] = row.text(column);
+            memoKind[column] = row.kind(column);
+            memoFormat[column] = row.format(column);
+            memoValue[column] = value;
+        }
+        return value;
+    }
+
+    private String lastDateText;
+    private byte lastDateKind;
+    private byte lastDateFormat;
+    private Dates.Value lastDate;
+
+    /** A required text cell (an id); reports "X is empty". */
+    String required(int column, String name) {
+        if (blank(column)) {
+            error(column, name + " is empty");
+            return null;
+        }
+        Object m = memo(column);
+        if (m != null) {
+            return (String) m;
+        }
+        return remember(column, ctx.caches.intern(text(column)));
+    }
+
+    /** An optional text cell, or null. */
+    String optional(int column) {
+        return blank(column) ? null : text(column);
+    }
+
+    /** A plain number (no unit), or null with an error naming what was expected. */
+    BigDecimal number(int column, String name, String expected, boolean required) {
+        if (blank(column)) {
+            if (required) {
+                error(column, name + " is empty (expected " + expected + ")");
+            }
+            return null;
+        }
+        byte k = row.kind(column);
+        Numbers.Parsed p = Numbers.parse(row.text(column), k, decimalComma);
+        if (!p.ok() || !p.suffix().isEmpty()) {
+            error(column, notANumber(column, expected, p));
+            return null;
+        }
+        return p.value();
+    }
+
+    String notANumber(int column, String expected, Numbers.Parsed p) {
+        byte k = row.kind(column);
+        if (k == CellRow.ERROR) {
+            return quoted(column) + " is a formula error (expected " + expected + ")";
+        }
+        if (k == CellRow.NO_VALUE) {
+            return "the formula has no saved value; open the workbook in Excel, let it calculate and save it (expected "
+                    + expected + ")";
+        }
+        if (p != null && p.problem() != null) {
+            return quoted(column) + " " + p.problem();
+        }
+        return quoted(column) + " is not a number (expected " + expected + ")";
+    }
+
+    /** A date cell, or null with an error; {@code name} is the column's name for "is empty". */
+    Dates.Value date(int column, String name, boolean required) {
+        if (blank(column)) {
+            if (required) {
+                error(column, name + " is empty (" + Dates.EXPECTED + ")");
+            }
+            return null;
+        }
+        byte k = row.kind(column);
+        if (k == CellRow.ERROR || k == CellRow.NO_VALUE) {
+            error(column, notANumber(column, "a date", null));
+            return null;
+        }
+        Object m = memo(column);
+        if (m != null) {
+            return (Dates.Value) m;
+        }
+        String t = row.text(column);
+        byte f = row.format(column);
+        Dates.Value v;
+        if (lastDate != null && lastDateKind == k && lastDateFormat == f && t.equals(lastDateText)) {
+            v = lastDate; // a period that starts where the previous row's ended
+        } else {
+            v = dates.parse(t, k, f);
+        }
+        remember(column, v);
+        if (v != null) {
+            lastDateText = t;
+            lastDateKind = k;
+            lastDateFormat = f;
+            lastDate = v;
+        }
+        if (v == null) {
+            error(column, quoted(column) + " is not a date (" + Dates.EXPECTED + ")");
+        }
+        return v;
+    }
+
+    /** An enum-like word via its parser, or null with an error listing the accepted words. */
+    <T> T word(int column, String name, java.util.function.Function<String, java.util.Optional<T>> parser,
+            String accepted) {
+        if (blank(column)) {
+            return null;
+        }
+        String t = text(column);
+        java.util.Optional<T> v = parser.apply(t);
+        if (v.isEmpty()) {
+            error(column, "unknown " + name + " '" + t + "' (expected " + accepted + ")");
+            return null;
+        }
+        return v.get();
+    }
+
+    static String list(String... words) {
+        StringJoiner j = new StringJoiner(", ");
+        for (int i = 0; i < words.length - 1; i++) {
+            j.add(words[i]);
+        }
+        return words.length == 1 ? words[0] : j + " or " + words[words.length - 1];
+    }
+
+    /** The header row as read, for messages about its cells. */
+    CellRow headerRow;
+}

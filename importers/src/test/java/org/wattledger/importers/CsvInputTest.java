@@ -1,0 +1,104 @@
+package org.wattledger.importers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.wattledger.importers.Fixtures.csv;
+import static org.wattledger.importers.Fixtures.describe;
+import static org.wattledger.importers.Fixtures.issues;
+import static org.wattledger.importers.Fixtures.read;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wattledger.engine.model.Inventory;
+
+final class CsvInputTest {
+    @TempDir
+    Path dir;
+
+    private static final String ZH = "站点,表计,能源类型,开始日期,结束日期,用量（万千瓦时）\n"
+            + "北京一号,电表1,电力,2022-01-01,2022-01-31,\"1,234.5\"\n";
+
+    @Test
+    void readsUtf8WithAndWithoutBomAndGb18030Alike() throws Exception {
+        Path plain = csv(dir, "a/readings.csv", ZH);
+        Path bom = csv(dir, "b/readings.csv", ZH, StandardCharsets.UTF_8, true);
+        Path gbk = csv(dir, "c/readings.csv", ZH, CsvSource.GB18030, false);
+        for (Path p : List.of(plain, bom, gbk)) {
+            Inventory inv = read(p);
+            assertEquals(List.of("北京一号/电表1 electricity 2022-01-01T00:00..2022-02-01T00:00 1234.5 万千瓦时"
+                    + " @readings.csv, row 2"), describe(inv), p.toString());
+            assertEquals(List.of(), issues(inv));
+        }
+    }
+
+    @Test
+    void detectsSemicolonAndTabDelimitersAndDecimalCommas() throws Exception {
+        Path semi = csv(dir, "semi.csv", "site;meter;carrier;from;to;quantity;unit\n"
+                + "DC1;M1;electricity;2022-01-01;2022-01-31;12,5;kWh\n"
+                + "DC1;M2;electricity;2022-01-01;2022-01-31;1.234,5;kWh\n"
+                + "DC1;M3;electricity;2022-01-01;2022-01-31;1,234;kWh\n");
+        Inventory inv = read(semi);
+        assertEquals(List.of(
+                "DC1/M1 electricity 2022-01-01T00:00..2022-02-01T00:00 12.5 kWh @semi.csv, row 2",
+                "DC1/M2 electricity 2022-01-01T00:00..2022-02-01T00:00 1234.5 kWh @semi.csv, row 3"), describe(inv));
+        assertEquals(List.of("error: semi.csv, row 4, column F: '1,234' is ambiguous in a semicolon-separated file:"
+                + " write 1234 or 1,5 (decimal comma) without thousands separators"), issues(inv));
+        Path tab = csv(dir, "tab.csv", "site\tmeter\tcarrier\tfrom\tto\tquantity\tunit\n"
+                + "DC1\tM1\telectricity\t2022-01-01\t2022-01-31\t1,234.5\tkWh\n");
+        assertEquals(List.of("DC1/M1 electricity 2022-01-01T00:00..2022-02-01T00:00 1234.5 kWh @tab.csv, row 2"),
+                describe(read(tab)));
+    }
+
+    @Test
+    void readsAFolderOfCsvTables() throws Exception {
+        Path folder = dir.resolve("input");
+        csv(dir, "input/readings.csv", "site,meter,carrier,from,to,quantity,unit\n"
+                + "DC1,M1,electricity,2022-01-01,2022-01-31,100,MWh\n"
+                + "DC9,M1,electricity,2022-01-01,2022-01-31,5,MWh\n");
+        csv(dir, "input/sites.csv", "site,name,region,kind,floor_area (m²),it_capacity (MW)\n"
+                + "DC1,Beijing DC,cn-bj,datacenter,\"12,000\",8\n");
+        csv(dir, "input/targets.csv", "id,metric,boundary,base_year,target_year,reduction_pct,path\n"
+                + "T1,scope1_2,DC1;DC2,2021,2030,42%,sbti_1.5c\n");
+        csv(dir, "input/denominators.csv", "boundary,from,to,name,value,unit\n*,2022-01-01,2022-12-31,headcount,1200,"
+                + "person\n");
+        csv(dir, "input/instruments.csv", "id,type,site,market,generation_from,generation_to,quantity,factor,retired\n"
+                + "G1,绿证,DC1,CN,2022-01-01,2022-12-31,500,,是\n");
+        csv(dir, "input/factors.csv", "id,carrier,kind,value\nx,electricity,emission,0.5\n");
+        csv(dir, "input/notes.csv", "whatever\n");
+        Inventory inv = read(folder);
+        assertEquals(2, inv.readings().size());
+        assertEquals(1, inv.sites().size());
+        assertEquals("CN-BJ", inv.sites().get(0).region());
+        assertEquals(0, new java.math.BigDecimal("8000").compareTo(inv.sites().get(0).itCapacityKw()));
+        assertEquals(List.of("DC1", "DC2"), inv.targets().get(0).boundary());
+        assertEquals(0, new java.math.BigDecimal("42").compareTo(inv.targets().get(0).reductionPct()));
+        assertEquals(java.time.LocalDate.of(2023, 1, 1), inv.denominators().get(0).to());
+        assertEquals(org.wattledger.engine.model.Instrument.Type.GEC, inv.instruments().get(0).type());
+        assertEquals(true, inv.instruments().get(0).retired());
+        assertEquals(List.of("denominators.csv", "instruments.csv", "readings.csv", "sites.csv", "targets.csv"),
+                inv.files().stream().map(f -> f.name()).toList());
+        assertEquals(List.of(
+                "info: notes.csv: notes.csv in folder input is not named after a table (readings, sites, instruments,"
+                        + " targets, denominators, factors) and is not read",
+                "warning: readings.csv, row 3: site 'DC9' is not in the sites table"), issues(inv));
+    }
+
+    @Test
+    void refusesAFolderWithoutReadings() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        Inventory inv = read(dir.resolve("empty"));
+        assertEquals(List.of("error: empty: folder empty has no readings.csv (the one table a folder must hold)"),
+                issues(inv));
+    }
+
+    @Test
+    void computesTheSha256OfEachFile() throws Exception {
+        Path p = csv(dir, "readings.csv", "site,meter,carrier,from,to,quantity,unit\n");
+        assertEquals(WorkbookImporter.sha256(p), read(p).files().get(0).sha256());
+        assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                WorkbookImporter.sha256(csv(dir, "empty.csv", "")));
+    }
+}

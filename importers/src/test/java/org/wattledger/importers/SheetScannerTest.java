@@ -1,0 +1,202 @@
+package org.wattledger.importers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The byte-level sheet scanner gives exactly what the StAX reader gives, cell by cell. */
+final class SheetScannerTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> rows(Path file, boolean scanned) {
+        List<String> out = new ArrayList<>();
+        try (XlsxWorkbook wb = XlsxWorkbook.open(file, ImportOptions.defaults())) {
+            RowSink sink = new RowSink() {
+                @Override
+                public boolean row(CellRow row) {
+                    StringBuilder sb = new StringBuilder("row " + row.number + ":");
+                    for (int c = 0; c < row.width(); c++) {
+                        if (row.kind(c) != CellRow.BLANK) {
+                            sb.append(' ').append(SourceRefs.letter(c)).append('=').append(row.kind(c)).append('/')
+                                    .append(row.format(c)).append('[').append(row.text(c)).append(']');
+                        }
+                    }
+                    out.add(sb.toString());
+                    return true;
+                }
+
+                @Override
+                public void end(List<Merge> merges) {
+                    out.add("merges " + merges);
+                }
+            };
+            if (scanned) {
+                wb.readSheetScanned(wb.sheets().get(0), sink);
+            } else {
+                wb.readSheetStax(wb.sheets().get(0), sink);
+            }
+        }
+        return out;
+    }
+
+    /** Column letters for the test output. */
+    static final class SourceRefs {
+        static String letter(int c) {
+            return org.wattledger.engine.model.SourceRef.columnLetter(c);
+        }
+    }
+
+    @Test
+    void agreesWithStaxOnAPoiWorkbookWithEveryKindOfCell() throws Exception {
+        Path p = dir.resolve("kinds.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("readings");
+            Row r0 = s.createRow(0);
+            r0.createCell(0).setCellValue("A & B <c> \"q\" 'a'");
+            r0.createCell(1).setCellValue("北京 一号");
+            r0.createCell(2).setCellValue(123456.7890123);
+            r0.createCell(3).setCellValue(true);
+            r0.createCell(4).setCellFormula("1/0");
+            r0.createCell(5).setCellFormula("\"x\"&\"y\"");
+            r0.createCell(30).setCellValue(-1.5e-7);
+            XSSFRichTextString rich = new XSSFRichTextString("rich text");
+            XSSFFont bold = wb.createFont();
+            bold.setBold(true);
+            rich.applyFont(0, 4, bold);
+            s.createRow(3).createCell(2).setCellValue(rich);
+            Row r4 = s.createRow(4);
+            r4.createCell(0).setCellValue(java.time.LocalDateTime.of(2022, 1, 1, 1, 0));
+            org.apache.poi.ss.usermodel.CellStyle st = wb.createCellStyle();
+            st.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+            r4.getCell(0).setCellStyle(st);
+            r4.createCell(1).setCellValue("  padded  ");
+            s.addMergedRegion(org.apache.poi.ss.util.CellRangeAddress.valueOf("A6:A9"));
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            try (OutputStream out = Files.newOutputStream(p)) {
+                wb.write(out);
+            }
+        }
+        List<String> stax = rows(p, false);
+        assertEquals(stax, rows(p, true));
+        assertEquals("row 1: A=1/0[A & B <c> \"q\" 'a'] B=1/0[北京 一号] C=2/0[123456.7890123] D=3/0[TRUE]"
+                + " E=4/0[#DIV/0!] F=1/0[xy] AE=2/0[-1.5E-7]", stax.get(0));
+    }
+
+    @Test
+    void agreesWithStaxOnInlineStringsFromAStreamingWriter() throws Exception {
+        Path p = dir.resolve("inline.xlsx");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(10)) {
+            wb.setCompressTempFiles(false);
+            Sheet s = wb.createSheet("readings");
+            for (int i = 0; i < 50; i++) {
+                Row r = s.createRow(i);
+                r.createCell(0).setCellValue("site " + i + " & <x>");
+                r.createCell(1).setCellValue(i * 0.1);
+            }
+            try (OutputStream out = Files.newOutputStream(p)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+        assertEquals(rows(p, false), rows(p, true));
+    }
+
+    @Test
+    void agreesWithStaxOnHandWrittenXmlWithPrefixesCommentsCdataAndReferences() throws Exception {
+        String sheet = "\uFEFF<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                + "<!-- written by hand -->\n"
+                + "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                + "<x:sheetPr><x:outlinePr summaryBelow='0'/></x:sheetPr><x:sheetData>\n"
+                + "  <x:row r='1' spans=\"1:3\">\n"
+                + "    <x:c r='A1' t='inlineStr'><x:is><x:r><x:t>Hel</x:t></x:r><x:r><x:t xml:space='preserve'>lo </x:t></x:r>"
+                + "<x:rPh sb='0' eb='1'><x:t>ignored</x:t></x:rPh></x:is></x:c>\n"
+                + "    <x:c r='B1'><x:v><![CDATA[12]]>.5</x:v></x:c>"
+                + "<x:c r='C1' t='str'><x:f>CONCAT(\"&lt;\",\"&#x4E2D;\")</x:f><x:v>&lt;&#x4E2D;&#20013;</x:v></x:c>"
+                + "<x:c r='D1' s='0'/>"
+                + "<?pi ignored?><!-- c --></x:row>\n"
+                + "  <x:row><x:c><x:v>7</x:v></x:c><x:c t='b'><x:v>1</x:v></x:c></x:row>"
+                + "<x:row r='5'/>"
+                + "</x:sheetData><x:mergeCells count='1'><x:mergeCell ref='A1:B2'/></x:mergeCells>"
+                + "<x:extLst><x:ext uri='{x}'><x:c>not a cell</x:c></x:ext></x:extLst></x:worksheet>";
+        Map<String, byte[]> entries = HostileFilesTest.workbook(sheet);
+        Path p = dir.resolve("hand.xlsx");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(p))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        List<String> scanned = rows(p, true);
+        assertEquals(rows(p, false), scanned);
+        assertEquals(List.of("row 1: A=1/0[Hello ] B=2/0[12.5] C=1/0[<中中]", "row 2: A=2/0[7] B=3/0[TRUE]",
+                "merges [Merge[firstRow=0, firstColumn=0, lastRow=1, lastColumn=1]]"), scanned);
+    }
+
+    @Test
+    void agreesWithStaxOnTheBenchmarkShape() throws Exception {
+        Path p = dir.resolve("gen.xlsx");
+        Fixtures.SheetSpec spec = Fixtures.sheet("readings").row("site", "meter", "carrier", "unit", "from", "to",
+                "quantity");
+        for (int i = 0; i < 3000; i++) {
+            spec.row("S" + (i % 7), "M" + (i % 13), "electricity", "kWh",
+                    new Fixtures.DateTime("2022-01-01T00:00"), new Fixtures.DateTime("2022-01-01T01:00"), i * 1.25);
+        }
+        Fixtures.xlsx(dir, "gen.xlsx", spec);
+        assertEquals(rows(p, false), rows(p, true));
+    }
+
+    @Test
+    void refusesADoctypeAndUndeclaredEntities() {
+        SheetScanner.Handler none = new SheetScanner.Handler() {
+            @Override
+            public void startRow(String r) {
+            }
+
+            @Override
+            public void cell(String ref, String type, String style, String value, String inline, boolean formula) {
+            }
+
+            @Override
+            public boolean endRow() {
+                return true;
+            }
+
+            @Override
+            public void merge(String ref) {
+            }
+        };
+        String dtd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"boom\">]><worksheet><sheetData/></worksheet>";
+        InputRejected e1 = assertThrows(InputRejected.class, () -> new SheetScanner(
+                new ByteArrayInputStream(dtd.getBytes(StandardCharsets.UTF_8)), 1 << 20).scan(none));
+        assertEquals("contains a DTD or an entity declaration, which workbooks never need; the file was not read"
+                + " (XML entity expansion and external entities are refused)", e1.getMessage());
+        String entity = "<worksheet><sheetData><row><c><v>&e;</v></c></row></sheetData></worksheet>";
+        assertThrows(InputRejected.class, () -> new SheetScanner(
+                new ByteArrayInputStream(entity.getBytes(StandardCharsets.UTF_8)), 1 << 20).scan(none));
+        String utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><worksheet/>";
+        assertThrows(SheetScanner.NotUtf8.class, () -> new SheetScanner(
+                new ByteArrayInputStream(utf16.getBytes(StandardCharsets.UTF_8)), 1 << 20).scan(none));
+        String cut = "<worksheet><sheetData><row><c r=\"A1\"><v>1";
+        InputRejected e2 = assertThrows(InputRejected.class, () -> new SheetScanner(
+                new ByteArrayInputStream(cut.getBytes(StandardCharsets.UTF_8)), 1 << 20).scan(none));
+        assertEquals("has damaged XML (the sheet ends inside a cell value); the file was not read", e2.getMessage());
+    }
+}
