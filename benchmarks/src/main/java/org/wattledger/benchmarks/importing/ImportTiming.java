@@ -17,7 +17,7 @@ import org.wattledger.importers.WorkbookImporter;
 /**
  * Times {@link WorkbookImporter#read} on one file, several runs in one JVM, and prints each run and
  * the median: {@code java -Xmx256m -cp benchmarks.jar org.wattledger.benchmarks.importing.ImportTiming FILE [RUNS]}.
- * The task timed is the one of docs/benchmarks-import.md: read every row into engine readings
+ * The task timed is the one of docs/benchmarks.md, "Import": read every row into engine readings
  * (with the register, duplicate, overlap and gap checks) and sum the quantity by carrier, exactly,
  * in each carrier's canonical unit. Prints nothing but the figures; the first run includes JIT
  * warm-up, which is why the median of several is reported.

@@ -61,7 +61,7 @@ final class TargetTracker {
     }
 
     private Optional<TargetResult> track(Target t) {
-        String unit = unit(t.metric());
+        String unit = unitWithDenominator(t.metric());
         if (unit == null) {
             return Optional.empty();
         }
@@ -120,6 +120,20 @@ final class TargetTracker {
     private static BigDecimal sbti(Target t, BigDecimal base, int year) {
         BigDecimal rate = t.path() == Target.Path.SBTI_1_5C ? SBTI_1_5C : SBTI_WB2C;
         return base.multiply(BigDecimal.ONE.subtract(rate.multiply(BigDecimal.valueOf(year - t.baseYear()))));
+    }
+
+    /** The report unit, with an intensity's denominator in the unit its rows give (t CO2e/person). */
+    private String unitWithDenominator(String metric) {
+        String unit = unit(metric);
+        int per = metric.indexOf("_per_");
+        if (unit == null || per < 0) {
+            return unit;
+        }
+        String name = metric.substring(per + 5);
+        return results.calculation().inventory().denominators().stream()
+                .filter(d -> d.name().equals(name) && d.unit() != null && !d.unit().isBlank())
+                .map(d -> unit.substring(0, unit.lastIndexOf('/') + 1) + d.unit())
+                .findFirst().orElse(unit);
     }
 
     /** The report unit of a target metric, or null when the metric is unknown. */
