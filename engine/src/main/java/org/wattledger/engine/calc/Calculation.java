@@ -462,18 +462,18 @@ public final class Calculation {
                 FactorQuery qa = new FactorQuery(line.carrier, directKind, gas, site.region(), line.bucketStart, basis, line.use);
                 Optional<FactorChoice> a = lookup(site, qa.forActivity(amountUnit.dimension()));
                 if (a.isPresent()) {
-                    candidates.add(new Candidate("A", a.get().layer(), a.get(), null, null));
+                    candidates.add(new Candidate("A", a.get().layer(), a.get(), null));
                 } else if (mismatch == null) {
                     mismatch = lookup(site, qa).map(other -> mismatchText(line, other)).orElse(null);
                 }
                 if (fuelRoutes && line.energyMj != null && !gas.equals("CO2e")) {
                     lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas, "").forActivity(ENERGY))
-                            .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null, null)));
+                            .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null)));
                     if (gas.equals("CO2")) {
                         Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, "").forActivity(ENERGY));
                         Optional<FactorChoice> ox = lookup(site, query(line, site, FactorKind.OXIDATION, null, ""));
                         if (cc.isPresent() && ox.isPresent()) {
-                            candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get(), null));
+                            candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get()));
                         }
                     }
                 }
@@ -526,7 +526,7 @@ public final class Calculation {
             return Optional.of(total);
         }
 
-        private record Candidate(String route, int layer, FactorChoice factor, FactorChoice oxidation, Object unused) {
+        private record Candidate(String route, int layer, FactorChoice factor, FactorChoice oxidation) {
         }
 
         /** kg of one gas from a route; null on a unit mismatch (issue recorded). */

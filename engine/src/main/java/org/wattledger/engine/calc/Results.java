@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,14 +204,6 @@ public final class Results {
                     l.lineage.factors(), List.copyOf(l.lineage.conversions()), List.copyOf(l.lineage.prorations())));
         }
         return new Explanation(site, metric, metric.present(total), metric.reportUnit(), parts);
-    }
-
-    /** Number of lines per site and metric, for the lineage section of a report. */
-    public Map<String, Long> lineCounts() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        lines.stream().sorted(Comparator.comparing(Line::site))
-                .forEach(l -> out.merge(l.site, 1L, Long::sum));
-        return out;
     }
 
     /** Denominator values for a period, per name. */
