@@ -107,6 +107,21 @@ final class Numbers {
         return true;
     }
 
+    /** A calendar year written as 2022, 2022年 or 2022年度 (1900-2200), or null when it is not one. */
+    static Integer year(String text) {
+        String t = normalize(text).replace("年", "").replace("度", "").strip();
+        try {
+            BigDecimal v = new BigDecimal(t);
+            if (v.stripTrailingZeros().scale() <= 0 && v.compareTo(BigDecimal.valueOf(1900)) >= 0
+                    && v.compareTo(BigDecimal.valueOf(2200)) <= 0) {
+                return v.intValue();
+            }
+        } catch (NumberFormatException e) {
+            // not a number: not a year
+        }
+        return null;
+    }
+
     static String normalize(String text) {
         String s = text;
         for (int i = 0; i < s.length(); i++) {

@@ -642,15 +642,9 @@ final class ReadingsTable extends TableReader {
             error(cYear, "year is empty (expected a year such as 2022)");
             return 0;
         }
-        String t = Numbers.normalize(row.text(cYear)).replace("年", "").replace("度", "").strip();
-        try {
-            BigDecimal v = new BigDecimal(t);
-            if (v.stripTrailingZeros().scale() <= 0 && v.compareTo(BigDecimal.valueOf(1900)) >= 0
-                    && v.compareTo(BigDecimal.valueOf(2200)) <= 0) {
-                return v.intValue();
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Integer year = Numbers.year(row.text(cYear));
+        if (year != null) {
+            return year;
         }
         error(cYear, quoted(cYear) + " is not a year (expected a year such as 2022)");
         return 0;

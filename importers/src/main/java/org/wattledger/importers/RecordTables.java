@@ -116,15 +116,9 @@ final class RecordTables {
                 }
                 return null;
             }
-            String t = Numbers.normalize(row.text(column)).replace("年", "").strip();
-            try {
-                BigDecimal v = new BigDecimal(t);
-                if (v.stripTrailingZeros().scale() <= 0 && v.compareTo(BigDecimal.valueOf(1900)) >= 0
-                        && v.compareTo(BigDecimal.valueOf(2200)) <= 0) {
-                    return v.intValue();
-                }
-            } catch (NumberFormatException e) {
-                // below
+            Integer year = Numbers.year(row.text(column));
+            if (year != null) {
+                return year;
             }
             error(column, quoted(column) + " is not a year (expected a year such as 2022)");
             return null;

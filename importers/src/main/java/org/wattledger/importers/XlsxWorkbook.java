@@ -328,16 +328,9 @@ final class XlsxWorkbook implements Closeable {
 
     /** The fast path: {@link SheetScanner} over the inflated bytes. */
     void readSheetScanned(SheetInfo sheet, RowSink sink) {
-        ZipEntry entry = zip.getEntry(sheet.part());
-        if (entry == null) {
-            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has no part " + sheet.part()
-                    + " in the zip archive; the workbook is damaged");
-        }
+        ZipEntry entry = sheetEntry(sheet);
         List<RowSink.Merge> merges = new ArrayList<>();
-        long declared = Math.max(entry.getSize(), 1);
-        long compressed = Math.max(entry.getCompressedSize(), 0);
-        LongConsumer progress = fileProgress == null ? null
-                : inflated -> fileProgress.accept(Math.min(fileSize, Math.min(inflated, declared) * compressed / declared));
+        LongConsumer progress = sheetProgress(entry);
         int maxRows = options.maxSheetRows();
         InputStream in = openEntry(entry, sheet.part(), progress);
         try {
@@ -396,23 +389,16 @@ final class XlsxWorkbook implements Closeable {
             }
         }
         if (fileProgress != null) {
-            fileProgress.accept(compressed);
+            fileProgress.accept(Math.max(entry.getCompressedSize(), 0));
         }
         sink.end(merges);
     }
 
     /** The reference path: Aalto StAX (used for sheets that are not UTF-8, and to cross-check the scanner). */
     void readSheetStax(SheetInfo sheet, RowSink sink) {
-        ZipEntry entry = zip.getEntry(sheet.part());
-        if (entry == null) {
-            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has no part " + sheet.part()
-                    + " in the zip archive; the workbook is damaged");
-        }
+        ZipEntry entry = sheetEntry(sheet);
         List<RowSink.Merge> merges = new ArrayList<>();
-        long declared = Math.max(entry.getSize(), 1);
-        long compressed = Math.max(entry.getCompressedSize(), 0);
-        LongConsumer progress = fileProgress == null ? null
-                : inflated -> fileProgress.accept(Math.min(fileSize, Math.min(inflated, declared) * compressed / declared));
+        LongConsumer progress = sheetProgress(entry);
         int maxRows = options.maxSheetRows();
         try (Part p = part(sheet.part(), progress)) {
             XMLStreamReader x = p.xml;
@@ -477,7 +463,7 @@ final class XlsxWorkbook implements Closeable {
             }
         }
         if (fileProgress != null) {
-            fileProgress.accept(compressed);
+            fileProgress.accept(Math.max(entry.getCompressedSize(), 0));
         }
         sink.end(merges);
     }
@@ -675,6 +661,23 @@ final class XlsxWorkbook implements Closeable {
 
     private Part part(String name) {
         return part(name, null);
+    }
+
+    private ZipEntry sheetEntry(SheetInfo sheet) {
+        ZipEntry entry = zip.getEntry(sheet.part());
+        if (entry == null) {
+            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has no part " + sheet.part()
+                    + " in the zip archive; the workbook is damaged");
+        }
+        return entry;
+    }
+
+    /** Progress in bytes of the file, in proportion to the sheet's inflated bytes; null when nobody listens. */
+    private LongConsumer sheetProgress(ZipEntry entry) {
+        long declared = Math.max(entry.getSize(), 1);
+        long compressed = Math.max(entry.getCompressedSize(), 0);
+        return fileProgress == null ? null
+                : inflated -> fileProgress.accept(Math.min(fileSize, Math.min(inflated, declared) * compressed / declared));
     }
 
     private InputStream openEntry(ZipEntry e, String name, LongConsumer progress) {
