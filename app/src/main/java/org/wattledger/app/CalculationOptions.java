@@ -40,7 +40,7 @@ final class CalculationOptions {
     boolean fillGaps;
 
     /** The bundled sets plus any --factor-releases folders. */
-    org.wattledger.factors.FactorLibrary library() {
+    org.wattledger.factors.FactorLibrary factorLibrary() {
         return Libraries.load(factorReleases);
     }
 

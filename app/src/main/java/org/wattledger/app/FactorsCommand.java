@@ -40,7 +40,7 @@ final class FactorsCommand implements Runnable {
         @Option(names = "--factor-releases", paramLabel = "DIR", description = "A folder of further releases; may be repeated.")
         List<Path> roots = new java.util.ArrayList<>();
 
-        FactorLibrary library() {
+        FactorLibrary factorLibrary() {
             return Libraries.load(roots);
         }
     }
@@ -57,7 +57,7 @@ final class FactorsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-10s %-8s %-10s %7s  %-10s %s%n", "set", "version", "released", "factors", "countries", "title");
-            for (FactorLibrary.SetInfo set : releases.library().sets()) {
+            for (FactorLibrary.SetInfo set : releases.factorLibrary().sets()) {
                 for (FactorLibrary.ReleaseInfo r : set.releases()) {
                     out.printf("%-10s %-8s %-10s %7d  %-10s %s%n", set.id(), r.version(), r.released(), r.factors(),
                             r.countries().isEmpty() ? "-" : String.join(",", r.countries()), set.title());
@@ -82,7 +82,7 @@ final class FactorsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            FactorLibrary library = releases.library();
+            FactorLibrary library = releases.factorLibrary();
             List<Factor> found = library.find(id);
             if (found.isEmpty()) {
                 throw new UsageException("no factor with id '" + id + "' in " + library.available());
@@ -128,7 +128,7 @@ final class FactorsCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             FactorDiff diff;
             try {
-                diff = calculation.library().diff(from, to);
+                diff = calculation.factorLibrary().diff(from, to);
             } catch (FactorSetException e) {
                 throw new UsageException(e.getMessage());
             }

@@ -59,7 +59,7 @@ final class Pipeline {
         List<String> regions = inventory.sites().stream().map(Site::region).toList();
         FactorSelection.Selection selection;
         try {
-            selection = new FactorSelection(options.library()).select(options.factors, sheets, regions);
+            selection = new FactorSelection(options.factorLibrary()).select(options.factors, sheets, regions);
         } catch (FactorSetException e) {
             throw new UsageException(e.getMessage());
         }

@@ -37,10 +37,10 @@ public final class FactorSelection {
     /** The {@code --factors} value that uses only the user's factor sheets. */
     public static final String NONE = "none";
 
-    private final FactorLibrary library;
+    private final FactorLibrary factorLibrary;
 
     public FactorSelection(FactorLibrary library) {
-        this.library = Objects.requireNonNull(library);
+        this.factorLibrary = Objects.requireNonNull(library);
     }
 
     /** A bundled release a selection uses, as the report names it. */
@@ -125,35 +125,35 @@ public final class FactorSelection {
             regions.stream().filter(r -> r != null && !r.isBlank() && !r.strip().equals(Regions.ANY))
                     .map(Regions::country).sorted().forEach(countries::add);
             for (String country : countries) {
-                Optional<Release> set = library.forCountry(country);
+                Optional<Release> set = factorLibrary.forCountry(country);
                 set.ifPresentOrElse(r -> bySet.put(r.setId(), r), () -> notices.add(Issue.general(Severity.INFO,
                         "no bundled factor set covers country " + country + "; its sites use "
-                                + library.fallback().map(Release::setId).orElse("no bundled set")
+                                + factorLibrary.fallback().map(Release::setId).orElse("no bundled set")
                                 + " and the factor sheets given only")));
             }
             chosen.addAll(bySet.values());
-            library.fallback().ifPresent(chosen::add);
+            factorLibrary.fallback().ifPresent(chosen::add);
             return chosen;
         }
         boolean pinned = false;
         for (String spec : specs) {
-            chosen.add(library.release(spec));
+            chosen.add(factorLibrary.release(spec));
             pinned |= spec.contains("@");
         }
         if (chosen.stream().noneMatch(Release::isFallback)) {
             Optional<Release> fallback;
             if (pinned) {
                 LocalDate newestPin = chosen.stream().map(Release::released).max(Comparator.naturalOrder()).orElseThrow();
-                fallback = library.fallbackOnOrBefore(newestPin);
-                if (fallback.isEmpty() && library.fallback().isPresent()) {
-                    throw new FactorSetException("no " + library.fallback().get().setId() + " release was published on or"
-                            + " before " + newestPin + "; name one in --factors, e.g. " + library.fallback().get().ref());
+                fallback = factorLibrary.fallbackOnOrBefore(newestPin);
+                if (fallback.isEmpty() && factorLibrary.fallback().isPresent()) {
+                    throw new FactorSetException("no " + factorLibrary.fallback().get().setId() + " release was published on or"
+                            + " before " + newestPin + "; name one in --factors, e.g. " + factorLibrary.fallback().get().ref());
                 }
                 fallback.ifPresent(f -> notices.add(Issue.general(Severity.INFO, f.ref()
                         + " added as fallback: the newest release published on or before " + newestPin
                         + ", the date of the newest pinned release")));
             } else {
-                fallback = library.fallback();
+                fallback = factorLibrary.fallback();
             }
             fallback.ifPresent(chosen::add);
         }
