@@ -31,15 +31,21 @@ public final class LayeredCatalog implements FactorCatalog {
 
     private final List<Layer> layers;
     private final List<Map<Key, List<Factor>>> index = new ArrayList<>();
+    /** Per layer: how many regions each carrier and kind has factors for. */
+    private final List<Map<String, java.util.Set<String>>> regionsByKind = new ArrayList<>();
 
     public LayeredCatalog(List<Layer> layers) {
         this.layers = List.copyOf(layers);
         for (Layer layer : this.layers) {
             Map<Key, List<Factor>> byKey = new HashMap<>();
+            Map<String, java.util.Set<String>> regions = new HashMap<>();
             for (Factor f : layer.factors()) {
                 byKey.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
+                regions.computeIfAbsent(kindKey(f.carrier(), f.kind()), k -> new java.util.HashSet<>())
+                        .add(Regions.normalise(f.region()));
             }
             index.add(byKey);
+            regionsByKind.add(regions);
         }
     }
 
@@ -90,9 +96,30 @@ public final class LayeredCatalog implements FactorCatalog {
         return best == null ? Optional.empty() : Optional.of(choice(rank, q, chain, bestRegion, best, true));
     }
 
+    private static String kindKey(Object carrier, FactorKind kind) {
+        return (carrier == null ? Regions.ANY : carrier) + "|" + kind;
+    }
+
+    /**
+     * A region fallback is worth recording where the layer publishes this kind of factor for
+     * several regions (grid factors by province and grid), or where any layer has one for a region
+     * more specific than the one used (a user sheet's national value over a bundled provincial
+     * one). A set with one national or global value for a kind (an NCV, a GWP) has nothing more
+     * specific to fall back from.
+     */
+    private boolean regionalFallback(int rank, List<String> chain, String used, Factor f) {
+        String kind = kindKey(f.carrier(), f.kind());
+        if (regionsByKind.get(rank).getOrDefault(kind, java.util.Set.of()).size() > 1) {
+            return true;
+        }
+        List<String> moreSpecific = chain.subList(0, chain.indexOf(used));
+        return regionsByKind.stream().anyMatch(regions -> regions.getOrDefault(kind, java.util.Set.of()).stream()
+                .anyMatch(moreSpecific::contains));
+    }
+
     private FactorChoice choice(int rank, FactorQuery q, List<String> chain, String region, Factor f, boolean earlierYear) {
         List<String> fallbacks = new ArrayList<>();
-        if (!region.equals(chain.get(0))) {
+        if (!region.equals(chain.get(0)) && regionalFallback(rank, chain, region, f)) {
             fallbacks.add("no " + q.kind().id() + " factor for region " + chain.get(0) + " in "
                     + layers.get(rank).name() + "; used " + region + " (" + f.id() + ")");
         }

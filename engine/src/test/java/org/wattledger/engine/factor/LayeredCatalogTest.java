@@ -50,6 +50,17 @@ final class LayeredCatalogTest {
     }
 
     @Test
+    void aNationalOnlyValueIsNoRegionFallback() {
+        Factor ncv = new Factor("cn.diesel.ncv", Carrier.DIESEL, FactorKind.NCV, null, new BigDecimal("42.652"),
+                FactorUnit.parse("GJ/t"), "CN", LocalDate.of(2021, 1, 1), null, "test", "1", "", "", null, "t", null);
+        LayeredCatalog cn = new LayeredCatalog(List.of(new LayeredCatalog.Layer("cn@1", List.of(ncv))));
+        FactorChoice c = cn.find(new FactorQuery(Carrier.DIESEL, FactorKind.NCV, null, "CN-GZ", LocalDate.of(2024, 6, 1),
+                "", null, Dimension.MASS)).orElseThrow();
+        assertEquals("cn.diesel.ncv", c.factor().id());
+        assertTrue(c.fallbacks().isEmpty(), c.fallbacks().toString());
+    }
+
+    @Test
     void aFactorForAnotherDenominatorIsNotOffered() {
         assertTrue(CN.find(new FactorQuery(Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", "CN-HE", LocalDate.of(2022, 6, 1),
                 "", null, Dimension.VOLUME)).isEmpty());
