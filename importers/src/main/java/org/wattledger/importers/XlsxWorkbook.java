@@ -502,23 +502,10 @@ final class XlsxWorkbook implements Closeable {
                 }
             }
         }
-        int column = ref == null ? nextColumn : CellRef.columnOf(ref);
-        if (column < 0 || column >= ImportOptions.EXCEL_MAX_COLUMNS) {
-            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
-                    + "' beyond column XFD, the last a sheet can hold; the file was not read");
-        }
-        byte format = CellRow.FMT_GENERAL;
-        if (s != null) {
-            int style = parseStyle(s);
-            if (style >= 0 && style < styleFormats.length) {
-                format = styleFormats[style];
-            }
-        }
         String value = null;
         String inline = null;
         boolean formula = false;
         int depth = 1;
-        int column0 = column;
         while (depth > 0) {
             int ev = next(x);
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -541,7 +528,7 @@ final class XlsxWorkbook implements Closeable {
                 throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " ends inside a cell; the workbook is damaged");
             }
         }
-        return store(row, ref, t, s, value, inline, formula, column0, sheet);
+        return store(row, ref, t, s, value, inline, formula, nextColumn, sheet);
     }
 
     /**
