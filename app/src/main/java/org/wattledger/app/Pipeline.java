@@ -119,8 +119,9 @@ final class Pipeline {
         return sheets;
     }
 
+    /** The file a factor table came from: the input itself, or factors.csv inside an input folder. */
     private static Path factorFile(Path input, TextTable table) {
-        return Files.isDirectory(input) ? input.resolve(table.file()) : input;
+        return Files.isDirectory(input) ? input.resolve(Path.of(table.file()).getFileName()) : input;
     }
 
     private static String sha256(Path file) {

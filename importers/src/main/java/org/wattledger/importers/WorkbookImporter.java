@@ -175,7 +175,7 @@ public final class WorkbookImporter {
 
     /**
      * The tables named {@code tableName} in an input, as text: the sheets of a workbook named after
-     * the table (factors, 因子 ...), {@code <table>.csv} in a folder, or a CSV file itself. For the
+     * the table (factors, 因子 ...), {@code <table>.csv} in a folder, or a CSV file named after the table. For the
      * factor loader, which interprets the rows. A file that cannot be read throws
      * {@link IllegalArgumentException} with the same message an import would give.
      */
@@ -199,7 +199,10 @@ public final class WorkbookImporter {
             }
             FileType type = FileType.of(input);
             if (type == FileType.CSV) {
-                out.add(readCsvTable(input, display, required));
+                // A lone CSV is the table its name denotes (factors.csv), otherwise readings, as read() takes it.
+                if (kind.isPresent() && TableKind.byName(input.getFileName().toString()).equals(kind)) {
+                    out.add(readCsvTable(input, display, required));
+                }
                 return out;
             }
             forEachSheet(input, type, (sheetName, hidden) -> kind.isPresent()

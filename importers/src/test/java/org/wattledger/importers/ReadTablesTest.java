@@ -53,6 +53,14 @@ final class ReadTablesTest {
     }
 
     @Test
+    void aLoneCsvIsATableOnlyWhenItsNameSaysSo() throws Exception {
+        Path readings = Fixtures.csv(dir, "meters.csv", "site,meter,carrier,from,to,quantity,unit\n");
+        assertEquals(List.of(), WorkbookImporter.readTables(readings, "factors"));
+        Path factors = Fixtures.csv(dir, "factors.csv", "id,value\na,1\n");
+        assertEquals(1, WorkbookImporter.readTables(factors, "factors").size());
+    }
+
+    @Test
     void namesTheFileWhenItCannotBeRead() throws Exception {
         Path bad = dir.resolve("bad.xlsx");
         Files.writeString(bad, "nope");
