@@ -343,12 +343,7 @@ final class XlsxWorkbook implements Closeable {
 
                 @Override
                 public void startRow(String r) {
-                    int number = r == null ? lastRow + 1 : parseRowNumber(r, sheet);
-                    if (number > maxRows || ++rowsSeen > maxRows) {
-                        throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has more than "
-                                + String.format(java.util.Locale.ROOT, "%,d", maxRows)
-                                + " rows, the most a sheet can hold; the file was not read");
-                    }
+                    int number = rowNumber(r, lastRow, ++rowsSeen, maxRows, sheet);
                     row.reset(number);
                     nextColumn = 0;
                     inRow = true;
@@ -430,12 +425,7 @@ final class XlsxWorkbook implements Closeable {
                                 break;
                             }
                         }
-                        int number = r == null ? lastRow + 1 : parseRowNumber(r, sheet);
-                        if (number > maxRows || ++rowsSeen > maxRows) {
-                            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has more than "
-                                    + String.format(java.util.Locale.ROOT, "%,d", maxRows)
-                                    + " rows, the most a sheet can hold; the file was not read");
-                        }
+                        int number = rowNumber(r, lastRow, ++rowsSeen, maxRows, sheet);
                         row.reset(number);
                         inRow = true;
                         nextColumn = 0;
@@ -466,6 +456,17 @@ final class XlsxWorkbook implements Closeable {
             fileProgress.accept(Math.max(entry.getCompressedSize(), 0));
         }
         sink.end(merges);
+    }
+
+    /** The number of a {@code <row>} (the one after the last when unnumbered), refusing sheets past the row limit. */
+    private static int rowNumber(String r, int lastRow, int rowsSeen, int maxRows, SheetInfo sheet) {
+        int number = r == null ? lastRow + 1 : parseRowNumber(r, sheet);
+        if (number > maxRows || rowsSeen > maxRows) {
+            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has more than "
+                    + String.format(java.util.Locale.ROOT, "%,d", maxRows)
+                    + " rows, the most a sheet can hold; the file was not read");
+        }
+        return number;
     }
 
     private static int parseRowNumber(String r, SheetInfo sheet) {

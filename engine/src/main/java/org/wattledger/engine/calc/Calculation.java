@@ -87,11 +87,6 @@ public final class Calculation {
         return issues;
     }
 
-    /** Calendar years that have data, ascending. */
-    public List<Integer> years() {
-        return lines.stream().map(Line::year).distinct().sorted().toList();
-    }
-
     /** The results for a period. */
     public Results results(ReportingPeriod period) {
         return new Results(this, period);

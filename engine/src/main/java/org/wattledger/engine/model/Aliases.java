@@ -25,11 +25,6 @@ public final class Aliases<E extends Enum<E>> {
         return text == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(text)));
     }
 
-    /** Every accepted word, in the order they were added. */
-    public Map<String, E> all() {
-        return java.util.Collections.unmodifiableMap(byKey);
-    }
-
     public static String key(String text) {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         return s.replaceAll("[\\s_\\-]+", "");

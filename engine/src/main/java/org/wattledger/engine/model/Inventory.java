@@ -1,6 +1,5 @@
 package org.wattledger.engine.model;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,28 +37,5 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
 
     /** An input file with its SHA-256, named in the report so an auditor can check it is the same file. */
     public record InputFile(String name, String sha256) {
-    }
-
-    /** Joins the inventories of several inputs (several INPUT arguments). */
-    public static Inventory merge(List<Inventory> parts) {
-        List<Site> sites = new ArrayList<>();
-        List<Reading> readings = new ArrayList<>();
-        List<Instrument> instruments = new ArrayList<>();
-        List<Target> targets = new ArrayList<>();
-        List<Denominator> denominators = new ArrayList<>();
-        List<Issue> issues = new ArrayList<>();
-        List<InputFile> files = new ArrayList<>();
-        RowTally rows = RowTally.NONE;
-        for (Inventory p : parts) {
-            sites.addAll(p.sites);
-            readings.addAll(p.readings);
-            instruments.addAll(p.instruments);
-            targets.addAll(p.targets);
-            denominators.addAll(p.denominators);
-            issues.addAll(p.issues);
-            files.addAll(p.files);
-            rows = rows.plus(p.rows);
-        }
-        return new Inventory(sites, readings, instruments, targets, denominators, issues, rows, files);
     }
 }
