@@ -27,12 +27,6 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
                 throw new IllegalStateException("rows read " + read + " != accepted " + accepted + " + rejected " + rejected);
             }
         }
-
-        public RowTally plus(RowTally other) {
-            return new RowTally(read + other.read, accepted + other.accepted, rejected + other.rejected);
-        }
-
-        public static final RowTally NONE = new RowTally(0, 0, 0);
     }
 
     /** An input file with its SHA-256, named in the report so an auditor can check it is the same file. */
