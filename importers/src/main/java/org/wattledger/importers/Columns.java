@@ -75,7 +75,8 @@ final class Columns {
             col("target_value", "target value", "target", "目标值"),
             col("reduction_pct", "reduction pct", "reduction percent", "reduction", "reduction %", "减排比例", "降幅",
                     "下降比例", "减排幅度"),
-            col("path", "path", "pathway", "路径"));
+            col("path", "path", "pathway", "路径"),
+            col("unit", "unit", "units", "单位"));
 
     static final Map<String, String> DENOMINATORS = table(
             col("boundary", "boundary", "site", "边界", "站点", "范围"),

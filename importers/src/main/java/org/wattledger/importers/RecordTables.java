@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
+import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
@@ -17,8 +19,9 @@ import org.wattledger.engine.units.CarbonUnit;
 import org.wattledger.engine.units.CarbonUnits;
 import org.wattledger.engine.units.Dimension;
 import org.wattledger.engine.units.Exact;
+import org.wattledger.engine.units.Measures;
 
-/** The sites, instruments, targets and denominators tables (CONTRACTS.md §1), row by row. */
+/** The sites, instruments, targets and denominators tables (docs/formats/workbook.md), row by row. */
 final class RecordTables {
     private RecordTables() {
     }
@@ -130,15 +133,61 @@ final class RecordTables {
             return v == null ? null : v.start().toLocalDate();
         }
 
-        /** The day after the last day a date cell covers (exclusive end): "2022-12-31" → 2023-01-01. */
-        LocalDate endDate(int column, String name, boolean required) {
+        /**
+         * The last day a date cell covers, for a user's inclusive end: "2022-12-31" and "2022-12"
+         * give 2022-12-31; a date-time gives its day (midnight ends the day before).
+         */
+        LocalDate lastDay(int column, String name, boolean required) {
             Dates.Value v = date(column, name, required);
             if (v == null) {
                 return null;
             }
             java.time.LocalDateTime end = v.end();
-            return end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? end.toLocalDate()
-                    : end.toLocalDate().plusDays(1);
+            return end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) && end.isAfter(v.start())
+                    ? end.toLocalDate().minusDays(1) : end.toLocalDate();
+        }
+
+        /**
+         * The days from a start cell to an inclusive end cell, converted once with
+         * {@link DateRange#ofInclusive}; null (with an error) when either is missing or the end
+         * comes before the start.
+         */
+        DateRange inclusiveRange(String fromColumn, String toColumn) {
+            LocalDate first = startDate(col(fromColumn), fromColumn, true);
+            LocalDate last = lastDay(col(toColumn), toColumn, true);
+            if (first == null || last == null) {
+                return null;
+            }
+            if (last.isBefore(first)) {
+                error(col(toColumn), toColumn + " " + quoted(col(toColumn)) + " is before " + fromColumn + " "
+                        + quoted(col(fromColumn)));
+                return null;
+            }
+            return DateRange.ofInclusive(first, last);
+        }
+
+        /** A number in the unit a converter gives it, or null with the converter's error at the column. */
+        Quantity converted(int column, String name, BigDecimal value, String unit,
+                java.util.function.BiFunction<BigDecimal, String, Quantity> converter) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return converter.apply(value, unit);
+            } catch (Measures.UnitException e) {
+                error(column, name + ": " + e.getMessage());
+                return null;
+            }
+        }
+
+        /** Where a unit error is shown: the unit column when the row fills it, else the value column. */
+        int unitColumn(String valueColumn) {
+            return blank(col("unit")) ? col(valueColumn) : col("unit");
+        }
+
+        /** The unit of a value: the row's unit column when filled, else the unit in the value column's header. */
+        String unitOf(String valueColumn) {
+            return blank(col("unit")) ? headerUnit(valueColumn) : text(col("unit"));
         }
     }
 
@@ -213,44 +262,37 @@ final class RecordTables {
             }
             String site = optional(col("site"));
             String market = blank(col("market")) ? null : text(col("market")).toUpperCase(Locale.ROOT);
-            LocalDate genFrom = startDate(col("generation_from"), "generation_from", false);
-            LocalDate genTo = endDate(col("generation_to"), "generation_to", false);
-            BigDecimal quantity = number(col("quantity"), "quantity", "a quantity in MWh", true);
-            String qUnit = headerUnit("quantity");
-            if (quantity != null && qUnit != null) {
-                Optional<CarbonUnit> u = ctx.caches.unit(qUnit);
-                if (u.isEmpty() || u.get().dimension() != Dimension.ENERGY) {
-                    error(col("quantity"), "quantity is in '" + qUnit + "' by its header; an energy unit such as MWh"
-                            + " or kWh is expected");
-                    quantity = null;
-                } else {
-                    quantity = Exact.divide(u.get().toCanonical(quantity), CarbonUnits.MWH.toCanonicalFactor());
-                }
+            DateRange vintage = null;
+            if (!blank(col("generation_from")) || !blank(col("generation_to"))) {
+                vintage = inclusiveRange("generation_from", "generation_to");
             }
-            if (quantity != null && quantity.signum() < 0) {
-                error(col("quantity"), quoted(col("quantity")) + " is negative (expected a quantity in MWh)");
+            // Without generation dates the row is still read: the engine says why it is not applied.
+            BigDecimal amount = number(col("quantity"), "quantity", "a quantity of energy such as 1200 (MWh)", true);
+            if (amount != null && amount.signum() < 0) {
+                error(col("quantity"), quoted(col("quantity")) + " is negative (expected a quantity of energy)");
             }
-            BigDecimal factor = number(col("factor"), "factor", "a factor in t CO2e/MWh", false);
-            if (factor == null && type == Instrument.Type.SUPPLIER_SPECIFIC && !failed) {
-                error(col("factor"), "factor is empty (a supplier_specific instrument needs its factor in t CO2e/MWh)");
+            Quantity quantity = converted(col("quantity"), "quantity", amount, headerUnit("quantity"),
+                    Measures::instrumentQuantity);
+            BigDecimal factorValue = number(col("factor"), "factor", "a factor such as 0.58 (t CO2e/MWh)", false);
+            if (factorValue == null && type == Instrument.Type.SUPPLIER_SPECIFIC && !failed) {
+                error(col("factor"), "factor is empty (a supplier_specific instrument needs its factor, e.g. 0.58"
+                        + " t CO2e/MWh)");
             }
-            if (factor == null && type != null && type != Instrument.Type.SUPPLIER_SPECIFIC) {
-                factor = BigDecimal.ZERO;
+            if (factorValue == null && type != null && type != Instrument.Type.SUPPLIER_SPECIFIC) {
+                factorValue = BigDecimal.ZERO;
             }
-            if (factor != null && factor.signum() < 0) {
-                error(col("factor"), quoted(col("factor")) + " is negative (expected a factor in t CO2e/MWh)");
+            if (factorValue != null && factorValue.signum() < 0) {
+                error(col("factor"), quoted(col("factor")) + " is negative (expected a factor of at least 0)");
             }
+            Quantity factor = converted(col("factor"), "factor", factorValue, headerUnit("factor"),
+                    Measures::instrumentFactor);
             Boolean retired = yesNo(col("retired"), "retired");
             String claimant = optional(col("claimant"));
             String note = optional(col("note"));
-            if (genFrom != null && genTo != null && !genFrom.isBefore(genTo)) {
-                error(col("generation_to"), "generation_to " + quoted(col("generation_to"))
-                        + " is before generation_from " + quoted(col("generation_from")));
-            }
             if (failed) {
                 return;
             }
-            ctx.instruments.add(new Instrument(id, type, site, market, genFrom, genTo, quantity, factor,
+            ctx.instruments.add(new Instrument(id, type, site, market, vintage, quantity, factor,
                     retired != null && retired, claimant, note, source()));
         }
     }
@@ -282,8 +324,28 @@ final class RecordTables {
             }
             Integer baseYear = year(col("base_year"), "base_year", true);
             Integer targetYear = year(col("target_year"), "target_year", true);
-            BigDecimal baseValue = number(col("base_value"), "base_value", "a number, or blank to compute it", false);
-            BigDecimal targetValue = number(col("target_value"), "target_value", "a number", false);
+            if (metric != null && Measures.metricUnit(metric) == null) {
+                error(col("metric"), "unknown metric '" + metric + "' (expected scope1, scope2_location,"
+                        + " scope2_market, scope1_2, scope1_2_market, energy, electricity, water, pue, wue,"
+                        + " renewable_share, or one of them per a denominator such as electricity_per_headcount)");
+            }
+            BigDecimal base = number(col("base_value"), "base_value", "a number, or blank to compute it", false);
+            BigDecimal targetNumber = number(col("target_value"), "target_value", "a number", false);
+            Quantity baseValue = null;
+            Quantity targetValue = null;
+            if (!failed) {
+                String m = metric;
+                baseValue = converted(unitColumn("base_value"), "base_value", base, unitOf("base_value"),
+                        (v, u) -> Measures.targetValue(m, v, u));
+                targetValue = converted(unitColumn("target_value"), "target_value", targetNumber,
+                        unitOf("target_value"), (v, u) -> Measures.targetValue(m, v, u));
+                Quantity given = baseValue != null ? baseValue : targetValue;
+                if (given != null && unitOf(baseValue != null ? "base_value" : "target_value") == null
+                        && !given.unit().equals("1")) {
+                    note(Severity.INFO, unitColumn(baseValue != null ? "base_value" : "target_value"), "no unit given:"
+                            + " the values of target " + id + " are read in " + given.unit());
+                }
+            }
             BigDecimal reduction = null;
             int rc = col("reduction_pct");
             if (!blank(rc)) {
@@ -308,7 +370,7 @@ final class RecordTables {
                 Target.Path p = word(col("path"), "path", Target.Path::parse, "linear, sbti_1.5c or sbti_wb2c");
                 path = p == null ? Target.Path.LINEAR : p;
             }
-            if (targetValue == null && reduction == null && path == Target.Path.LINEAR && !failed) {
+            if (targetNumber == null && reduction == null && path == Target.Path.LINEAR && !failed) {
                 error(col("target_value") >= 0 ? col("target_value") : rc, "target_value and reduction_pct are both"
                         + " empty (give one of them, or an SBTi path such as sbti_1.5c)");
             }
@@ -344,31 +406,27 @@ final class RecordTables {
             if (name != null) {
                 name = name.toLowerCase(Locale.ROOT);
             }
-            BigDecimal value = number(col("value"), "value", "a number", true);
-            if (value != null && value.signum() < 0) {
+            BigDecimal number = number(col("value"), "value", "a number", true);
+            if (number != null && number.signum() < 0) {
                 error(col("value"), quoted(col("value")) + " is negative (expected a number of at least 0)");
             }
-            String unit = optional(col("unit"));
-            if (unit == null) {
-                unit = headerUnit("value");
+            Quantity value = null;
+            if (name != null) {
+                String n = name;
+                value = converted(unitColumn("value"), "value", number, unitOf("value"),
+                        (v, u) -> Measures.denominator(n, v, u));
             }
-            LocalDate from;
-            LocalDate to;
+            DateRange period;
             if (col("from") >= 0 && !(blank(col("from")) && blank(col("to")) && col("year") >= 0)) {
-                from = startDate(col("from"), "from", true);
-                to = endDate(col("to"), "to", true);
+                period = inclusiveRange("from", "to");
             } else {
                 Integer y = year(col("year"), "year", true);
-                from = y == null ? null : LocalDate.of(y, 1, 1);
-                to = y == null ? null : LocalDate.of(y + 1, 1, 1);
-            }
-            if (from != null && to != null && !from.isBefore(to)) {
-                error(col("to"), quoted(col("to")) + " ends the period before it starts at " + quoted(col("from")));
+                period = y == null ? null : DateRange.year(y);
             }
             if (failed) {
                 return;
             }
-            ctx.denominators.add(new Denominator(boundary, from, to, name, value, unit, source()));
+            ctx.denominators.add(new Denominator(boundary, period, name, value, source()));
         }
     }
 }

@@ -4,16 +4,43 @@ import java.util.Objects;
 import org.wattledger.engine.model.ReportingPeriod;
 
 /**
- * How to calculate: the reporting period, the energy basis, the GWP set for CO2e and the grid
+ * How to calculate: the reporting period, the energy basis, the GWP set for CO2e, the grid
  * factor variant ("" = the factor set's default; {@code ets_reporting} for the MEE reporting
- * factor in China).
+ * factor in China) and how contractual instruments are spread over the electricity they cover.
  */
-public record CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, String gwpSet, String gridBasis) {
+public record CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, String gwpSet, String gridBasis,
+        InstrumentAllocation instrumentAllocation) {
     public CalcOptions {
         Objects.requireNonNull(period);
         energyBasis = energyBasis == null ? EnergyBasis.CALORIFIC : energyBasis;
         gwpSet = gwpSet == null || gwpSet.isBlank() ? DEFAULT_GWP : gwpSet.strip().toUpperCase(java.util.Locale.ROOT);
         gridBasis = gridBasis == null ? "" : gridBasis.strip();
+        instrumentAllocation = instrumentAllocation == null ? InstrumentAllocation.PRO_RATA : instrumentAllocation;
+    }
+
+    /** With the default instrument allocation, pro rata. */
+    public CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, String gwpSet, String gridBasis) {
+        this(period, energyBasis, gwpSet, gridBasis, InstrumentAllocation.PRO_RATA);
+    }
+
+    /** How an instrument's quantity is spread over the eligible electricity lines (meter × month). */
+    public enum InstrumentAllocation {
+        /** Each line takes the quantity × its share of the eligible consumption (the default). */
+        PRO_RATA,
+        /** Lines are filled in order (sites by id, months in time order) until the quantity is spent. */
+        CHRONOLOGICAL;
+
+        public String id() {
+            return this == PRO_RATA ? "pro-rata" : "chronological";
+        }
+
+        public static java.util.Optional<InstrumentAllocation> parse(String text) {
+            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "pro-rata", "prorata", "pro_rata" -> java.util.Optional.of(PRO_RATA);
+                case "chronological" -> java.util.Optional.of(CHRONOLOGICAL);
+                default -> java.util.Optional.empty();
+            };
+        }
     }
 
     /** IPCC AR5 100-year GWPs (without climate-carbon feedback), as most current inventories use. */

@@ -124,7 +124,7 @@ public final class Calculation {
             for (Line line : lines) {
                 compute(line);
             }
-            new MarketAllocation(this, lines).allocate(inventory.instruments());
+            new MarketAllocation(this, options.instrumentAllocation(), lines).allocate(inventory.instruments());
             List<YearIssue> out = new ArrayList<>();
             issues.forEach((issue, year) -> out.add(new YearIssue(year, issue)));
             return new Calculation(inventory, options, sites, lines, out);

@@ -18,9 +18,13 @@ import org.wattledger.engine.units.Exact;
  * Market-based Scope 2 (GHG Protocol Scope 2 Guidance, 2015, ch. 6-7). Instruments that meet the
  * quality criteria — retired (claimed once), same market as the consumption, vintage in the same
  * calendar year — cover purchased electricity up to the consumption: certificates and contracts
- * before supplier-specific factors, site-specific instruments before organisation-wide ones,
- * sites in id order and months in time order. What they do not cover takes the residual mix, or
- * the grid average where none exists. An excess is reported and never carried over.
+ * before supplier-specific factors, site-specific instruments before organisation-wide ones.
+ * Each instrument is spread over the electricity lines (meter × month) it is eligible for either
+ * pro rata (the default: every line takes the quantity × its share of the eligible consumption
+ * still uncovered, so no month looks greener than another) or chronologically (sites in id order,
+ * months in time order). What they do not cover takes the residual mix, or the grid average where
+ * none exists. An excess is reported and never carried over. An instrument without a vintage is
+ * not applied: it cannot be matched to the consumption period.
  */
 final class MarketAllocation {
     private static final BigDecimal MJ_PER_MWH = new BigDecimal(3600);
@@ -30,11 +34,13 @@ final class MarketAllocation {
     }
 
     private final Calculation.Runner runner;
+    private final CalcOptions.InstrumentAllocation rule;
     private final List<Line> electricity;
     private final java.util.Map<Line, List<Cover>> covers = new java.util.LinkedHashMap<>();
 
-    MarketAllocation(Calculation.Runner runner, List<Line> lines) {
+    MarketAllocation(Calculation.Runner runner, CalcOptions.InstrumentAllocation rule, List<Line> lines) {
         this.runner = runner;
+        this.rule = rule;
         this.electricity = lines.stream()
                 .filter(l -> l.carrier == Carrier.ELECTRICITY && l.role == Role.MAIN && l.energyMj != null)
                 .sorted(Comparator.comparing(Line::site).thenComparing(Line::from).thenComparing(Line::meter))
@@ -50,6 +56,12 @@ final class MarketAllocation {
                     + " uses the residual mix, or the grid average where no residual mix exists"));
             return;
         }
+        runner.issue(0, Issue.general(Severity.INFO, "market-based Scope 2: instruments are allocated "
+                + (rule == CalcOptions.InstrumentAllocation.PRO_RATA
+                        ? "pro rata (each month of each meter takes the instrument's quantity × its share of the"
+                                + " eligible consumption; the last takes the remainder of the division)"
+                        : "chronologically (sites in id order, months in time order, until the quantity is spent)")
+                + "; --market-allocation " + rule.id()));
         List<Instrument> ordered = new ArrayList<>(instruments);
         ordered.sort(Comparator.comparing((Instrument i) -> !i.type().isCertificateOrContract())
                 .thenComparing(i -> i.site() == null)
@@ -66,33 +78,77 @@ final class MarketAllocation {
                     + " is not retired: it is not applied (a certificate must be claimed once, by or for the reporter)"));
             return;
         }
-        BigDecimal remaining = in.quantityMwh().multiply(MJ_PER_MWH);
-        int fromYear = in.generationFrom().getYear();
-        int toYear = in.generationTo().getYear();
-        for (Line line : electricity) {
-            if (remaining.signum() <= 0) {
-                break;
-            }
-            Site site = runner.catalogSite(line);
-            boolean eligible = (in.site() == null || in.site().equals(line.site))
-                    && Regions.within(site.region(), in.market())
-                    && line.year() >= fromYear && line.year() <= toYear;
-            BigDecimal available = line.energyMj.subtract(line.coveredMj);
-            if (!eligible || available.signum() <= 0) {
-                continue;
-            }
-            BigDecimal take = available.min(remaining);
-            line.coveredMj = line.coveredMj.add(take);
-            remaining = remaining.subtract(take);
-            covers.computeIfAbsent(line, l -> new ArrayList<>()).add(new Cover(in, take));
+        if (in.vintage() == null) {
+            runner.issue(0, Issue.at(Severity.WARNING, in.source(), "instrument " + in.id() + " has no generation"
+                    + " dates (generation_from, generation_to): its vintage cannot be matched to the consumption year,"
+                    + " so it is not applied (GHG Protocol Scope 2 Quality Criteria: vintage close to the consumption)"));
+            return;
         }
-        if (remaining.signum() > 0) {
+        int fromYear = in.vintage().from().getYear();
+        int toYear = in.vintage().lastDay().getYear();
+        List<Line> eligible = new ArrayList<>();
+        BigDecimal available = BigDecimal.ZERO;
+        for (Line line : electricity) {
+            Site site = runner.catalogSite(line);
+            BigDecimal uncovered = line.energyMj.subtract(line.coveredMj);
+            if ((in.site() == null || in.site().equals(line.site)) && Regions.within(site.region(), in.market())
+                    && line.year() >= fromYear && line.year() <= toYear && uncovered.signum() > 0) {
+                eligible.add(line);
+                available = available.add(uncovered);
+            }
+        }
+        BigDecimal quantity = in.quantityMwh().multiply(MJ_PER_MWH);
+        BigDecimal applied = quantity.min(available);
+        if (rule == CalcOptions.InstrumentAllocation.PRO_RATA) {
+            proRata(in, eligible, available, applied);
+        } else {
+            chronological(in, eligible, applied);
+        }
+        BigDecimal excess = quantity.subtract(applied);
+        if (excess.signum() > 0) {
             runner.issue(0, Issue.at(Severity.WARNING, in.source(), "instrument " + in.id() + ": "
-                    + Exact.divide(remaining, MJ_PER_MWH).toPlainString() + " of " + in.quantityMwh().toPlainString()
+                    + Exact.divide(excess, MJ_PER_MWH).toPlainString() + " of " + in.quantityMwh().toPlainString()
                     + " MWh exceed the electricity it can cover (market " + in.market() + ", vintage " + fromYear
                     + (toYear != fromYear ? "-" + toYear : "") + (in.site() == null ? "" : ", site " + in.site())
                     + "); the excess is not used and not carried over"));
         }
+    }
+
+    /**
+     * Line i takes applied × uncovered_i / available; the last line takes what is left of
+     * {@code applied}, so the shares add up to it exactly whatever the division rounded.
+     */
+    private void proRata(Instrument in, List<Line> eligible, BigDecimal available, BigDecimal applied) {
+        BigDecimal left = applied;
+        for (int i = 0; i < eligible.size(); i++) {
+            Line line = eligible.get(i);
+            BigDecimal uncovered = line.energyMj.subtract(line.coveredMj);
+            BigDecimal take = i == eligible.size() - 1 ? left
+                    : applied.compareTo(available) == 0 ? uncovered
+                    : Exact.divide(uncovered.multiply(applied), available);
+            cover(line, in, take);
+            left = left.subtract(take);
+        }
+    }
+
+    private void chronological(Instrument in, List<Line> eligible, BigDecimal applied) {
+        BigDecimal left = applied;
+        for (Line line : eligible) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal take = line.energyMj.subtract(line.coveredMj).min(left);
+            cover(line, in, take);
+            left = left.subtract(take);
+        }
+    }
+
+    private void cover(Line line, Instrument in, BigDecimal mj) {
+        if (mj.signum() <= 0) {
+            return;
+        }
+        line.coveredMj = line.coveredMj.add(mj);
+        covers.computeIfAbsent(line, l -> new ArrayList<>()).add(new Cover(in, mj));
     }
 
     private void price(Line line, List<Cover> lineCovers) {
@@ -106,7 +162,7 @@ final class MarketAllocation {
         BigDecimal kg = rest.get();
         BigDecimal renewable = BigDecimal.ZERO;
         for (Cover c : lineCovers) {
-            BigDecimal factor = c.instrument().factorTPerMwh() == null ? BigDecimal.ZERO : c.instrument().factorTPerMwh();
+            BigDecimal factor = c.instrument().factorTPerMwh();
             BigDecimal coverKg = Exact.divide(c.mj().multiply(factor).multiply(KG_PER_T), MJ_PER_MWH);
             kg = kg.add(coverKg);
             if (factor.signum() == 0) {

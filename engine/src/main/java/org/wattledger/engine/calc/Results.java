@@ -3,7 +3,6 @@ package org.wattledger.engine.calc;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.units.Exact;
 
 /**
@@ -43,6 +44,10 @@ public final class Results {
 
     public ReportingPeriod period() {
         return period;
+    }
+
+    private DateRange periodDays() {
+        return new DateRange(period.from(), period.to());
     }
 
     public CalcOptions options() {
@@ -119,9 +124,9 @@ public final class Results {
     private List<Intensity> intensities(Figures f, String boundary) {
         List<Intensity> out = new ArrayList<>();
         Map<String, Denominators.Value> denominators = Denominators.forPeriod(
-                calculation.inventory().denominators(), boundary, period.from(), period.to());
+                calculation.inventory().denominators(), boundary, periodDays());
         denominators.forEach((name, d) -> {
-            if (d.value().signum() == 0) {
+            if (!d.usable() || d.value().signum() == 0) {
                 return;
             }
             String per = "/" + d.unit();
@@ -162,9 +167,24 @@ public final class Results {
             }
         }
         out.addAll(new TargetTracker(this).issues(calculation.inventory().targets()));
+        out.addAll(denominatorIssues());
         List<Issue> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(out));
         distinct.sort(Issue.ORDER);
         return distinct;
+    }
+
+    /** Why a denominator gives no intensity for the period, once per boundary and name. */
+    private List<Issue> denominatorIssues() {
+        Set<String> boundaries = new TreeSet<>();
+        calculation.inventory().denominators().forEach(d -> boundaries.add(d.boundary()));
+        List<Issue> out = new ArrayList<>();
+        for (String b : boundaries) {
+            Denominators.forPeriod(calculation.inventory().denominators(), b, periodDays()).values().stream()
+                    .filter(v -> !v.usable())
+                    .forEach(v -> out.add(Issue.at(Severity.WARNING, v.source(), v.problem()
+                            + (b.equals("*") ? "" : " (boundary " + b + ")") + "; no intensity is computed from it")));
+        }
+        return out;
     }
 
     /** True when no issue is an error. */
@@ -208,41 +228,65 @@ public final class Results {
 
     /** Denominator values for a period, per name. */
     static final class Denominators {
-        record Value(BigDecimal value, String unit) {
+        /** A name's value for the period, in its unit; or, when the rows cannot give one, why not. */
+        record Value(BigDecimal value, String unit, String problem, SourceRef source) {
+            boolean usable() {
+                return problem == null;
+            }
         }
 
         /**
          * Time-weighted average of the rows covering the period (headcount, floor area); revenue is
-         * a flow, so its rows are prorated and summed. A row's {@code to} is its last day.
+         * a flow, so its rows are prorated by days and summed. Rows hold half-open [from, to)
+         * periods. The rows of a name must cover every day of the period once, in one unit:
+         * otherwise the value carries the problem and no intensity is computed from it.
          */
-        static Map<String, Value> forPeriod(List<Denominator> rows, String boundary, LocalDate from, LocalDate to) {
-            Map<String, BigDecimal[]> acc = new TreeMap<>();
-            Map<String, String> units = new TreeMap<>();
+        static Map<String, Value> forPeriod(List<Denominator> rows, String boundary, DateRange period) {
+            Map<String, List<Denominator>> byName = new TreeMap<>();
             for (Denominator d : rows) {
-                if (!d.boundary().equals(boundary)) {
-                    continue;
+                if (d.boundary().equals(boundary) && d.period().overlaps(period)) {
+                    byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d);
                 }
-                LocalDate end = d.to().plusDays(1);
-                LocalDate s = d.from().isAfter(from) ? d.from() : from;
-                LocalDate e = end.isBefore(to) ? end : to;
-                long overlap = ChronoUnit.DAYS.between(s, e);
-                if (overlap <= 0) {
-                    continue;
-                }
-                long rowDays = ChronoUnit.DAYS.between(d.from(), end);
-                BigDecimal[] a = acc.computeIfAbsent(d.name(), n -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                if (isFlow(d.name())) {
-                    a[0] = a[0].add(Exact.divide(d.value().multiply(BigDecimal.valueOf(overlap)), BigDecimal.valueOf(rowDays)));
-                    a[1] = BigDecimal.ONE;
-                } else {
-                    a[0] = a[0].add(d.value().multiply(BigDecimal.valueOf(overlap)));
-                    a[1] = a[1].add(BigDecimal.valueOf(overlap));
-                }
-                units.putIfAbsent(d.name(), d.unit() == null || d.unit().isBlank() ? d.name() : d.unit());
             }
             Map<String, Value> out = new TreeMap<>();
-            acc.forEach((name, a) -> out.put(name, new Value(Exact.divide(a[0], a[1]), units.get(name))));
+            byName.forEach((name, named) -> out.put(name, value(name, named, period)));
             return out;
+        }
+
+        private static Value value(String name, List<Denominator> rows, DateRange period) {
+            List<Denominator> sorted = new ArrayList<>(rows);
+            sorted.sort(java.util.Comparator.comparing((Denominator d) -> d.period().from()));
+            SourceRef first = sorted.get(0).source();
+            String unit = sorted.get(0).value().unit();
+            BigDecimal sum = BigDecimal.ZERO;
+            long covered = 0;
+            LocalDate previousEnd = null;
+            for (Denominator d : sorted) {
+                if (!d.value().unit().equals(unit)) {
+                    return problem(name, "its rows are in different units (" + unit + ", " + d.value().unit()
+                            + ")", d.source());
+                }
+                if (previousEnd != null && d.period().from().isBefore(previousEnd)) {
+                    return problem(name, "its rows overlap (" + d.period() + " and the row before)", d.source());
+                }
+                previousEnd = d.period().to();
+                long overlap = d.period().intersection(period).days();
+                covered += overlap;
+                BigDecimal days = BigDecimal.valueOf(overlap);
+                sum = sum.add(isFlow(name)
+                        ? Exact.divide(d.value().value().multiply(days), BigDecimal.valueOf(d.period().days()))
+                        : d.value().value().multiply(days));
+            }
+            if (covered < period.days()) {
+                return problem(name, "its rows cover " + covered + " of the " + period.days() + " days of "
+                        + period, first);
+            }
+            BigDecimal value = isFlow(name) ? Exact.strip(sum) : Exact.divide(sum, BigDecimal.valueOf(covered));
+            return new Value(value, unit, null, first);
+        }
+
+        private static Value problem(String name, String why, SourceRef source) {
+            return new Value(null, null, "denominator " + name + ": " + why, source);
         }
 
         private static boolean isFlow(String name) {

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.units.Exact;
+import org.wattledger.engine.units.Measures;
 
 /**
  * Tracks targets. Path: linear from base to target value, or SBTi absolute contraction (1.5 °C:
@@ -46,6 +49,8 @@ final class TargetTracker {
         for (Target t : targets) {
             if (unit(t.metric()) == null) {
                 out.add(Issue.at(Severity.ERROR, t.source(), "target " + t.id() + ": unknown metric '" + t.metric() + "'"));
+            } else if (unitMismatch(t) != null) {
+                out.add(Issue.at(Severity.ERROR, t.source(), "target " + t.id() + ": " + unitMismatch(t)));
             } else if (t.baseValue() == null && value(t, t.baseYear()).isEmpty()) {
                 out.add(Issue.at(Severity.ERROR, t.source(), "target " + t.id() + ": no " + t.metric()
                         + " data for base year " + t.baseYear() + " and no base_value given"));
@@ -62,18 +67,18 @@ final class TargetTracker {
 
     private Optional<TargetResult> track(Target t) {
         String unit = unitWithDenominator(t.metric());
-        if (unit == null) {
+        if (unit == null || unitMismatch(t) != null) {
             return Optional.empty();
         }
         boolean computed = t.baseValue() == null;
-        Optional<BigDecimal> base = computed ? value(t, t.baseYear()) : Optional.of(t.baseValue());
+        Optional<BigDecimal> base = computed ? value(t, t.baseYear()) : Optional.of(t.baseValue().value());
         if (base.isEmpty()) {
             return Optional.empty();
         }
         BigDecimal b = base.get();
         BigDecimal target;
         if (t.targetValue() != null) {
-            target = t.targetValue();
+            target = t.targetValue().value();
         } else if (t.reductionPct() != null) {
             target = b.multiply(BigDecimal.ONE.subtract(Exact.divide(t.reductionPct(), HUNDRED)));
         } else if (t.path() != Target.Path.LINEAR) {
@@ -122,7 +127,10 @@ final class TargetTracker {
         return base.multiply(BigDecimal.ONE.subtract(rate.multiply(BigDecimal.valueOf(year - t.baseYear()))));
     }
 
-    /** The report unit, with an intensity's denominator in the unit its rows give (t CO2e/person). */
+    /**
+     * The report unit, with an intensity's denominator in its rows' unit (t CO2e/person), or
+     * the denominator's name when no row gives one.
+     */
     private String unitWithDenominator(String metric) {
         String unit = unit(metric);
         int per = metric.indexOf("_per_");
@@ -131,31 +139,46 @@ final class TargetTracker {
         }
         String name = metric.substring(per + 5);
         return results.calculation().inventory().denominators().stream()
-                .filter(d -> d.name().equals(name) && d.unit() != null && !d.unit().isBlank())
-                .map(d -> unit.substring(0, unit.lastIndexOf('/') + 1) + d.unit())
+                .filter(d -> d.name().equals(name))
+                .map(d -> Measures.metricUnit(metric) + "/" + d.value().unit())
                 .findFirst().orElse(unit);
+    }
+
+    /**
+     * Why a target's given values cannot be compared with its metric: their unit is not the
+     * unit the metric is computed in (a target per 万元 against revenue given in USD); null when
+     * they can.
+     */
+    private String unitMismatch(Target t) {
+        String unit = unitWithDenominator(t.metric());
+        for (var v : java.util.Arrays.asList(t.baseValue(), t.targetValue())) {
+            if (v != null && !v.unit().equals(unit)) {
+                return "its values are in " + v.unit() + " but " + t.metric() + " is computed in " + unit
+                        + "; give them in " + unit;
+            }
+        }
+        return null;
     }
 
     /** The report unit of a target metric, or null when the metric is unknown. */
     static String unit(String metric) {
+        String unit = Measures.metricUnit(metric);
         int per = metric.indexOf("_per_");
-        if (per > 0) {
-            String num = unit(metric.substring(0, per));
-            return num == null ? null : num + "/" + metric.substring(per + 5);
+        if (unit == null || per < 0) {
+            return unit;
         }
-        return switch (metric) {
-            case "scope1", "scope2_location", "scope2_market", "scope1_2", "scope1_2_location", "scope1_2_market" -> "t CO2e";
-            case "energy", "electricity" -> "MWh";
-            case "water" -> "m3";
-            case "pue", "renewable_share" -> "1";
-            case "wue" -> "L/kWh";
-            default -> null;
-        };
+        String name = metric.substring(per + 5);
+        return unit + "/" + Measures.denominatorUnit(name).orElse(name);
     }
 
     /** The metric's value for a calendar year over the target's boundary, in its report unit. */
     Optional<BigDecimal> value(Target t, int year) {
         Predicate<String> inBoundary = site -> t.wholeOrganisation() || t.boundary().contains(site);
+        if (t.metric().equals("pue") || t.metric().equals("wue")) {
+            // A data-centre KPI is the ratio of the data centres' sums: offices in the boundary
+            // (all of them under "*") have no IT load and must not inflate the facility energy.
+            inBoundary = inBoundary.and(this::isDataCentre);
+        }
         Figures f = results.year(year, inBoundary);
         if (f.values().isEmpty()) {
             return Optional.empty();
@@ -170,9 +193,8 @@ final class TargetTracker {
             List<String> boundaries = t.wholeOrganisation() ? List.of("*") : t.boundary();
             for (String b : boundaries) {
                 Map<String, Results.Denominators.Value> d = Results.Denominators.forPeriod(
-                        results.calculation().inventory().denominators(), b,
-                        java.time.LocalDate.of(year, 1, 1), java.time.LocalDate.of(year + 1, 1, 1));
-                if (!d.containsKey(name)) {
+                        results.calculation().inventory().denominators(), b, DateRange.year(year));
+                if (!d.containsKey(name) || !d.get(name).usable()) {
                     return Optional.empty();
                 }
                 denominator = denominator.add(d.get(name).value());
@@ -195,6 +217,11 @@ final class TargetTracker {
                     f.getOrZero(Metric.ONSITE_RENEWABLE).add(f.getOrZero(Metric.CERTIFIED_RENEWABLE)), e));
             default -> Optional.empty();
         };
+    }
+
+    private boolean isDataCentre(String site) {
+        Site s = results.calculation().sites().get(site);
+        return s != null && s.isDataCentre();
     }
 
     private static Optional<BigDecimal> sum(Figures f, Metric scope2) {

@@ -1,8 +1,9 @@
 package org.wattledger.engine.model;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
+import org.wattledger.engine.units.Measures;
 
 /**
  * A contractual instrument for market-based Scope 2 (GHG Protocol Scope 2 Guidance, ch. 7):
@@ -10,12 +11,32 @@ import java.util.Optional;
  *
  * @param site null for the whole organisation
  * @param market region code of the market boundary the instrument belongs to
- * @param quantityMwh MWh covered
- * @param factorTPerMwh t CO2e/MWh the instrument conveys (0 for renewable certificates)
+ * @param vintage the days the covered electricity was generated; null when the input gave none
+ *     (such an instrument cannot be matched to a consumption year and is not applied)
+ * @param quantity energy covered, in MWh
+ * @param factor t CO2e/MWh the instrument conveys (0 for renewable certificates)
  */
-public record Instrument(String id, Type type, String site, String market, LocalDate generationFrom,
-        LocalDate generationTo, BigDecimal quantityMwh, BigDecimal factorTPerMwh, boolean retired, String claimant,
-        String note, SourceRef source) {
+public record Instrument(String id, Type type, String site, String market, DateRange vintage, Quantity quantity,
+        Quantity factor, boolean retired, String claimant, String note, SourceRef source) {
+
+    public Instrument {
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(factor, "factor");
+        if (!quantity.unit().equals(Measures.MWH) || !factor.unit().equals(Measures.T_CO2E_PER_MWH)) {
+            throw new IllegalArgumentException("instrument " + id + ": quantity must be in " + Measures.MWH
+                    + " and factor in " + Measures.T_CO2E_PER_MWH + ", not " + quantity + " and " + factor);
+        }
+    }
+
+    /** The energy covered in MWh. */
+    public BigDecimal quantityMwh() {
+        return quantity.value();
+    }
+
+    /** The factor conveyed in t CO2e/MWh. */
+    public BigDecimal factorTPerMwh() {
+        return factor.value();
+    }
 
     public enum Type {
         GEC, I_REC, REC, GO, GREEN_POWER_TRADE, PPA, SUPPLIER_SPECIFIC;

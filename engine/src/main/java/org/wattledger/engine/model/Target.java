@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A reduction target. Either {@code targetValue} or {@code reductionPct} is given; a null
- * {@code baseValue} is computed from the base year's data. {@code boundary} lists site ids, or
- * holds only {@code *} for the whole organisation.
+ * A reduction target over calendar years. Either {@code targetValue} or {@code reductionPct} is
+ * given; a null {@code baseValue} is computed from the base year's data. The values are in the
+ * metric's report unit ({@link org.wattledger.engine.units.Measures#targetValue}). {@code boundary}
+ * lists site ids, or holds only {@code *} for the whole organisation.
  */
-public record Target(String id, String metric, List<String> boundary, int baseYear, BigDecimal baseValue,
-        int targetYear, BigDecimal targetValue, BigDecimal reductionPct, Path path, SourceRef source) {
+public record Target(String id, String metric, List<String> boundary, int baseYear, Quantity baseValue,
+        int targetYear, Quantity targetValue, BigDecimal reductionPct, Path path, SourceRef source) {
 
     /** How the expected value moves from base to target year. */
     public enum Path {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.factor.FactorKind;
 import org.wattledger.engine.model.Carrier;
-import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.ReportingPeriod;
@@ -242,12 +241,8 @@ final class CalculationTest {
                 factor("residual", Carrier.ELECTRICITY, FactorKind.RESIDUAL_MIX, "CO2", "0.6", "t/MWh"));
         var inv = inventory(List.of(site("S", "CN-GZ", SiteKind.OFFICE)), List.of(
                 reading("S", "M", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "3", "MWh")),
-                List.of(new Instrument("GEC-1", Instrument.Type.GEC, null, "CN", LocalDate.of(2024, 1, 1),
-                                LocalDate.of(2024, 12, 31), new BigDecimal("1"), BigDecimal.ZERO, true, "us", null,
-                                SourceRef.row("instruments.csv", null, 2)),
-                        new Instrument("GEC-2", Instrument.Type.GEC, null, "CN", LocalDate.of(2024, 1, 1),
-                                LocalDate.of(2024, 12, 31), new BigDecimal("5"), BigDecimal.ZERO, false, "us", null,
-                                SourceRef.row("instruments.csv", null, 3))));
+                List.of(Fixtures.instrument("GEC-1", null, "2024-01-01", "2024-12-31", "1", true, 2),
+                        Fixtures.instrument("GEC-2", null, "2024-01-01", "2024-12-31", "5", false, 3)));
         Results r = run(inv, factors, Y2024);
         // Location: 3 MWh × 0.5 = 1.5 t. Market: 1 MWh covered at 0 + 2 MWh × 0.6 residual = 1.2 t.
         assertDecimal("1.5", t(r, Metric.SCOPE2_LOCATION));

@@ -9,9 +9,12 @@ import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.factor.FactorKind;
 import org.wattledger.engine.factor.LayeredCatalog;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.DateRange;
+import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Quality;
+import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.ReportingPeriod;
@@ -19,6 +22,7 @@ import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
 import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.Target;
 import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.FactorUnit;
 import org.wattledger.engine.units.UnitParser;
@@ -80,8 +84,33 @@ final class Fixtures {
     }
 
     static Inventory inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments) {
-        return new Inventory(sites, readings, instruments, List.of(), List.of(), List.of(),
+        return inventory(sites, readings, instruments, List.of(), List.of());
+    }
+
+    static Inventory inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments,
+            List<Target> targets, List<Denominator> denominators) {
+        return new Inventory(sites, readings, instruments, targets, denominators, List.of(),
                 new Inventory.RowTally(readings.size(), readings.size(), 0), List.of());
+    }
+
+    /**
+     * A renewable certificate (factor 0) or, with a factor, a supplier-specific instrument; the
+     * vintage is written inclusively as users do, null for none; {@code row} is its row in
+     * instruments.csv.
+     */
+    static Instrument instrument(String id, String site, String vintageFirst, String vintageLast, String mwh,
+            boolean retired, int row) {
+        DateRange vintage = vintageFirst == null ? null
+                : DateRange.ofInclusive(LocalDate.parse(vintageFirst), LocalDate.parse(vintageLast));
+        return new Instrument(id, Instrument.Type.GEC, site, "CN", vintage, Quantity.of(mwh, "MWh"),
+                Quantity.of("0", "t CO2e/MWh"), retired, "us", null, SourceRef.row("instruments.csv", null, row));
+    }
+
+    /** A denominator for the inclusive days first..last, in a unit already canonical. */
+    static Denominator denominator(String boundary, String name, String first, String last, String value,
+            String unit, int row) {
+        return new Denominator(boundary, DateRange.ofInclusive(LocalDate.parse(first), LocalDate.parse(last)), name,
+                Quantity.of(value, unit), SourceRef.row("denominators.csv", null, row));
     }
 
     static Results run(Inventory inventory, List<Factor> factors, ReportingPeriod period) {
