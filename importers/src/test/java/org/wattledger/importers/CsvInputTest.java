@@ -75,7 +75,7 @@ final class CsvInputTest {
         assertEquals(0, new java.math.BigDecimal("8000").compareTo(inv.sites().get(0).itCapacityKw()));
         assertEquals(List.of("DC1", "DC2"), inv.targets().get(0).boundary());
         assertEquals(0, new java.math.BigDecimal("42").compareTo(inv.targets().get(0).reductionPct()));
-        assertEquals(java.time.LocalDate.of(2023, 1, 1), inv.denominators().get(0).to());
+        assertEquals(org.wattledger.engine.model.DateRange.year(2022), inv.denominators().get(0).period());
         assertEquals(org.wattledger.engine.model.Instrument.Type.GEC, inv.instruments().get(0).type());
         assertEquals(true, inv.instruments().get(0).retired());
         assertEquals(List.of("denominators.csv", "instruments.csv", "readings.csv", "sites.csv", "targets.csv"),

@@ -12,8 +12,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.SiteKind;
 import org.wattledger.engine.model.Target;
 
@@ -46,7 +48,8 @@ final class OtherTablesTest {
         Instrument g = inv.instruments().get(0);
         assertEquals(0, new BigDecimal("500").compareTo(g.quantityMwh()));
         assertEquals(0, BigDecimal.ZERO.compareTo(g.factorTPerMwh()));
-        assertEquals(LocalDate.of(2023, 1, 1), g.generationTo());
+        // 发电结束日期 2022-12-31 is the last day: the vintage ends before 2023-01-01.
+        assertEquals(new DateRange(LocalDate.of(2022, 1, 1), LocalDate.of(2023, 1, 1)), g.vintage());
         assertEquals(true, g.retired());
         assertEquals(0, new BigDecimal("0.42").compareTo(inv.instruments().get(1).factorTPerMwh()));
         Target t1 = inv.targets().get(0);
@@ -54,9 +57,8 @@ final class OtherTablesTest {
         assertEquals(0, new BigDecimal("42").compareTo(t1.reductionPct()));
         assertEquals(Target.Path.SBTI_1_5C, t1.path());
         assertEquals(List.of("*"), inv.targets().get(1).boundary());
-        assertEquals(LocalDate.of(2022, 1, 1), inv.denominators().get(0).from());
-        assertEquals(LocalDate.of(2023, 1, 1), inv.denominators().get(0).to());
-        assertEquals("row", "row");
+        assertEquals(DateRange.year(2022), inv.denominators().get(0).period());
+        assertEquals(new Quantity(new BigDecimal("1200"), "person"), inv.denominators().get(0).value());
     }
 
     @Test
@@ -75,15 +77,15 @@ final class OtherTablesTest {
         Inventory inv = read(f);
         assertEquals(List.of(
                 "error: bad.xlsx, sheet denominators, row 2, column B: 'n/a' is not a number (expected a number)",
-                "error: bad.xlsx, sheet denominators, row 2, column D: '2021-12-31' ends the period before it starts at"
-                        + " '2022-01-01'",
+                "error: bad.xlsx, sheet denominators, row 2, column D: to '2021-12-31' is before from '2022-01-01'",
                 "error: bad.xlsx, sheet instruments, row 2, column B: unknown type 'nft' (expected gec, i-rec, rec, go,"
                         + " green_power_trade, ppa or supplier_specific)",
-                "error: bad.xlsx, sheet instruments, row 2, column C: 'ten' is not a number (expected a quantity in MWh)",
+                "error: bad.xlsx, sheet instruments, row 2, column C: 'ten' is not a number (expected a quantity of energy"
+                        + " such as 1200 (MWh))",
                 "error: bad.xlsx, sheet instruments, row 2, column E: 'maybe' is not yes or no (expected retired as"
                         + " yes/no, 是/否, true/false or 1/0)",
                 "error: bad.xlsx, sheet instruments, row 3, column D: factor is empty (a supplier_specific instrument"
-                        + " needs its factor in t CO2e/MWh)",
+                        + " needs its factor, e.g. 0.58 t CO2e/MWh)",
                 "error: bad.xlsx, sheet sites, row 2, column C: region is empty (expected a grid region code such as CN,"
                         + " CN-NORTH, CN-BJ, GB, US or US-CAMX)",
                 "error: bad.xlsx, sheet sites, row 2, column D: unknown kind 'castle' (expected datacenter, office or"

@@ -14,9 +14,11 @@ import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.factor.FactorKind;
 import org.wattledger.engine.factor.LayeredCatalog;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
@@ -77,13 +79,12 @@ final class Fixtures {
                 .withQuality(Quality.ESTIMATED));
         readings.add(month("OFF1", "NG", Carrier.NATURAL_GAS, Role.MAIN, 2024, 1, "100", CarbonUnits.M3, row++));
         List<Target> targets = List.of(
-                new Target("T1", "scope1_2", List.of("*"), 2023, new BigDecimal("2"), 2025, new BigDecimal("1"), null,
+                new Target("T1", "scope1_2", List.of("*"), 2023, Quantity.of("2", "t CO2e"), 2025, Quantity.of("1", "t CO2e"), null,
                         Target.Path.LINEAR, SourceRef.row("meters.xlsx", "targets", 2)),
-                new Target("T2", "pue", List.of("DC1"), 2024, null, 2026, new BigDecimal("1.0"), null,
+                new Target("T2", "pue", List.of("DC1"), 2024, null, 2026, Quantity.of("1.0", "1"), null,
                         Target.Path.LINEAR, SourceRef.row("meters.xlsx", "targets", 3)));
-        List<Denominator> denominators = List.of(new Denominator("*", LocalDate.of(2024, 1, 1),
-                LocalDate.of(2024, 12, 31), "headcount", new BigDecimal("10"), "person",
-                SourceRef.row("meters.xlsx", "denominators", 2)));
+        List<Denominator> denominators = List.of(new Denominator("*", DateRange.year(2024), "headcount",
+                Quantity.of("10", "person"), SourceRef.row("meters.xlsx", "denominators", 2)));
         Inventory inventory = new Inventory(sites, readings, List.of(), targets, denominators, List.of(REJECTED_ROW),
                 new Inventory.RowTally(9, 8, 1),
                 List.of(new Inventory.InputFile("meters.xlsx", "ab".repeat(32))));
@@ -178,20 +179,21 @@ final class Fixtures {
         List<Target> targets = List.of(
                 new Target("T1", "scope1_2", List.of("*"), 2022, null, 2030, null, null, Target.Path.SBTI_1_5C,
                         SourceRef.row("targets.csv", null, 2)),
-                new Target("T2", "pue", List.of("DC-SOUTH"), 2022, null, 2026, new BigDecimal("1.25"), null,
+                new Target("T2", "pue", List.of("DC-SOUTH"), 2022, null, 2026, Quantity.of("1.25", "1"), null,
                         Target.Path.LINEAR, SourceRef.row("targets.csv", null, 3)),
                 new Target("T3", "electricity_per_headcount", List.of("*"), 2022, null, 2025, null, new BigDecimal("8"),
                         Target.Path.LINEAR, SourceRef.row("targets.csv", null, 4)),
-                new Target("T4", "pue", List.of("DC-NORTH"), 2022, null, 2026, new BigDecimal("1.25"), null,
+                new Target("T4", "pue", List.of("DC-NORTH"), 2022, null, 2026, Quantity.of("1.25", "1"), null,
                         Target.Path.LINEAR, SourceRef.row("targets.csv", null, 5)));
         List<Denominator> denominators = new ArrayList<>();
         int[] headcount = {8200, 8900, 9400};
         for (int i = 0; i < 3; i++) {
-            denominators.add(new Denominator("*", LocalDate.of(2022 + i, 1, 1), LocalDate.of(2022 + i, 12, 31),
-                    "headcount", BigDecimal.valueOf(headcount[i]), "person", SourceRef.row("denominators.csv", null, 2 + i)));
+            denominators.add(new Denominator("*", DateRange.year(2022 + i), "headcount",
+                    new Quantity(BigDecimal.valueOf(headcount[i]), "person"), SourceRef.row("denominators.csv", null, 2 + i)));
         }
         List<Instrument> instruments = List.of(new Instrument("GEC-2024-001", Instrument.Type.GEC, "DC-NORTH", "CN",
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30), new BigDecimal("30000"), BigDecimal.ZERO, true,
+                DateRange.ofInclusive(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30)), Quantity.of("30000", "MWh"),
+                Quantity.of("0", "t CO2e/MWh"), true,
                 "Example Cloud Co.", "wind, Inner Mongolia", SourceRef.row("instruments.csv", null, 2)));
         List<Issue> issues = List.of(Issue.at(org.wattledger.engine.model.Severity.WARNING,
                 new SourceRef("readings.csv", null, 88, "I"), "quantity '12,5' read as 125 (comma taken as a thousands separator)"));

@@ -118,8 +118,9 @@ final class TargetTracker {
         if (year >= t.targetYear()) {
             return target;
         }
-        BigDecimal share = Exact.divide(BigDecimal.valueOf(year - t.baseYear()), BigDecimal.valueOf(t.targetYear() - t.baseYear()));
-        return base.add(target.subtract(base).multiply(share));
+        // One division at the end: 1.5 + (1.2 − 1.5) × 1 / 3 is exactly 1.4.
+        return base.add(Exact.divide(target.subtract(base).multiply(BigDecimal.valueOf(year - t.baseYear())),
+                BigDecimal.valueOf(t.targetYear() - t.baseYear())));
     }
 
     private static BigDecimal sbti(Target t, BigDecimal base, int year) {

@@ -13,15 +13,12 @@ public record Quantity(BigDecimal value, String unit) {
     public Quantity {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(unit, "unit");
+        // 0.30 and 0.3 are the same quantity: equal records, the same text in every output.
+        value = org.wattledger.engine.units.Exact.strip(value);
     }
 
     public static Quantity of(String value, String unit) {
         return new Quantity(new BigDecimal(value), unit);
-    }
-
-    /** Equal value (whatever its scale) and the same unit. */
-    public boolean sameAs(Quantity other) {
-        return other != null && unit.equals(other.unit) && value.compareTo(other.value) == 0;
     }
 
     @Override
