@@ -36,6 +36,10 @@ final class CalculationOptions {
             description = "Grid factor variant: blank for the set's default; ets_reporting for China's MEE enterprise-reporting factor.")
     String gridBasis;
 
+    @Option(names = "--market-allocation", paramLabel = "pro-rata|chronological", defaultValue = "pro-rata",
+            description = "How a contractual instrument spreads over the months it covers: pro-rata (each month its share, default) or chronological (earliest months first).")
+    String marketAllocation;
+
     @Option(names = "--fill-gaps", description = "Estimate gaps between a meter's readings (marked estimated).")
     boolean fillGaps;
 
@@ -47,6 +51,11 @@ final class CalculationOptions {
     CalcOptions.EnergyBasis basis() {
         return CalcOptions.EnergyBasis.parse(energyBasis)
                 .orElseThrow(() -> new UsageException("--energy-basis is calorific or gbt2589, not '" + energyBasis + "'"));
+    }
+
+    CalcOptions.InstrumentAllocation instrumentAllocation() {
+        return CalcOptions.InstrumentAllocation.parse(marketAllocation).orElseThrow(() -> new UsageException(
+                "--market-allocation is pro-rata or chronological, not '" + marketAllocation + "'"));
     }
 
     String gwpSet() {

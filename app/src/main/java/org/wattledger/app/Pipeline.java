@@ -70,7 +70,8 @@ final class Pipeline {
                     inventory.targets(), inventory.denominators(), issues, inventory.rows(), inventory.files());
         }
         ReportingPeriod period = options.period != null ? parsePeriod(options.period) : latestYear(inventory);
-        CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis);
+        CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis,
+                options.instrumentAllocation());
         Calculation calculation = Calculation.run(inventory, site -> selection.catalog(), calcOptions);
         Results results = calculation.results(period);
         List<ReportMeta.FactorSetRef> sets = selection.sets().stream()
