@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
@@ -15,10 +14,6 @@ import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Target;
-import org.wattledger.engine.units.CarbonUnit;
-import org.wattledger.engine.units.CarbonUnits;
-import org.wattledger.engine.units.Dimension;
-import org.wattledger.engine.units.Exact;
 import org.wattledger.engine.units.Measures;
 
 /** The sites, instruments, targets and denominators tables (docs/formats/workbook.md), row by row. */

@@ -12,7 +12,6 @@ import static org.wattledger.engine.calc.Fixtures.site;
 import static org.wattledger.engine.calc.Fixtures.with;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wattledger.engine.factor.Factor;
@@ -23,7 +22,6 @@ import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.SiteKind;
-import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Use;
 
 /** Hand-worked cases from public documents; every expected number is derived in the comment beside it. */
