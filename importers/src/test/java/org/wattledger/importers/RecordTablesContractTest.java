@@ -100,6 +100,17 @@ final class RecordTablesContractTest {
     }
 
     @Test
+    void aTargetValueWithoutAUnitIsReadInTheReportUnitAndTheRowSaysSo() throws Exception {
+        Inventory inv = read(workbook(sheet("targets")
+                .row("id", "metric", "base_year", "base_value", "target_year", "target_value")
+                .row("T6", "energy", 2022, 35200, 2030, 30000)));
+        assertEquals(List.of(q("35200", "MWh"), q("30000", "MWh")),
+                List.of(inv.targets().get(0).baseValue(), inv.targets().get(0).targetValue()));
+        assertEquals(List.of("info: org.xlsx, sheet targets, row 2, column D: no unit given: the values of target T6"
+                + " are read in MWh"), Fixtures.issues(inv).stream().filter(i -> i.contains("targets")).toList());
+    }
+
+    @Test
     void denominatorsTableGivesTheseRecords() throws Exception {
         Inventory inv = read(workbook(sheet("分母")
                 .row("边界", "开始日期", "结束日期", "年份", "名称", "数值", "单位")
