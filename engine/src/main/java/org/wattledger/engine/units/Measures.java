@@ -192,7 +192,7 @@ public final class Measures {
 
     /** value in {@code from} (null: already in {@code to}) expressed in {@code to}: one exact division. */
     private static BigDecimal convert(BigDecimal value, String from, String to, String expected) {
-        if (from == null || from.isBlank()) {
+        if (from == null) {
             return value;
         }
         Parsed target = parse(to).orElseThrow();
