@@ -495,7 +495,7 @@ def expected_md(rows, stats):
       % text(q(u24, 3)))
     w("GPT-2024-001 36000 MWh for DC-GUIAN (2024 consumption %s MWh), GEC-2024-002 20000 MWh for the"
       % text(q(g24m, 3)))
-    w("organisation (allocated after site-specific instruments: sites in id order, months in time order).")
+    w("organisation (allocated after site-specific instruments, pro rata over the consumption they leave uncovered).")
     w("No instrument exceeds the consumption it can cover, so no excess warning is expected.")
     w("GEC-2024-003 (15000 MWh) is NOT retired and must not be applied. Total applied: 86000 MWh.")
     w("")
