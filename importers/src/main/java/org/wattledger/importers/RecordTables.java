@@ -334,11 +334,17 @@ final class RecordTables {
                         (v, u) -> Measures.targetValue(m, v, u));
                 targetValue = converted(unitColumn("target_value"), "target_value", targetNumber,
                         unitOf("target_value"), (v, u) -> Measures.targetValue(m, v, u));
-                Quantity given = baseValue != null ? baseValue : targetValue;
-                if (given != null && unitOf(baseValue != null ? "base_value" : "target_value") == null
-                        && !given.unit().equals("1")) {
-                    note(Severity.INFO, unitColumn(baseValue != null ? "base_value" : "target_value"), "no unit given:"
-                            + " the values of target " + id + " are read in " + given.unit());
+                List<String> unitless = new ArrayList<>();
+                if (baseValue != null && unitOf("base_value") == null) {
+                    unitless.add("base_value");
+                }
+                if (targetValue != null && unitOf("target_value") == null) {
+                    unitless.add("target_value");
+                }
+                Quantity read = baseValue != null ? baseValue : targetValue;
+                if (!unitless.isEmpty() && !read.unit().equals("1")) {
+                    note(Severity.INFO, col(unitless.get(0)), String.join(" and ", unitless) + " of target " + id
+                            + (unitless.size() == 1 ? " has" : " have") + " no unit: read in " + read.unit());
                 }
             }
             BigDecimal reduction = null;

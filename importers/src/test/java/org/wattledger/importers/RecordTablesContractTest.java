@@ -106,8 +106,8 @@ final class RecordTablesContractTest {
                 .row("T6", "energy", 2022, 35200, 2030, 30000)));
         assertEquals(List.of(q("35200", "MWh"), q("30000", "MWh")),
                 List.of(inv.targets().get(0).baseValue(), inv.targets().get(0).targetValue()));
-        assertEquals(List.of("info: org.xlsx, sheet targets, row 2, column D: no unit given: the values of target T6"
-                + " are read in MWh"), Fixtures.issues(inv).stream().filter(i -> i.contains("targets")).toList());
+        assertEquals(List.of("info: org.xlsx, sheet targets, row 2, column D: base_value and target_value of target"
+                + " T6 have no unit: read in MWh"), Fixtures.issues(inv).stream().filter(i -> i.contains("targets")).toList());
     }
 
     @Test
