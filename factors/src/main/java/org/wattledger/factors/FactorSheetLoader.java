@@ -318,6 +318,7 @@ public final class FactorSheetLoader {
             String gas = gas(kind);
             BigDecimal value = value();
             FactorUnit unit = unit(kind);
+            substanceMatches(kind, gas, unit);
             if (kind == FactorKind.OXIDATION && value != null && unit != null
                     && unit.asNumber(value).compareTo(BigDecimal.ONE) > 0) {
                 fail("value", "oxidation " + value.toPlainString() + (unit.text().equals("1") ? "" : " " + unit.text())
@@ -432,6 +433,27 @@ public final class FactorSheetLoader {
                 return null;
             }
             return unit;
+        }
+
+        /**
+         * A unit that names a substance must name the one the row is for: "kg CH4/kWh" on a CO2 row
+         * would be read as CO2 (the unit's gas is only a label to the parser), and "t CO2/TJ" is
+         * not a carbon content.
+         */
+        private void substanceMatches(FactorKind kind, String gas, FactorUnit unit) {
+            String named = unit == null || kind == null ? null : unit.substance();
+            if (named == null) {
+                return;
+            }
+            if (kind == FactorKind.CARBON_CONTENT && !named.equals("C")) {
+                fail("unit", "unit '" + unit.text() + "' names " + named + ", but kind carbon_content is a mass of"
+                        + " carbon (write tC/TJ, or use kind emission_per_energy for " + named + " per energy)");
+            } else if (gas != null && EMISSION_GASES.contains(gas) && !named.equals(gas)) {
+                fail("unit", "unit '" + unit.text() + "' names " + (named.equals("C") ? "carbon (C)" : named)
+                        + ", but the gas column says " + gas + ": write the same gas in both, or a unit without"
+                        + " a gas such as " + unit.numerator().symbol() + (unit.isRatio() ? "/"
+                        + unit.text().substring(unit.text().indexOf('/') + 1).strip() : ""));
+            }
         }
 
         private String region() {
