@@ -65,7 +65,6 @@ public final class FactorSheetLoader {
     public static final List<String> EMISSION_GASES = List.of("CO2", "CH4", "N2O", "CO2e");
 
     private static final Map<String, String> HEADER_NAMES = headerNames();
-    private static final Pattern REGION = Pattern.compile("\\*|[A-Za-z]{2}(-[A-Za-z0-9]{1,12})?");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -458,10 +457,15 @@ public final class FactorSheetLoader {
 
         private String region() {
             String text = required("region", "a region code such as CN, CN-BJ, GB, US-CAMX, or *");
-            if (!text.isEmpty() && !REGION.matcher(text).matches()) {
-                fail("region", "'" + text + "' is not a region code (use CN, CN-BJ, CN-NORTH, GB, US-CAMX ... or *)");
+            if (text.isEmpty()) {
+                return "";
             }
-            return Regions.normalise(text);
+            Optional<String> code = Regions.parse(text);
+            if (code.isEmpty()) {
+                fail("region", "'" + text + "' is not a known region (use a code such as CN, CN-BJ, CN-NORTH, GB,"
+                        + " US-CAMX, a Chinese province name such as 广东 or Guangdong, or *)");
+            }
+            return code.orElse("");
         }
 
         private LocalDate date(String column, boolean optional) {
