@@ -191,7 +191,7 @@ final class RecordTables {
             if (failed) {
                 return;
             }
-            ctx.sites.add(new Site(id, name, region, kind, area, it, source()));
+            ctx.sites.add(new Site(id, name, region, kind, area, it, source(), !blank(col("kind"))));
         }
 
         /**

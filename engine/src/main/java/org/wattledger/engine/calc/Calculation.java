@@ -121,6 +121,7 @@ public final class Calculation {
                 sites.putIfAbsent(s.id(), s);
             }
             List<Line> lines = group();
+            DataCentreRoles.inferDataCentres(sites, lines).forEach(i -> issue(0, i));
             for (Line line : lines) {
                 compute(line);
             }
@@ -150,7 +151,7 @@ public final class Calculation {
                         issue(r.to().getYear(), Issue.at(Severity.WARNING, r.source().atColumn(null),
                                 "site '" + r.site() + "' is not in the sites table; it is reported without a region"));
                     }
-                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null);
+                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null, false);
                     sites.put(site.id(), site);
                 }
                 addReading(groups, r);

@@ -11,10 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wattledger.engine.model.Inventory;
-import org.wattledger.engine.model.Site;
 
-/** Regions in the sites table: codes and Chinese province names become ISO 3166-2:CN codes. */
-final class SiteRegionsTest {
+/** The sites table: regions as codes or Chinese province names, and whether a kind was declared. */
+final class SitesTableTest {
     @TempDir
     Path dir;
 
@@ -46,5 +45,17 @@ final class SiteRegionsTest {
                         + " such as CN-GD, CN-NORTH, CN, GB or US-CAMX, or a Chinese province by name such as 广东,"
                         + " 广东省 or Guangdong)"),
                 issues(inv).stream().filter(i -> i.contains("sheet sites")).toList());
+    }
+
+    @Test
+    void aBlankKindIsNotDeclaredSoTheCalculationMayInferADataCentre() throws Exception {
+        Path f = xlsx(dir, "org.xlsx",
+                sheet("sites").row("site", "region", "kind")
+                        .row("A", "CN", null)
+                        .row("B", "CN", "office")
+                        .row("C", "CN", "other"));
+        Inventory inv = read(f);
+        assertEquals(List.of("A other false", "B office true", "C other true"), inv.sites().stream()
+                .map(s -> s.id() + " " + s.kind().id() + " " + s.kindDeclared()).toList());
     }
 }
