@@ -360,7 +360,7 @@ public final class FactorSheetLoader {
             Optional<FactorKind> kind = FactorKind.parse(text);
             if (kind.isEmpty()) {
                 fail("kind", "unknown kind '" + text + "' (expected emission, emission_per_energy, ncv, "
-                        + "carbon_content, oxidation, tce, gwp or residual_mix)");
+                        + "carbon_content, oxidation, tce, gwp, residual_mix or density)");
             }
             return kind.orElse(null);
         }

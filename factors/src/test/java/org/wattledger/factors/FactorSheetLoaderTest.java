@@ -138,6 +138,17 @@ final class FactorSheetLoaderTest {
     }
 
     @Test
+    void acceptsADensityAsMassPerVolumeOnly() throws IOException {
+        LoadedSheet sheet = load("density.csv", HEADER
+                + "d,diesel,density,,0.84,kg/L,*,2024-01-01,,Supplier delivery note 2024-01\n"
+                + "e,diesel,density,,0.84,GJ/t,*,2024-01-01,,Src\n");
+        assertEquals(List.of("error: density.csv, row 3, column F: unit 'GJ/t' does not fit kind density"
+                + " (expected mass per volume, e.g. kg/L, t/m3)"), messages(sheet));
+        assertEquals(FactorKind.DENSITY, sheet.factors().get(0).kind());
+        assertEquals("0.84 kg/L", sheet.factors().get(0).valueWithUnit());
+    }
+
+    @Test
     void rejectsAMissingSource() throws IOException {
         LoadedSheet sheet = load("nosource.csv", HEADER + "a,electricity,emission,CO2,0.5,t/MWh,CN,2022-01-01,,\n");
         assertEquals(List.of("error: nosource.csv, row 2, column J: missing source"
@@ -150,7 +161,7 @@ final class FactorSheetLoaderTest {
         assertEquals(List.of(
                 "error: words.csv, row 2, column B: unknown carrier 'coal-ish'",
                 "error: words.csv, row 2, column C: unknown kind 'emision' (expected emission, emission_per_energy,"
-                        + " ncv, carbon_content, oxidation, tce, gwp or residual_mix)"), messages(sheet));
+                        + " ncv, carbon_content, oxidation, tce, gwp, residual_mix or density)"), messages(sheet));
     }
 
     @Test

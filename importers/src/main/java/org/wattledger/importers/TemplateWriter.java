@@ -91,18 +91,6 @@ public final class TemplateWriter {
                     "单位", "类型", "倍率", "质量", "备注", "位数", "事件")
                     : List.of("site", "meter", "carrier", "gas", "use", "role", "from", "to", "quantity", "unit", "type",
                             "multiplier", "quality", "note", "register_digits", "event"));
-            Row r1 = readings.createRow(1);
-            r1.createCell(0).setCellValue("DC1");
-            r1.createCell(1).setCellValue("M1");
-            r1.createCell(2).setCellValue(zh ? "电力" : "electricity");
-            r1.createCell(5).setCellValue(zh ? "总表" : "main");
-            date(r1, 6, "2022-01-01", dateStyle);
-            date(r1, 7, "2022-01-31", dateStyle);
-            r1.createCell(8).setCellValue(125000);
-            r1.createCell(9).setCellValue("kWh");
-            r1.createCell(10).setCellValue(zh ? "用量" : "consumption");
-            r1.createCell(12).setCellValue(zh ? "实测" : "measured");
-            r1.createCell(13).setCellValue(zh ? "一月电费单" : "January bill");
             validate(readings, listValues, "carrier", 2);
             validate(readings, listValues, "use", 4);
             validate(readings, listValues, "role", 5);
@@ -114,13 +102,6 @@ public final class TemplateWriter {
             Sheet sites = wb.createSheet(zh ? "站点" : "sites");
             header(sites, head, zh ? List.of("站点", "名称", "区域", "类型", "建筑面积（m²）", "IT容量（kW）")
                     : List.of("site", "name", "region", "kind", "floor_area (m²)", "it_capacity (kW)"));
-            Row s1 = sites.createRow(1);
-            s1.createCell(0).setCellValue("DC1");
-            s1.createCell(1).setCellValue(zh ? "北京一号数据中心" : "Beijing data centre 1");
-            s1.createCell(2).setCellValue("CN-BJ");
-            s1.createCell(3).setCellValue(zh ? "数据中心" : "datacenter");
-            s1.createCell(4).setCellValue(12000);
-            s1.createCell(5).setCellValue(8000);
             validate(sites, listValues, "kind", 3);
 
             Sheet instruments = wb.createSheet(zh ? "绿证" : "instruments");
@@ -128,17 +109,6 @@ public final class TemplateWriter {
                     "排放因子", "已注销", "声明方", "备注")
                     : List.of("id", "type", "site", "market", "generation_from", "generation_to", "quantity (MWh)",
                             "factor", "retired", "claimant", "note"));
-            Row i1 = instruments.createRow(1);
-            i1.createCell(0).setCellValue("GEC-2022-001");
-            i1.createCell(1).setCellValue("gec");
-            i1.createCell(2).setCellValue("DC1");
-            i1.createCell(3).setCellValue("CN");
-            date(i1, 4, "2022-01-01", dateStyle);
-            date(i1, 5, "2022-12-31", dateStyle);
-            i1.createCell(6).setCellValue(500);
-            i1.createCell(7).setCellValue(0);
-            i1.createCell(8).setCellValue(zh ? "是" : "yes");
-            i1.createCell(9).setCellValue(zh ? "示例公司" : "Example Ltd");
             validate(instruments, listValues, "instrument", 1);
             validate(instruments, listValues, "yesno", 8);
 
@@ -146,40 +116,14 @@ public final class TemplateWriter {
             header(targets, head, zh ? List.of("编号", "指标", "边界", "基准年", "基准值", "目标年", "目标值", "减排比例", "路径")
                     : List.of("id", "metric", "boundary", "base_year", "base_value", "target_year", "target_value",
                             "reduction_pct", "path"));
-            Row t1 = targets.createRow(1);
-            t1.createCell(0).setCellValue("T1");
-            t1.createCell(1).setCellValue("scope1_2");
-            t1.createCell(2).setCellValue("*");
-            t1.createCell(3).setCellValue(2021);
-            t1.createCell(5).setCellValue(2030);
-            t1.createCell(7).setCellValue(42);
-            t1.createCell(8).setCellValue("linear");
             validate(targets, listValues, "path", 8);
 
             Sheet denominators = wb.createSheet(zh ? "分母" : "denominators");
             header(denominators, head, zh ? List.of("边界", "开始日期", "结束日期", "名称", "数值", "单位")
                     : List.of("boundary", "from", "to", "name", "value", "unit"));
-            Row d1 = denominators.createRow(1);
-            d1.createCell(0).setCellValue("*");
-            date(d1, 1, "2022-01-01", dateStyle);
-            date(d1, 2, "2022-12-31", dateStyle);
-            d1.createCell(3).setCellValue("headcount");
-            d1.createCell(4).setCellValue(1200);
-            d1.createCell(5).setCellValue(zh ? "人" : "person");
-
             Sheet factors = wb.createSheet(zh ? "因子" : "factors");
             header(factors, head, List.of("id", "carrier", "kind", "gas", "value", "unit", "region", "valid_from",
                     "valid_to", "source", "version"));
-            Row f1 = factors.createRow(1);
-            String[] f = {"my.grid.2022", "electricity", "emission", "CO2e", "", "t/MWh", "CN-BJ", "", "",
-                "supplier letter 2023-03", "1"};
-            for (int c = 0; c < f.length; c++) {
-                if (!f[c].isEmpty()) {
-                    f1.createCell(c).setCellValue(f[c]);
-                }
-            }
-            f1.createCell(4).setCellValue(0.5703);
-            date(f1, 7, "2022-01-01", dateStyle);
             validate(factors, listValues, "carrier", 1);
 
             Sheet help = wb.createSheet(zh ? "说明" : "instructions");
