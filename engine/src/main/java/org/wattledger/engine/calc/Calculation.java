@@ -454,7 +454,8 @@ public final class Calculation {
 
         /**
          * Emissions of an amount through the best route, in kg CO2e, recording per-gas masses and
-         * lineage. Routes: A amount × factor per activity unit (kind {@code directKind}); B
+         * lineage. Routes: A amount × factor per activity unit (kind {@code directKind}; a fuel given as a
+         * volume may meet a per-mass factor through its density); B
          * energy × factor per energy; C energy × carbon content × oxidation × 44/12 (CO2 only).
          * The route whose factor comes from the highest-priority layer wins; on a tie A, B, C.
          */
@@ -466,7 +467,7 @@ public final class Calculation {
                 List<Candidate> candidates = new ArrayList<>();
                 FactorQuery qa = new FactorQuery(line.carrier, directKind, gas, site.region(), line.bucketStart, basis, line.use);
                 // A fuel's own amount may meet a per-mass factor through its density; other amounts are energy.
-                Optional<Amount> a = amountUnit == line.unit ? perActivity(line, site, qa)
+                Optional<Amount> a = fuelRoutes ? perActivity(line, site, qa)
                         : lookup(site, qa.forActivity(amountUnit.dimension())).map(f -> new Amount(f, amount, amountUnit));
                 if (a.isPresent()) {
                     candidates.add(new Candidate("A", a.get().factor().layer(), a.get().factor(), null, a.get()));
