@@ -72,8 +72,8 @@ final class DataCentreRoles {
             } else if (!hasFacility.containsKey(id)) {
                 issues.add(Issue.general(Severity.WARNING, "data centre " + id + " has meters with role it ("
                         + String.join(", ", it.get(id)) + ") but none with role main: PUE cannot be computed"
-                        + " (facility energy / IT energy) and its energy and emissions count nothing. Give the"
-                        + " meters at the facility's intake role main"));
+                        + " (facility energy / IT energy), and IT meters add nothing to the site's energy use and"
+                        + " emissions. Give the meters at the facility's intake role main"));
             }
         });
         return issues;

@@ -77,8 +77,8 @@ final class DataCentreRolesTest {
                 reading("DC1", "UPS-1", Carrier.ELECTRICITY, Role.IT, "2024-01-01", "2024-01-31", "740", "kWh")));
         Results r = run(inv, GRID, Y2024);
         assertEquals(List.of("data centre DC1 has meters with role it (UPS-1) but none with role main: PUE cannot be"
-                + " computed (facility energy / IT energy) and its energy and emissions count nothing. Give the meters"
-                + " at the facility's intake role main"), issues(r, "warning"));
+                + " computed (facility energy / IT energy), and IT meters add nothing to the site's energy use and"
+                + " emissions. Give the meters at the facility's intake role main"), issues(r, "warning"));
     }
 
     @Test
