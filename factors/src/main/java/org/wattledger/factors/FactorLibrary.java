@@ -332,7 +332,7 @@ public final class FactorLibrary {
         FactorSheetLoader.Parsed parsed = FactorSheetLoader.parse(ref, tables, version);
         List<Issue> issues = parsed.issues();
         if (!issues.isEmpty()) {
-            throw new FactorSetException(damaged + issues.size() + " problems in its rows, first: " + issues.get(0));
+            throw new FactorSetException(damaged + issues.size() + (issues.size() == 1 ? " problem" : " problems") + " in its rows, first: " + issues.get(0));
         }
         List<String> countries = List.of(info.getOrDefault("countries", "").split("\\s*[,;]\\s*")).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList();

@@ -65,7 +65,6 @@ public final class FactorSheetLoader {
     public static final List<String> EMISSION_GASES = List.of("CO2", "CH4", "N2O", "CO2e");
 
     private static final Map<String, String> HEADER_NAMES = headerNames();
-    private static final Pattern REGION = Pattern.compile("\\*|[A-Za-z]{2}(-[A-Za-z0-9]{1,12})?");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
@@ -318,6 +317,7 @@ public final class FactorSheetLoader {
             String gas = gas(kind);
             BigDecimal value = value();
             FactorUnit unit = unit(kind);
+            substanceMatches(kind, gas, unit);
             if (kind == FactorKind.OXIDATION && value != null && unit != null
                     && unit.asNumber(value).compareTo(BigDecimal.ONE) > 0) {
                 fail("value", "oxidation " + value.toPlainString() + (unit.text().equals("1") ? "" : " " + unit.text())
@@ -360,7 +360,7 @@ public final class FactorSheetLoader {
             Optional<FactorKind> kind = FactorKind.parse(text);
             if (kind.isEmpty()) {
                 fail("kind", "unknown kind '" + text + "' (expected emission, emission_per_energy, ncv, "
-                        + "carbon_content, oxidation, tce, gwp or residual_mix)");
+                        + "carbon_content, oxidation, tce, gwp, residual_mix or density)");
             }
             return kind.orElse(null);
         }
@@ -434,12 +434,38 @@ public final class FactorSheetLoader {
             return unit;
         }
 
+        /**
+         * A unit that names a substance must name the one the row is for: "kg CH4/kWh" on a CO2 row
+         * would be read as CO2 (the unit's gas is only a label to the parser), and "t CO2/TJ" is
+         * not a carbon content.
+         */
+        private void substanceMatches(FactorKind kind, String gas, FactorUnit unit) {
+            String named = unit == null || kind == null ? null : unit.substance();
+            if (named == null) {
+                return;
+            }
+            if (kind == FactorKind.CARBON_CONTENT && !named.equals("C")) {
+                fail("unit", "unit '" + unit.text() + "' names " + named + ", but kind carbon_content is a mass of"
+                        + " carbon (write tC/TJ, or use kind emission_per_energy for " + named + " per energy)");
+            } else if (gas != null && EMISSION_GASES.contains(gas) && !named.equals(gas)) {
+                fail("unit", "unit '" + unit.text() + "' names " + (named.equals("C") ? "carbon (C)" : named)
+                        + ", but the gas column says " + gas + ": write the same gas in both, or a unit without"
+                        + " a gas such as " + unit.numerator().symbol() + (unit.isRatio() ? "/"
+                        + unit.text().substring(unit.text().indexOf('/') + 1).strip() : ""));
+            }
+        }
+
         private String region() {
             String text = required("region", "a region code such as CN, CN-BJ, GB, US-CAMX, or *");
-            if (!text.isEmpty() && !REGION.matcher(text).matches()) {
-                fail("region", "'" + text + "' is not a region code (use CN, CN-BJ, CN-NORTH, GB, US-CAMX ... or *)");
+            if (text.isEmpty()) {
+                return "";
             }
-            return Regions.normalise(text);
+            Optional<String> code = Regions.parse(text);
+            if (code.isEmpty()) {
+                fail("region", "'" + text + "' is not a known region (use a code such as CN, CN-BJ, CN-NORTH, GB,"
+                        + " US-CAMX, a Chinese province name such as 广东 or Guangdong, or *)");
+            }
+            return code.orElse("");
         }
 
         private LocalDate date(String column, boolean optional) {

@@ -88,6 +88,26 @@ final class BundledFactorsCalculationTest {
     }
 
     @Test
+    void dieselInLitresAtAChineseSiteIsOneErrorPerRowThatAsksForADensity() {
+        Results r = run("CN-BJ", List.of(
+                reading("S", Carrier.DIESEL, null, "2024-01-01", "2024-01-31", "200", "L"),
+                reading("S", Carrier.DIESEL, null, "2024-02-01", "2024-02-29", "300", "L")),
+                CalcOptions.of(ReportingPeriod.year(2024)));
+        // The bundled sets give diesel's NCV (and GB/T 2589 coefficient) per tonne only, and no density:
+        // one error per row, naming the density row to add, and no "missing factor" error with the wrong cause.
+        List<String> errors = r.issues().stream().filter(i -> i.isError()).map(i -> i.toString()).toList();
+        assertEquals(2, errors.size(), errors.toString());
+        for (String e : errors) {
+            assertTrue(e.contains(": diesel is given in L, but its ncv in cn@2026.1, ipcc2006@2026.1 is per mass"
+                    + " (cn.diesel.ncv, 42.652 GJ/t) and no density of diesel is given")
+                    && e.contains("my.density.diesel,diesel,density,VALUE,kg/L,*,2024-01-01,SOURCE"), e);
+        }
+        assertTrue(r.issues().stream().anyMatch(i -> i.message().equals("site S: the GB/T 2589 coefficient for diesel"
+                + " (cn.tce.diesel) is per mass and diesel is given in L with no density; standard coal (energyTce) is"
+                + " not reported for it")), r.issues().toString());
+    }
+
+    @Test
     void usSiteUsesEgrid2022AndTheHubPerGallonAndPerMmbtuFactors() {
         Results r = run("US", List.of(
                 reading("S", Carrier.ELECTRICITY, null, "2024-01-01", "2024-12-31", "1", "MWh"),

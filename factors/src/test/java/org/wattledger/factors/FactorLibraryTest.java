@@ -182,6 +182,18 @@ final class FactorLibraryTest {
     }
 
     @Test
+    void refusesAReleaseWhoseUnitNamesAnotherGas() throws IOException {
+        Path cn = copyBundled("cn", "2026.1", "2026.3", "2027-01-01");
+        // both rows of heat.csv (heat and steam) hold 0.11 t/GJ, so both are refused
+        replace(cn.resolve("heat.csv"), ",0.11,t/GJ,", ",0.11,t CH4/GJ,");
+        ReleaseManifest.write(cn);
+        FactorSetException e = assertThrows(FactorSetException.class, () -> FactorLibrary.bundled().withReleaseRoot(root));
+        assertEquals("release cn@2026.3 (" + cn + ") is damaged: 2 problems in its rows, first: error: cn@2026.3/heat.csv,"
+                + " row 2, column F: unit 't CH4/GJ' names CH4, but the gas column says CO2: write the same gas in"
+                + " both, or a unit without a gas such as t/GJ", e.getMessage());
+    }
+
+    @Test
     void refusesAReleaseFolderWithoutAManifest() throws IOException {
         Path half = Files.createDirectories(root.resolve("cn").resolve("2026.4"));
         FactorSetException e = assertThrows(FactorSetException.class, () -> FactorLibrary.bundled().withReleaseRoot(root));

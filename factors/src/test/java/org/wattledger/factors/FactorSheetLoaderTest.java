@@ -107,6 +107,48 @@ final class FactorSheetLoaderTest {
     }
 
     @Test
+    void rejectsAUnitThatNamesAnotherGasThanTheGasColumn() throws IOException {
+        LoadedSheet sheet = load("gasunit.csv", HEADER
+                + "a,electricity,emission,CO2,0.5,kg CH4/kWh,CN,2022-01-01,,Src\n"
+                + "b,diesel,emission_per_energy,CH4,3,tC/TJ,*,1990-01-01,,Src\n"
+                + "c,diesel,carbon_content,,20.2,tCO2/TJ,*,1990-01-01,,Src\n"
+                + "d,electricity,residual_mix,CO2,0.6,t CO2e/MWh,GB,2022-01-01,,Src\n");
+        assertEquals(List.of(
+                "error: gasunit.csv, row 2, column F: unit 'kg CH4/kWh' names CH4, but the gas column says CO2:"
+                        + " write the same gas in both, or a unit without a gas such as kg/kWh",
+                "error: gasunit.csv, row 3, column F: unit 'tC/TJ' names carbon (C), but the gas column says CH4:"
+                        + " write the same gas in both, or a unit without a gas such as t/TJ",
+                "error: gasunit.csv, row 4, column F: unit 'tCO2/TJ' names CO2, but kind carbon_content is a mass of"
+                        + " carbon (write tC/TJ, or use kind emission_per_energy for CO2 per energy)",
+                "error: gasunit.csv, row 5, column F: unit 't CO2e/MWh' names CO2e, but the gas column says CO2:"
+                        + " write the same gas in both, or a unit without a gas such as t/MWh"), messages(sheet));
+        assertEquals(List.of(), sheet.factors());
+        assertEquals(4, sheet.rejected());
+    }
+
+    @Test
+    void acceptsAUnitThatNamesTheRowsOwnGas() throws IOException {
+        LoadedSheet sheet = load("samegas.csv", HEADER
+                + "a,electricity,emission,CO2,0.5,kg CO2/kWh,CN,2022-01-01,,Src\n"
+                + "b,diesel,emission_per_energy,ch4,3,kg CH4/TJ,*,1990-01-01,,Src\n"
+                + "c,diesel,carbon_content,,20.2,tC/TJ,*,1990-01-01,,Src\n"
+                + "d,electricity,emission,CO2e,0.2,kg CO2e/kWh,GB,2022-01-01,,Src\n");
+        assertEquals(List.of(), sheet.issues());
+        assertEquals(List.of("a", "b", "c", "d"), sheet.factors().stream().map(Factor::id).toList());
+    }
+
+    @Test
+    void acceptsADensityAsMassPerVolumeOnly() throws IOException {
+        LoadedSheet sheet = load("density.csv", HEADER
+                + "d,diesel,density,,0.84,kg/L,*,2024-01-01,,Supplier delivery note 2024-01\n"
+                + "e,diesel,density,,0.84,GJ/t,*,2024-01-01,,Src\n");
+        assertEquals(List.of("error: density.csv, row 3, column F: unit 'GJ/t' does not fit kind density"
+                + " (expected mass per volume, e.g. kg/L, t/m3)"), messages(sheet));
+        assertEquals(FactorKind.DENSITY, sheet.factors().get(0).kind());
+        assertEquals("0.84 kg/L", sheet.factors().get(0).valueWithUnit());
+    }
+
+    @Test
     void rejectsAMissingSource() throws IOException {
         LoadedSheet sheet = load("nosource.csv", HEADER + "a,electricity,emission,CO2,0.5,t/MWh,CN,2022-01-01,,\n");
         assertEquals(List.of("error: nosource.csv, row 2, column J: missing source"
@@ -119,7 +161,7 @@ final class FactorSheetLoaderTest {
         assertEquals(List.of(
                 "error: words.csv, row 2, column B: unknown carrier 'coal-ish'",
                 "error: words.csv, row 2, column C: unknown kind 'emision' (expected emission, emission_per_energy,"
-                        + " ncv, carbon_content, oxidation, tce, gwp or residual_mix)"), messages(sheet));
+                        + " ncv, carbon_content, oxidation, tce, gwp, residual_mix or density)"), messages(sheet));
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.wattledger.engine.factor.Regions;
 import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
@@ -187,6 +189,9 @@ final class RecordTables {
     }
 
     static final class Sites extends Base {
+        private static final String REGION_FORMS = "a region code such as CN-GD, CN-NORTH, CN, GB or US-CAMX,"
+                + " or a Chinese province by name such as 广东, 广东省 or Guangdong";
+
         Sites(FileContext ctx, String sheet, Dates dates, boolean decimalComma) {
             super(ctx, sheet, TableKind.SITES, dates, decimalComma, List.of("site", "region"));
         }
@@ -195,11 +200,7 @@ final class RecordTables {
         void record() {
             String id = required(col("site"), "site");
             String name = optional(col("name"));
-            String region = blank(col("region")) ? null : text(col("region")).toUpperCase(Locale.ROOT);
-            if (region == null) {
-                error(col("region"), "region is empty (expected a grid region code such as CN, CN-NORTH, CN-BJ, GB,"
-                        + " US or US-CAMX)");
-            }
+            String region = region(col("region"));
             SiteKind kind = SiteKind.OTHER;
             if (!blank(col("kind"))) {
                 SiteKind k = word(col("kind"), "kind", SiteKind::parse, "datacenter, office or other");
@@ -235,7 +236,29 @@ final class RecordTables {
             if (failed) {
                 return;
             }
-            ctx.sites.add(new Site(id, name, region, kind, area, it, source()));
+            ctx.sites.add(new Site(id, name, region, kind, area, it, source(), !blank(col("kind"))));
+        }
+
+        /**
+         * The region as a code (Regions.parse): CN-GD for 广东省 or Guangdong, noted so the reader
+         * sees what a name was read as; an unknown region is an error naming the value.
+         */
+        private String region(int column) {
+            if (blank(column)) {
+                error(column, "region is empty (expected " + REGION_FORMS + ")");
+                return null;
+            }
+            String written = text(column);
+            Optional<String> code = Regions.parse(written);
+            if (code.isEmpty()) {
+                error(column, quoted(column) + " is not a known region (expected " + REGION_FORMS + ")");
+                return null;
+            }
+            if (!code.get().equals(Regions.normalise(written))) {
+                note(Severity.INFO, column, "region " + quoted(column) + " is read as " + code.get()
+                        + Regions.name(code.get()).map(n -> " (" + n + ")").orElse(""));
+            }
+            return code.get();
         }
     }
 

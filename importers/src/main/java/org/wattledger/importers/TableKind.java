@@ -15,7 +15,9 @@ public enum TableKind {
     TARGETS("targets", "target", "目标", "减排目标"),
     DENOMINATORS("denominators", "denominator", "intensity", "intensities", "分母", "人数", "强度分母", "员工人数"),
     FACTORS("factors", "factor", "emission factors", "因子", "排放因子"),
-    INSTRUCTIONS("instructions", "readme", "read me", "help", "lists", "说明", "填写说明", "使用说明", "列表");
+    /** Sheets that are not tables and are never read: instructions, the template's lists and its examples. */
+    INSTRUCTIONS("instructions", "readme", "read me", "help", "lists", "说明", "填写说明", "使用说明", "列表", "examples",
+            "example", "示例", "样例", "填写示例");
 
     private final String id;
     private final String[] aliases;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,10 +20,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes the blank input workbook ({@code template [--lang en|zh] --out FILE.xlsx}): a sheet per
- * table of CONTRACTS.md §1 with its headers in English or Chinese, one example row each,
- * drop-down lists (data validation) for carrier, role, unit, type and the other word columns, and
- * an instructions sheet. The lists live in a hidden sheet {@code lists}. The template imports
- * cleanly: its example rows are valid input.
+ * table with its headers in English or Chinese and no data, an {@code examples} sheet with one
+ * valid example row per table (never read as data), drop-down lists (data validation) for carrier,
+ * role, unit, type and the other word columns, and an instructions sheet. The lists live in a
+ * hidden sheet {@code lists}. A blank template imports as 0 rows.
  */
 public final class TemplateWriter {
     private TemplateWriter() {
@@ -86,101 +87,77 @@ public final class TemplateWriter {
                 }
             }
 
-            Sheet readings = wb.createSheet(zh ? "读数" : "readings");
-            header(readings, head, zh ? List.of("站点", "表计", "能源类型", "气体", "用途", "角色", "开始日期", "结束日期", "用量",
-                    "单位", "类型", "倍率", "质量", "备注", "位数", "事件")
+            List<String> readingsHeaders = zh ? List.of("站点", "表计", "能源类型", "气体", "用途", "角色", "开始日期", "结束日期",
+                    "用量", "单位", "类型", "倍率", "质量", "备注", "位数", "事件")
                     : List.of("site", "meter", "carrier", "gas", "use", "role", "from", "to", "quantity", "unit", "type",
-                            "multiplier", "quality", "note", "register_digits", "event"));
-            Row r1 = readings.createRow(1);
-            r1.createCell(0).setCellValue("DC1");
-            r1.createCell(1).setCellValue("M1");
-            r1.createCell(2).setCellValue(zh ? "电力" : "electricity");
-            r1.createCell(5).setCellValue(zh ? "总表" : "main");
-            date(r1, 6, "2022-01-01", dateStyle);
-            date(r1, 7, "2022-01-31", dateStyle);
-            r1.createCell(8).setCellValue(125000);
-            r1.createCell(9).setCellValue("kWh");
-            r1.createCell(10).setCellValue(zh ? "用量" : "consumption");
-            r1.createCell(12).setCellValue(zh ? "实测" : "measured");
-            r1.createCell(13).setCellValue(zh ? "一月电费单" : "January bill");
+                            "multiplier", "quality", "note", "register_digits", "event");
+            Sheet readings = wb.createSheet(zh ? "读数" : "readings");
+            header(readings, head, readingsHeaders);
             validate(readings, listValues, "carrier", 2);
             validate(readings, listValues, "use", 4);
             validate(readings, listValues, "role", 5);
-            validate(readings, listValues, "unit", 9);
+            validate(readings, listValues, "unit", 9, zh ? UNIT_NOTE_ZH : UNIT_NOTE_EN);
             validate(readings, listValues, "type", 10);
             validate(readings, listValues, "quality", 12);
             validate(readings, listValues, "event", 15);
 
+            List<String> sitesHeaders = zh ? List.of("站点", "名称", "区域", "类型", "建筑面积（m²）", "IT容量（kW）")
+                    : List.of("site", "name", "region", "kind", "floor_area (m²)", "it_capacity (kW)");
             Sheet sites = wb.createSheet(zh ? "站点" : "sites");
-            header(sites, head, zh ? List.of("站点", "名称", "区域", "类型", "建筑面积（m²）", "IT容量（kW）")
-                    : List.of("site", "name", "region", "kind", "floor_area (m²)", "it_capacity (kW)"));
-            Row s1 = sites.createRow(1);
-            s1.createCell(0).setCellValue("DC1");
-            s1.createCell(1).setCellValue(zh ? "北京一号数据中心" : "Beijing data centre 1");
-            s1.createCell(2).setCellValue("CN-BJ");
-            s1.createCell(3).setCellValue(zh ? "数据中心" : "datacenter");
-            s1.createCell(4).setCellValue(12000);
-            s1.createCell(5).setCellValue(8000);
+            header(sites, head, sitesHeaders);
             validate(sites, listValues, "kind", 3);
 
-            Sheet instruments = wb.createSheet(zh ? "绿证" : "instruments");
-            header(instruments, head, zh ? List.of("编号", "类型", "站点", "市场", "发电开始日期", "发电结束日期", "数量（MWh）",
-                    "排放因子", "已注销", "声明方", "备注")
+            List<String> instrumentsHeaders = zh ? List.of("编号", "类型", "站点", "市场", "发电开始日期", "发电结束日期",
+                    "数量（MWh）", "排放因子", "已注销", "声明方", "备注")
                     : List.of("id", "type", "site", "market", "generation_from", "generation_to", "quantity (MWh)",
-                            "factor", "retired", "claimant", "note"));
-            Row i1 = instruments.createRow(1);
-            i1.createCell(0).setCellValue("GEC-2022-001");
-            i1.createCell(1).setCellValue("gec");
-            i1.createCell(2).setCellValue("DC1");
-            i1.createCell(3).setCellValue("CN");
-            date(i1, 4, "2022-01-01", dateStyle);
-            date(i1, 5, "2022-12-31", dateStyle);
-            i1.createCell(6).setCellValue(500);
-            i1.createCell(7).setCellValue(0);
-            i1.createCell(8).setCellValue(zh ? "是" : "yes");
-            i1.createCell(9).setCellValue(zh ? "示例公司" : "Example Ltd");
+                            "factor", "retired", "claimant", "note");
+            Sheet instruments = wb.createSheet(zh ? "绿证" : "instruments");
+            header(instruments, head, instrumentsHeaders);
             validate(instruments, listValues, "instrument", 1);
             validate(instruments, listValues, "yesno", 8);
 
-            Sheet targets = wb.createSheet(zh ? "目标" : "targets");
-            header(targets, head, zh ? List.of("编号", "指标", "边界", "基准年", "基准值", "目标年", "目标值", "减排比例", "路径")
+            List<String> targetsHeaders = zh ? List.of("编号", "指标", "边界", "基准年", "基准值", "目标年", "目标值", "减排比例",
+                    "路径")
                     : List.of("id", "metric", "boundary", "base_year", "base_value", "target_year", "target_value",
-                            "reduction_pct", "path"));
-            Row t1 = targets.createRow(1);
-            t1.createCell(0).setCellValue("T1");
-            t1.createCell(1).setCellValue("scope1_2");
-            t1.createCell(2).setCellValue("*");
-            t1.createCell(3).setCellValue(2021);
-            t1.createCell(5).setCellValue(2030);
-            t1.createCell(7).setCellValue(42);
-            t1.createCell(8).setCellValue("linear");
+                            "reduction_pct", "path");
+            Sheet targets = wb.createSheet(zh ? "目标" : "targets");
+            header(targets, head, targetsHeaders);
             validate(targets, listValues, "path", 8);
 
+            List<String> denominatorsHeaders = zh ? List.of("边界", "开始日期", "结束日期", "名称", "数值", "单位")
+                    : List.of("boundary", "from", "to", "name", "value", "unit");
             Sheet denominators = wb.createSheet(zh ? "分母" : "denominators");
-            header(denominators, head, zh ? List.of("边界", "开始日期", "结束日期", "名称", "数值", "单位")
-                    : List.of("boundary", "from", "to", "name", "value", "unit"));
-            Row d1 = denominators.createRow(1);
-            d1.createCell(0).setCellValue("*");
-            date(d1, 1, "2022-01-01", dateStyle);
-            date(d1, 2, "2022-12-31", dateStyle);
-            d1.createCell(3).setCellValue("headcount");
-            d1.createCell(4).setCellValue(1200);
-            d1.createCell(5).setCellValue(zh ? "人" : "person");
+            header(denominators, head, denominatorsHeaders);
 
+            List<String> factorsHeaders = List.of("id", "carrier", "kind", "gas", "value", "unit", "region", "valid_from",
+                    "valid_to", "source", "version");
             Sheet factors = wb.createSheet(zh ? "因子" : "factors");
-            header(factors, head, List.of("id", "carrier", "kind", "gas", "value", "unit", "region", "valid_from",
-                    "valid_to", "source", "version"));
-            Row f1 = factors.createRow(1);
-            String[] f = {"my.grid.2022", "electricity", "emission", "CO2e", "", "t/MWh", "CN-BJ", "", "",
-                "supplier letter 2023-03", "1"};
-            for (int c = 0; c < f.length; c++) {
-                if (!f[c].isEmpty()) {
-                    f1.createCell(c).setCellValue(f[c]);
-                }
-            }
-            f1.createCell(4).setCellValue(0.5703);
-            date(f1, 7, "2022-01-01", dateStyle);
+            header(factors, head, factorsHeaders);
             validate(factors, listValues, "carrier", 1);
+
+            // The example rows live in a sheet of their own that the importer never reads (a sheet named
+            // examples / 示例 is, like the instructions, not a table): a blank template holds no data.
+            Sheet examples = wb.createSheet(zh ? "示例" : "examples");
+            int at = 0;
+            examples.createRow(at++).createCell(0).setCellValue(zh ? EXAMPLES_NOTE_ZH : EXAMPLES_NOTE_EN);
+            LocalDate jan1 = LocalDate.of(2022, 1, 1);
+            at = example(examples, at, head, dateStyle, readings.getSheetName(), readingsHeaders, "DC1", "M1",
+                    zh ? "电力" : "electricity", null, null, zh ? "总表" : "main", jan1, LocalDate.of(2022, 1, 31), 125000,
+                    "kWh", zh ? "用量" : "consumption", null, zh ? "实测" : "measured", zh ? "一月电费单" : "January bill");
+            at = example(examples, at, head, dateStyle, sites.getSheetName(), sitesHeaders, "DC1",
+                    zh ? "北京一号数据中心" : "Beijing data centre 1", "CN-BJ", zh ? "数据中心" : "datacenter", 12000, 8000);
+            at = example(examples, at, head, dateStyle, instruments.getSheetName(), instrumentsHeaders, "GEC-2022-001",
+                    "gec", "DC1", "CN", jan1, LocalDate.of(2022, 12, 31), 500, 0, zh ? "是" : "yes",
+                    zh ? "示例公司" : "Example Ltd");
+            at = example(examples, at, head, dateStyle, targets.getSheetName(), targetsHeaders, "T1", "scope1_2", "*",
+                    2021, null, 2030, null, 42, "linear");
+            at = example(examples, at, head, dateStyle, denominators.getSheetName(), denominatorsHeaders, "*", jan1,
+                    LocalDate.of(2022, 12, 31), "headcount", 1200, zh ? "人" : "person");
+            example(examples, at, head, dateStyle, factors.getSheetName(), factorsHeaders, "my.grid.2022", "electricity",
+                    "emission", "CO2e", 0.5703, "t/MWh", "CN-BJ", jan1, null, "supplier letter 2023-03", "1");
+            for (int c = 0; c < readingsHeaders.size(); c++) {
+                examples.setColumnWidth(c, 16 * 256);
+            }
 
             Sheet help = wb.createSheet(zh ? "说明" : "instructions");
             String[] lines = zh ? INSTRUCTIONS_ZH : INSTRUCTIONS_EN;
@@ -215,12 +192,37 @@ public final class TemplateWriter {
         }
     }
 
-    private static void date(Row row, int column, String iso, CellStyle style) {
-        row.createCell(column).setCellValue(java.time.LocalDate.parse(iso));
-        row.getCell(column).setCellStyle(style);
+    /** One table's example in the examples sheet: the sheet's name, its header row, one row; returns the next free row. */
+    private static int example(Sheet examples, int at, CellStyle head, CellStyle dateStyle, String sheetName,
+            List<String> headers, Object... values) {
+        Row title = examples.createRow(at + 1);
+        title.createCell(0).setCellValue(sheetName);
+        title.getCell(0).setCellStyle(head);
+        Row names = examples.createRow(at + 2);
+        for (int c = 0; c < headers.size(); c++) {
+            names.createCell(c).setCellValue(headers.get(c));
+        }
+        Row row = examples.createRow(at + 3);
+        for (int c = 0; c < values.length; c++) {
+            Object v = values[c];
+            if (v instanceof String t) {
+                row.createCell(c).setCellValue(t);
+            } else if (v instanceof Number n) {
+                row.createCell(c).setCellValue(n.doubleValue());
+            } else if (v instanceof LocalDate d) {
+                row.createCell(c).setCellValue(d);
+                row.getCell(c).setCellStyle(dateStyle);
+            }
+        }
+        return at + 4;
     }
 
     private static void validate(Sheet sheet, String[][] lists, String name, int column) {
+        validate(sheet, lists, name, column, null);
+    }
+
+    /** A drop-down list on a column; {@code note}, if given, shows when one of its cells is selected. */
+    private static void validate(Sheet sheet, String[][] lists, String name, int column, String note) {
         int listColumn = -1;
         int length = 0;
         for (int c = 0; c < lists.length; c++) {
@@ -237,8 +239,22 @@ public final class TemplateWriter {
                 column));
         v.setShowErrorBox(false);
         v.setSuppressDropDownArrow(true);
+        if (note != null) {
+            v.createPromptBox(name, note);
+            v.setShowPromptBox(true);
+        }
         sheet.addValidationData(v);
     }
+
+    private static final String EXAMPLES_NOTE_EN = "Example rows, one per sheet. This sheet is never read as data:"
+            + " copy a row into the sheet named above it and change it.";
+    private static final String EXAMPLES_NOTE_ZH = "每个工作表的示例行。本工作表不会作为数据读取：请把示例行复制到其上方所写的工作表中再修改。";
+
+    /** Litres and cubic metres of a liquid fuel need a density with the bundled sets (under 255 characters: Excel's limit). */
+    static final String UNIT_NOTE_EN = "L or m3 of diesel, gasoline or LPG: the bundled CN and IPCC factors are per"
+            + " tonne, so give kg or t, or add a density row (kind density, e.g. kg/L) to the factors sheet.";
+    static final String UNIT_NOTE_ZH = "柴油、汽油、液化石油气以 L 或 m3 计量时：内置的中国和 IPCC 因子按吨给出，请填 kg 或 t，"
+            + "或在因子表中加一行密度（kind 为 density，单位如 kg/L）。";
 
     private static final String[] INSTRUCTIONS_EN = {
         "wattledger input workbook",
@@ -255,6 +271,11 @@ public final class TemplateWriter {
         "Rows whose site or meter says Total / 合计 are left out. Title rows above the header are allowed.",
         "A wide layout also works: site, meter, carrier, unit, year and one column per month (1月…12月 or Jan…Dec).",
         "Drop-down lists offer the accepted words; Chinese names are accepted too.",
+        "The sheet 'examples' shows one example row per sheet; it is never read as data.",
+        "Units: L and m3 of a liquid fuel (diesel, gasoline, LPG) cannot be computed with the bundled CN and IPCC"
+            + " factors, which are per tonne: give kg or t, or add a density row (kind density, unit kg/L, with its"
+            + " source) to the factors sheet. Per-litre factors exist in the UK (DESNZ) and per-gallon in the US (EPA) sets.",
+        "Region: a code (CN-GD, CN-NORTH, CN, GB, US-CAMX) or a Chinese province by name (广东, 广东省, Guangdong).",
         "Full reference: docs/formats/workbook.md."};
 
     private static final String[] INSTRUCTIONS_ZH = {
@@ -268,5 +289,9 @@ public final class TemplateWriter {
         "站点或表计为“合计”“总计”的行不计入。标题行可以在表头之上。",
         "也可用宽表：站点、表计、能源类型、单位、年份，加 1月…12月 十二列。",
         "下拉列表给出可用的词；英文和中文名称均可。",
+        "“示例”工作表给出每个工作表的一行示例，不会作为数据读取。",
+        "单位：液体燃料（柴油、汽油、液化石油气）以 L 或 m3 计量时，内置的中国和 IPCC 因子按吨给出，无法计算：请填 kg 或 t，"
+            + "或在因子表中加一行密度（kind 为 density，单位 kg/L，并注明来源）。英国（DESNZ）有按升、美国（EPA）有按加仑的因子。",
+        "区域：填代码（CN-GD、CN-NORTH、CN、GB、US-CAMX）或省级行政区名称（广东、广东省、Guangdong）。",
         "完整说明见 docs/formats/workbook.md。"};
 }

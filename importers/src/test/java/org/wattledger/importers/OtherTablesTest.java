@@ -86,8 +86,8 @@ final class OtherTablesTest {
                         + " yes/no, 是/否, true/false or 1/0)",
                 "error: bad.xlsx, sheet instruments, row 3, column D: factor is empty (a supplier_specific instrument"
                         + " needs its factor, e.g. 0.58 t CO2e/MWh)",
-                "error: bad.xlsx, sheet sites, row 2, column C: region is empty (expected a grid region code such as CN,"
-                        + " CN-NORTH, CN-BJ, GB, US or US-CAMX)",
+                "error: bad.xlsx, sheet sites, row 2, column C: region is empty (expected a region code such as CN-GD,"
+                        + " CN-NORTH, CN, GB or US-CAMX, or a Chinese province by name such as 广东, 广东省 or Guangdong)",
                 "error: bad.xlsx, sheet sites, row 2, column D: unknown kind 'castle' (expected datacenter, office or"
                         + " other)",
                 "error: bad.xlsx, sheet sites, row 4: site DC2 is listed twice (first in row 3); this row is not used",

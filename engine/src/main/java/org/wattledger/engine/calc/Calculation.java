@@ -121,6 +121,7 @@ public final class Calculation {
                 sites.putIfAbsent(s.id(), s);
             }
             List<Line> lines = group();
+            DataCentreRoles.inferDataCentres(sites, lines).forEach(i -> issue(0, i));
             for (Line line : lines) {
                 compute(line);
             }
@@ -150,7 +151,7 @@ public final class Calculation {
                         issue(r.to().getYear(), Issue.at(Severity.WARNING, r.source().atColumn(null),
                                 "site '" + r.site() + "' is not in the sites table; it is reported without a region"));
                     }
-                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null);
+                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null, false);
                     sites.put(site.id(), site);
                 }
                 addReading(groups, r);
@@ -396,15 +397,18 @@ public final class Calculation {
                 return Optional.of(line.activity);
             }
             FactorQuery q = query(line, site, FactorKind.NCV, null, "");
-            Optional<FactorChoice> ncv = lookup(site, q.forActivity(line.dimension()));
+            Optional<Amount> ncv = perActivity(line, site, q);
             if (ncv.isEmpty()) {
+                line.energyUnknown = true;
                 missingOrMismatch(line, site, q);
                 return Optional.empty();
             }
-            return applyFactor(line, ncv.get(), "energy: NCV", line.activity, line.unit, CarbonUnits.MJ)
+            return applyFactor(line, ncv.get().factor(), "energy: NCV", ncv.get().value(), ncv.get().unit(), CarbonUnits.MJ)
                     .map(mj -> {
                         line.lineage.formula(Metric.ENERGY, Lineage.plain(line.quantity) + " " + line.unit.symbol()
-                                + " × " + ncv.get().factor().valueWithUnit() + " = " + Lineage.plain(mj) + " MJ");
+                                + (ncv.get().unit() == line.unit ? "" : " = " + Lineage.plain(ncv.get().value()) + " "
+                                        + ncv.get().unit().symbol())
+                                + " × " + ncv.get().factor().factor().valueWithUnit() + " = " + Lineage.plain(mj) + " MJ");
                         return mj;
                     });
         }
@@ -412,17 +416,23 @@ public final class Calculation {
         /** GB/T 2589 standard coal of a line in kgce; empty (and noted) when the set has no coefficient. */
         private Optional<BigDecimal> standardCoal(Line line, Site site) {
             FactorQuery q = query(line, site, FactorKind.TCE, null, "");
-            Optional<FactorChoice> c = lookup(site, q.forActivity(line.dimension()));
+            Optional<Amount> c = perActivity(line, site, q);
             if (c.isEmpty()) {
                 if (options.energyBasis() == CalcOptions.EnergyBasis.GBT2589) {
                     missingOrMismatch(line, site, q);
+                } else if (needsDensity(line, site, q).isPresent()) {
+                    issue(line, Issue.general(Severity.INFO, "site " + line.site + ": the GB/T 2589 coefficient for "
+                            + line.carrier.id() + " (" + needsDensity(line, site, q).get().factor().id() + ") is per"
+                            + " mass and " + line.carrier.id() + " is given in " + line.unit.symbol() + " with no density;"
+                            + " standard coal (energyTce) is not reported for it"));
                 } else {
                     issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no GB/T 2589 coefficient for "
                             + line.carrier.id() + " in " + catalog(site).searched() + "; standard coal (energyTce) is not reported for it"));
                 }
                 return Optional.empty();
             }
-            return applyFactor(line, c.get(), "standard coal (GB/T 2589)", line.activity, line.unit, CarbonUnits.KGCE);
+            return applyFactor(line, c.get().factor(), "standard coal (GB/T 2589)", c.get().value(), c.get().unit(),
+                    CarbonUnits.KGCE);
         }
 
         /** kgce restated as energy through electricity's equivalent coefficient (0.1229 kgce/kWh). */
@@ -444,7 +454,8 @@ public final class Calculation {
 
         /**
          * Emissions of an amount through the best route, in kg CO2e, recording per-gas masses and
-         * lineage. Routes: A amount × factor per activity unit (kind {@code directKind}); B
+         * lineage. Routes: A amount × factor per activity unit (kind {@code directKind}; a fuel given as a
+         * volume may meet a per-mass factor through its density); B
          * energy × factor per energy; C energy × carbon content × oxidation × 44/12 (CO2 only).
          * The route whose factor comes from the highest-priority layer wins; on a tie A, B, C.
          */
@@ -455,20 +466,22 @@ public final class Calculation {
             for (String gas : List.of("CO2e", "CO2", "CH4", "N2O")) {
                 List<Candidate> candidates = new ArrayList<>();
                 FactorQuery qa = new FactorQuery(line.carrier, directKind, gas, site.region(), line.bucketStart, basis, line.use);
-                Optional<FactorChoice> a = lookup(site, qa.forActivity(amountUnit.dimension()));
+                // A fuel's own amount may meet a per-mass factor through its density; other amounts are energy.
+                Optional<Amount> a = fuelRoutes ? perActivity(line, site, qa)
+                        : lookup(site, qa.forActivity(amountUnit.dimension())).map(f -> new Amount(f, amount, amountUnit));
                 if (a.isPresent()) {
-                    candidates.add(new Candidate("A", a.get().layer(), a.get(), null));
+                    candidates.add(new Candidate("A", a.get().factor().layer(), a.get().factor(), null, a.get()));
                 } else if (mismatch == null) {
                     mismatch = lookup(site, qa).map(other -> mismatchText(line, other)).orElse(null);
                 }
                 if (fuelRoutes && line.energyMj != null && !gas.equals("CO2e")) {
                     lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas, "").forActivity(ENERGY))
-                            .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null)));
+                            .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null, null)));
                     if (gas.equals("CO2")) {
                         Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, "").forActivity(ENERGY));
                         Optional<FactorChoice> ox = lookup(site, query(line, site, FactorKind.OXIDATION, null, ""));
                         if (cc.isPresent() && ox.isPresent()) {
-                            candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get()));
+                            candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get(), null));
                         }
                     }
                 }
@@ -478,7 +491,8 @@ public final class Calculation {
             Candidate co2e = best.get("CO2e");
             Candidate co2 = best.get("CO2");
             if (co2e == null && co2 == null) {
-                if (required) {
+                // A fuel whose energy is unknown already has the error that says why (e.g. litres without a density).
+                if (required && !(fuelRoutes && line.energyUnknown)) {
                     if (mismatch != null) {
                         issue(line, Issue.error(firstRow(line), mismatch));
                     } else {
@@ -521,7 +535,8 @@ public final class Calculation {
             return Optional.of(total);
         }
 
-        private record Candidate(String route, int layer, FactorChoice factor, FactorChoice oxidation) {
+        /** A route's factor; for route A also the amount it applies to (the activity, or its mass by density). */
+        private record Candidate(String route, int layer, FactorChoice factor, FactorChoice oxidation, Amount amount) {
         }
 
         /** kg of one gas from a route; null on a unit mismatch (issue recorded). */
@@ -529,7 +544,7 @@ public final class Calculation {
                 String gas) {
             String purpose = metric.key() + " " + gas + ", route " + c.route();
             Optional<BigDecimal> kg = switch (c.route()) {
-                case "A" -> applyFactor(line, c.factor(), purpose, amount, amountUnit, CarbonUnits.KG);
+                case "A" -> applyFactor(line, c.factor(), purpose, c.amount().value(), c.amount().unit(), CarbonUnits.KG);
                 case "B" -> applyFactor(line, c.factor(), purpose, line.energyMj, CarbonUnits.MJ, CarbonUnits.KG);
                 default -> applyFactor(line, c.factor(), purpose + " carbon content", line.energyMj, CarbonUnits.MJ,
                         CarbonUnits.KG).map(carbon -> {
@@ -602,12 +617,79 @@ public final class Calculation {
 
         /** No factor fits the line: an error naming both units when one of another dimension exists, else a missing factor. */
         private void missingOrMismatch(Line line, Site site, FactorQuery q) {
+            Optional<FactorChoice> perMass = needsDensity(line, site, q);
+            if (perMass.isPresent()) {
+                issue(line, Issue.error(firstRow(line), densityNeeded(line, site, perMass.get())));
+                return;
+            }
             Optional<FactorChoice> other = lookup(site, q);
             if (other.isPresent()) {
                 issue(line, Issue.error(firstRow(line), mismatchText(line, other.get())));
             } else {
                 missing(line, site, q);
             }
+        }
+
+        /** An amount ready for a factor: the line's activity as read, or its mass through the carrier's density. */
+        private record Amount(FactorChoice factor, BigDecimal value, CarbonUnit unit) {
+        }
+
+        /**
+         * The factor for the line's own activity; else, for a volume, one published per mass applied
+         * to volume × the carrier's density, when the sets hold a density. Empty when neither fits.
+         */
+        private Optional<Amount> perActivity(Line line, Site site, FactorQuery q) {
+            Optional<FactorChoice> own = lookup(site, q.forActivity(line.dimension()));
+            if (own.isPresent()) {
+                return Optional.of(new Amount(own.get(), line.activity, line.unit));
+            }
+            if (line.dimension() != org.wattledger.engine.units.Dimension.VOLUME) {
+                return Optional.empty();
+            }
+            Optional<FactorChoice> perMass = lookup(site, q.forActivity(org.wattledger.engine.units.Dimension.MASS));
+            if (perMass.isEmpty()) {
+                return Optional.empty();
+            }
+            return massByDensity(line, site).map(kg -> new Amount(perMass.get(), kg, CarbonUnits.KG));
+        }
+
+        /** The line's volume in kg through the carrier's density factor, recorded once in the lineage. */
+        private Optional<BigDecimal> massByDensity(Line line, Site site) {
+            FactorQuery q = query(line, site, FactorKind.DENSITY, null, "")
+                    .forActivity(org.wattledger.engine.units.Dimension.VOLUME);
+            Optional<FactorChoice> density = lookup(site, q);
+            if (density.isEmpty()) {
+                return Optional.empty();
+            }
+            if (line.massKg == null) {
+                var f = density.get().factor();
+                line.massKg = f.unit().apply(line.activity, line.unit, f.value(), CarbonUnits.KG);
+                line.lineage.addFactor("density", f, density.get().fallbacks());
+                line.lineage.conversion(Lineage.plain(line.quantity) + " " + line.unit.symbol() + " × "
+                        + f.valueWithUnit() + " = " + Lineage.plain(line.massKg) + " kg (density)");
+            }
+            return Optional.of(line.massKg);
+        }
+
+        /** A factor the sets publish per mass for a line given as a volume without a density, if any. */
+        private Optional<FactorChoice> needsDensity(Line line, Site site, FactorQuery q) {
+            if (line.dimension() != org.wattledger.engine.units.Dimension.VOLUME || massByDensity(line, site).isPresent()) {
+                return Optional.empty();
+            }
+            return lookup(site, q.forActivity(org.wattledger.engine.units.Dimension.MASS));
+        }
+
+        /** What to add when a volume meets a per-mass factor: the density row, with the columns of a factor sheet. */
+        private String densityNeeded(Line line, Site site, FactorChoice perMass) {
+            String carrier = line.carrier.id();
+            return carrier + " is given in " + line.unit.symbol() + ", but its " + perMass.factor().kind().id()
+                    + " in " + catalog(site).searched() + " is per mass (" + perMass.factor().id() + ", "
+                    + perMass.factor().valueWithUnit() + ") and no density of " + carrier + " is given, so its "
+                    + perMass.factor().kind().id() + " cannot be applied. Give the quantity in kg or t, or add a density row to a"
+                    + " factor sheet (--factor-sheet) with the columns id,carrier,kind,value,unit,region,valid_from,source,"
+                    + " e.g. my.density." + carrier + "," + carrier + ",density,VALUE,kg/L,*," + line.bucketStart.getYear()
+                    + "-01-01,SOURCE where VALUE is the density in kg per litre that your supplier's delivery notes or a"
+                    + " published standard give and SOURCE cites it";
         }
 
         private void missing(Line line, Site site, FactorQuery q) {

@@ -32,6 +32,10 @@ public final class Line {
     BigDecimal activity;
     /** Calorific energy in MJ, when it could be determined. */
     BigDecimal energyMj;
+    /** True when the energy of a fuel could not be determined (its error says why). */
+    boolean energyUnknown;
+    /** A volume's mass through the carrier's density, kg; null until a per-mass factor needs it. */
+    BigDecimal massKg;
     /** Electricity covered by instruments, MJ; set by the market-based allocation. */
     BigDecimal coveredMj = BigDecimal.ZERO;
     /** Scope 1 mass per gas (CO2, CH4, N2O, or the refrigerant), kg of that gas. */

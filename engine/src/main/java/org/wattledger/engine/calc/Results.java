@@ -166,6 +166,7 @@ public final class Results {
                 out.add(yi.issue());
             }
         }
+        out.addAll(DataCentreRoles.missingRoles(calculation.sites(), lines));
         out.addAll(new TargetTracker(this).issues(calculation.inventory().targets()));
         out.addAll(denominatorIssues());
         List<Issue> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(out));

@@ -24,7 +24,9 @@ public enum FactorKind {
     /** Global warming potential, 100-year: a plain number. */
     GWP,
     /** Residual-mix (or proxy) emission factor for market-based Scope 2: t CO2e/MWh. */
-    RESIDUAL_MIX;
+    RESIDUAL_MIX,
+    /** Mass per volume of a fuel (kg/L, t/m3): lets a volume meet factors published per mass. */
+    DENSITY;
 
     private static final Aliases<FactorKind> ALIASES = new Aliases<FactorKind>()
             .add(EMISSION, "emission", "ef")
@@ -34,7 +36,8 @@ public enum FactorKind {
             .add(OXIDATION, "oxidation", "oxidation_rate")
             .add(TCE, "tce", "standard_coal", "kgce")
             .add(GWP, "gwp")
-            .add(RESIDUAL_MIX, "residual_mix");
+            .add(RESIDUAL_MIX, "residual_mix")
+            .add(DENSITY, "density", "密度");
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -58,6 +61,7 @@ public enum FactorKind {
             case EMISSION_PER_ENERGY, CARBON_CONTENT, RESIDUAL_MIX -> num == Dimension.MASS && den == Dimension.ENERGY;
             case NCV -> num == Dimension.ENERGY && (den == Dimension.MASS || den == Dimension.VOLUME);
             case OXIDATION, GWP -> num == Dimension.DIMENSIONLESS && den == null;
+            case DENSITY -> num == Dimension.MASS && den == Dimension.VOLUME;
             case TCE -> unit.numerator().sameMagnitude(CarbonUnits.KGCE) || unit.numerator().sameMagnitude(CarbonUnits.TCE)
                     ? den != null && den != Dimension.DIMENSIONLESS : false;
         };
@@ -73,6 +77,7 @@ public enum FactorKind {
             case NCV -> "energy per mass or volume, e.g. GJ/t, GJ/10^4 Nm3";
             case OXIDATION, GWP -> "a plain number: 1 or %";
             case TCE -> "kgce or tce per activity unit, e.g. kgce/kg";
+            case DENSITY -> "mass per volume, e.g. kg/L, t/m3";
         };
     }
 }

@@ -1,7 +1,10 @@
 package org.wattledger.engine.units;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The unit of a factor: a numerator per denominator (t/MWh, kg/TJ, GJ/10^4 Nm3, kgce/kg), or a
@@ -9,6 +12,9 @@ import java.util.Objects;
  * is the denominator's: {@link #apply} is the one place a factor meets an amount.
  */
 public record FactorUnit(String text, CarbonUnit numerator, CarbonUnit denominator) {
+    /** A substance written after a mass unit: "t CO2e", "kgCH4", "tC". */
+    private static final Pattern SUBSTANCE = Pattern.compile("(?i)\\s*(co2e|co2-eq|co2eq|co2|ch4|n2o|c)$");
+
     public FactorUnit {
         Objects.requireNonNull(text);
         Objects.requireNonNull(numerator);
@@ -28,8 +34,24 @@ public record FactorUnit(String text, CarbonUnit numerator, CarbonUnit denominat
 
     /** A mass of a named gas or of carbon is a mass: "t CO2e", "kgCO2", "tC" mean t, kg, t. */
     private static String stripGas(String numerator) {
-        String s = numerator.replaceAll("(?i)\\s*(co2e|co2-eq|co2eq|co2|ch4|n2o|c)$", "").strip();
+        String s = SUBSTANCE.matcher(numerator).replaceAll("").strip();
         return s.isEmpty() ? numerator : s;
+    }
+
+    /**
+     * The substance the numerator names: CO2e, CO2, CH4, N2O or C (carbon), as in "kg CH4/TJ" or
+     * "tC/TJ"; null when it names none ("t/MWh"). The factor sheet loader checks it against the
+     * gas column.
+     */
+    public String substance() {
+        int slash = text.indexOf('/');
+        String num = (slash < 0 ? text : text.substring(0, slash)).strip();
+        Matcher m = SUBSTANCE.matcher(num);
+        if (!m.find() || m.start() == 0) {
+            return null;
+        }
+        String s = m.group(1).toUpperCase(Locale.ROOT).replace("-EQ", "E").replace("EQ", "E");
+        return s.equals("CO2E") ? "CO2e" : s;
     }
 
     public boolean isRatio() {
