@@ -17,6 +17,7 @@ import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Use;
+import org.wattledger.engine.model.UserText;
 import org.wattledger.engine.units.CarbonUnit;
 import org.wattledger.engine.units.Dimension;
 
@@ -415,7 +416,7 @@ final class ReadingsTable extends TableReader {
                     String t = text(cUnit);
                     Optional<CarbonUnit> u = ctx.caches.unit(t);
                     if (u.isEmpty()) {
-                        error(cUnit, "unknown unit '" + t + "' (expected " + UNITS + ")");
+                        error(cUnit, "unknown unit " + UserText.quote(t) + " (expected " + UNITS + ")");
                     } else {
                         columnUnit = remember(cUnit, u.get());
                     }
@@ -436,7 +437,7 @@ final class ReadingsTable extends TableReader {
             Optional<Carrier> c = ctx.caches.carrier(t);
             c.ifPresent(x -> remember(cCarrier, x));
             if (c.isEmpty()) {
-                error(cCarrier, "unknown carrier '" + t + "' (expected " + CARRIERS + ")");
+                error(cCarrier, "unknown carrier " + UserText.quote(t) + " (expected " + CARRIERS + ")");
                 return null;
             }
             return c.get();
@@ -478,11 +479,11 @@ final class ReadingsTable extends TableReader {
             } else {
                 Optional<CarbonUnit> u = ctx.caches.unit(suffix);
                 if (u.isEmpty()) {
-                    error(col, "unknown unit '" + suffix + "' in " + quoted(col) + " (expected " + UNITS + ")");
+                    error(col, "unknown unit " + UserText.quote(suffix) + " in " + quoted(col) + " (expected " + UNITS + ")");
                     return null;
                 }
                 if (columnUnit != null && !u.get().sameMagnitude(columnUnit)) {
-                    error(col, "unit '" + suffix + "' in " + quoted(col) + " differs from the column's unit "
+                    error(col, "unit " + UserText.quote(suffix) + " in " + quoted(col) + " differs from the column's unit "
                             + columnUnit.symbol());
                     return null;
                 }
