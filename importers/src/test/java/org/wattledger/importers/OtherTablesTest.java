@@ -56,7 +56,8 @@ final class OtherTablesTest {
         assertEquals(List.of("*"), inv.targets().get(1).boundary());
         assertEquals(LocalDate.of(2022, 1, 1), inv.denominators().get(0).from());
         assertEquals(LocalDate.of(2023, 1, 1), inv.denominators().get(0).to());
-        assertEquals("row", "row");
+        // The denominator comes from the sheet's second row (row 1 is the header), as the user sees it.
+        assertEquals("org.xlsx, sheet 分母, row 2", inv.denominators().get(0).source().toString());
     }
 
     @Test
