@@ -18,7 +18,7 @@ import org.wattledger.engine.units.CarbonUnits;
 import org.wattledger.engine.units.Dimension;
 import org.wattledger.engine.units.Exact;
 
-/** The sites, instruments, targets and denominators tables (CONTRACTS.md §1), row by row. */
+/** The sites, instruments, targets and denominators tables (docs/formats/workbook.md), row by row. */
 final class RecordTables {
     private RecordTables() {
     }

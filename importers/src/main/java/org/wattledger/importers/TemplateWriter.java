@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes the blank input workbook ({@code template [--lang en|zh] --out FILE.xlsx}): a sheet per
- * table of CONTRACTS.md §1 with its headers in English or Chinese, one example row each,
+ * table of docs/formats/workbook.md with its headers in English or Chinese, one example row each,
  * drop-down lists (data validation) for carrier, role, unit, type and the other word columns, and
  * an instructions sheet. The lists live in a hidden sheet {@code lists}. The template imports
  * cleanly: its example rows are valid input.
