@@ -55,7 +55,7 @@ final class Outputs {
      */
     static void checkFolder(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageException("--out " + dir + " is a file; give a folder to write the report into");
+            throw new UsageException("--out " + dir + " is a file; give a folder to write into");
         }
         for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {

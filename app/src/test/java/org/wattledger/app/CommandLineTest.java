@@ -153,11 +153,29 @@ final class CommandLineTest {
         Path file = Files.writeString(dir.resolve("taken.txt"), "not a folder");
         Cli.Run onFile = report(input, "--out", file.toString());
         assertEquals(ExitCode.USAGE, onFile.exitCode());
-        assertEquals("wattledger: --out " + file + " is a file; give a folder to write the report into\n", onFile.stderr());
+        assertEquals("wattledger: --out " + file + " is a file; give a folder to write into\n", onFile.stderr());
         Cli.Run underFile = report(input, "--out", file.resolve("reports").toString());
         assertEquals(ExitCode.USAGE, underFile.exitCode());
         assertEquals("wattledger: --out " + file.resolve("reports") + " lies under " + file
                 + ", which is a file, not a folder\n", underFile.stderr());
+    }
+
+    @Test
+    void theTemplatesOutIsCheckedAlike() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken.txt"), "not a folder");
+        Cli.Run underFile = Cli.run("template", "--out", file.resolve("t.xlsx").toString());
+        assertEquals(ExitCode.USAGE, underFile.exitCode());
+        assertEquals("wattledger: --out " + file + " is a file; give a folder to write into\n", underFile.stderr());
+        Cli.Run onFolder = Cli.run("template", "--out", Files.createDirectories(dir.resolve("book.xlsx")).toString());
+        assertEquals(ExitCode.USAGE, onFolder.exitCode());
+        assertEquals("wattledger: --out " + dir.resolve("book.xlsx") + " is a folder; name the .xlsx file to write\n",
+                onFolder.stderr());
+        // A full disk: the workbook is a link to /dev/full.
+        Path full = dir.resolve("full.xlsx");
+        Files.createSymbolicLink(full, Path.of("/dev/full"));
+        Cli.Run run = Cli.run("template", "--out", full.toString());
+        assertEquals(ExitCode.SOFTWARE, run.exitCode());
+        assertEquals("wattledger: cannot write " + full + ": No space left on device\n", run.stderr());
     }
 
     @Test
