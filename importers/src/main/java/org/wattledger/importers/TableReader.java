@@ -166,7 +166,7 @@ abstract class TableReader implements RowSink {
                     + letter(h.col(canonical)) + " is read");
         }
         for (int[] u : h.unknown) {
-            ctx.issue(Severity.INFO, sheet, h.row, letter(u[0]), "column '" + headerText(u[0]) + "' is not a "
+            ctx.issue(Severity.INFO, sheet, h.row, letter(u[0]), "column " + UserText.quote(headerText(u[0])) + " is not a "
                     + kind.id() + " column and is not read");
         }
     }
