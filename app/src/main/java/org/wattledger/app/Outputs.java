@@ -57,10 +57,15 @@ final class Outputs {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UsageException("--out " + dir + " is a file; give a folder to write into");
         }
-        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+        checkParents(dir);
+    }
+
+    /** Refuses an {@code --out} path that lies under an existing file (its folders cannot be made). */
+    static void checkParents(Path out) {
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
-                    throw new UsageException("--out " + dir + " lies under " + p + ", which is a file, not a folder");
+                    throw new UsageException("--out " + out + " lies under " + p + ", which is a file, not a folder");
                 }
                 return;
             }

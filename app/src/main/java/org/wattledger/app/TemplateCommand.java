@@ -38,7 +38,7 @@ final class TemplateCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a folder; name the .xlsx file to write");
         }
-        Outputs.checkFolder(out.toAbsolutePath().getParent());
+        Outputs.checkParents(out);
         // Built in memory, then written in one go: a full disk is then a plain I/O error, not POI's.
         java.io.ByteArrayOutputStream book = new java.io.ByteArrayOutputStream();
         TemplateWriter.write(book, language);

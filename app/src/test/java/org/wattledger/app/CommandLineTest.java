@@ -165,7 +165,8 @@ final class CommandLineTest {
         Path file = Files.writeString(dir.resolve("taken.txt"), "not a folder");
         Cli.Run underFile = Cli.run("template", "--out", file.resolve("t.xlsx").toString());
         assertEquals(ExitCode.USAGE, underFile.exitCode());
-        assertEquals("wattledger: --out " + file + " is a file; give a folder to write into\n", underFile.stderr());
+        assertEquals("wattledger: --out " + file.resolve("t.xlsx") + " lies under " + file + ", which is a file, not a folder\n",
+                underFile.stderr());
         Cli.Run onFolder = Cli.run("template", "--out", Files.createDirectories(dir.resolve("book.xlsx")).toString());
         assertEquals(ExitCode.USAGE, onFolder.exitCode());
         assertEquals("wattledger: --out " + dir.resolve("book.xlsx") + " is a folder; name the .xlsx file to write\n",
