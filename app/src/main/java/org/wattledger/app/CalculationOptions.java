@@ -82,7 +82,8 @@ final class CalculationOptions {
                     }
                 } else if (v != null && !v.toString().isEmpty()) {
                     words.add(name);
-                    words.add(v instanceof Path p && p.getFileName() != null ? p.getFileName().toString() : v.toString());
+                    boolean file = v instanceof Path p && p.getFileName() != null;
+                    words.add(file ? ((Path) v).getFileName().toString() : v.toString());
                 }
             }
         }
