@@ -82,8 +82,8 @@ final class CalculationOptions {
                     }
                 } else if (v != null && !v.toString().isEmpty()) {
                     words.add(name);
-                    boolean file = v instanceof Path p && p.getFileName() != null;
-                    words.add(file ? ((Path) v).getFileName().toString() : v.toString());
+                    Path file = v instanceof Path p && p.getFileName() != null ? p.getFileName() : null;
+                    words.add(file != null ? file.toString() : v.toString());
                 }
             }
         }
