@@ -3,8 +3,13 @@ package org.wattledger.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.wattledger.engine.calc.CalcOptions;
+import org.wattledger.engine.model.ReportingPeriod;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options shared by {@code demo}, {@code report}, {@code validate} and {@code factors diff --input}. */
 final class CalculationOptions {
@@ -20,8 +25,9 @@ final class CalculationOptions {
             description = "A folder of further factor-set releases (your organisation's own, or newer ones) beside the bundled sets; may be repeated.")
     List<Path> factorReleases = new ArrayList<>();
 
-    @Option(names = "--period", paramLabel = "YYYY|FROM..TO",
-            description = "Reporting period: a calendar year or YYYY-MM-DD..YYYY-MM-DD (both days included). Default: the latest year with data.")
+    @Option(names = "--period", paramLabel = "YYYY|YYYY-MM|FROM..TO",
+            description = "Reporting period: a calendar year (2024), a month (2024-03), or FROM..TO with months or days"
+                    + " (2024-01..2024-06, 2024-01-01..2024-06-30; both ends included). Default: the latest year with data.")
     String period;
 
     @Option(names = "--energy-basis", paramLabel = "calorific|gbt2589", defaultValue = "calorific",
@@ -42,6 +48,51 @@ final class CalculationOptions {
 
     @Option(names = "--fill-gaps", description = "Estimate gaps between a meter's readings (marked estimated).")
     boolean fillGaps;
+
+    /** The command these options belong to: its parsed options are what a report's reproduce command repeats. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Options that choose where and how a report is written, not its figures. */
+    private static final Set<String> OUTPUT_ONLY = Set.of("--format", "--out");
+
+    /**
+     * The options that reproduce a run's figures, as words after the inputs: every option the
+     * command parsed, with its value (defaults included, so a later default cannot change the
+     * figures), except the output-only ones. The factor sets and the period are given as
+     * resolved, so the rerun is pinned. A file or folder is named without its path, as the
+     * report names its inputs. Any option added to the command appears here without more code.
+     *
+     * @param resolvedFactors the {@code --factors} value that pins the sets used; null to leave it out
+     */
+    List<String> reproducing(String resolvedFactors, ReportingPeriod resolvedPeriod) {
+        List<String> words = new ArrayList<>();
+        for (OptionSpec option : command.options()) {
+            String name = option.longestName();
+            if (option.usageHelp() || option.versionHelp() || OUTPUT_ONLY.contains(name)) {
+                continue;
+            }
+            Object value = switch (name) {
+                case "--factors" -> resolvedFactors;
+                case "--period" -> resolvedPeriod.isCalendarYear() ? Integer.toString(resolvedPeriod.from().getYear())
+                        : resolvedPeriod.toString();
+                default -> option.getValue();
+            };
+            List<?> values = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+            for (Object v : values) {
+                if (v instanceof Boolean b) {
+                    if (b) {
+                        words.add(name);
+                    }
+                } else if (v != null && !v.toString().isEmpty()) {
+                    words.add(name);
+                    Path file = v instanceof Path p && p.getFileName() != null ? p.getFileName() : null;
+                    words.add(file != null ? file.toString() : v.toString());
+                }
+            }
+        }
+        return words;
+    }
 
     /** The bundled sets plus any --factor-releases folders. */
     org.wattledger.factors.FactorLibrary factorLibrary() {

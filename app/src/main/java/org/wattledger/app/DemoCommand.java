@@ -43,6 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Outputs.checkFolder(out);
         Path work = Files.createTempDirectory("wattledger-demo");
         try {
             Path input = extract(work.resolve("demo"));

@@ -1,6 +1,6 @@
 package org.wattledger.app;
 
-/** The command line's exit codes (CONTRACTS §3). Scripts depend on them. */
+/** The command line's exit codes (docs/command-line.md). Scripts depend on them. */
 public final class ExitCode {
     /** Success: the report is complete. */
     public static final int OK = 0;

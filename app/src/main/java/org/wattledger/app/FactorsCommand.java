@@ -15,6 +15,7 @@ import org.wattledger.engine.units.Exact;
 import org.wattledger.factors.FactorDiff;
 import org.wattledger.factors.FactorLibrary;
 import org.wattledger.factors.FactorSetException;
+import org.wattledger.factors.Release;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,17 +23,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code factors list | show ID | diff SET@A SET@B [--input WORKBOOK]}. */
+/** {@code factors list [SET[@VERSION]] | search TEXT | show ID | diff SET@A SET@B [--input WORKBOOK]}. */
 @Command(name = "factors", mixinStandardHelpOptions = true,
-        description = "Browse the bundled factor sets: list them, show a factor, compare two releases.",
-        subcommands = {FactorsCommand.ListSets.class, FactorsCommand.Show.class, FactorsCommand.Diff.class})
+        description = "Browse the bundled factor sets: list them or a release's factors, search, show a factor,"
+                + " compare two releases.",
+        subcommands = {FactorsCommand.ListSets.class, FactorsCommand.Search.class, FactorsCommand.Show.class,
+                FactorsCommand.Diff.class})
 final class FactorsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a factors command: list, show or diff");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a factors command: list, search, show or diff");
     }
 
     /** --factor-releases for the factors commands. */
@@ -45,10 +48,15 @@ final class FactorsCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "The bundled sets, their releases and factor counts.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Without SET: the sets, their releases and factor counts. With SET[@VERSION]: every factor"
+                    + " of that release (the newest without @VERSION): id, value and unit, gas, region, validity.")
     static final class ListSets implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
+        @Parameters(arity = "0..1", paramLabel = "SET[@VERSION]", description = "A release, e.g. cn or cn@2026.1.")
+        String release;
 
         @Mixin
         Releases releases;
@@ -56,8 +64,21 @@ final class FactorsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            FactorLibrary library = releases.factorLibrary();
+            if (release != null) {
+                Release r;
+                try {
+                    r = library.release(release);
+                } catch (FactorSetException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                out.println(r.ref() + ": " + r.factors().size() + " factors");
+                printFactors(out, r.factors(), false);
+                out.flush();
+                return ExitCode.OK;
+            }
             out.printf("%-10s %-8s %-10s %7s  %-10s %s%n", "set", "version", "released", "factors", "countries", "title");
-            for (FactorLibrary.SetInfo set : releases.factorLibrary().sets()) {
+            for (FactorLibrary.SetInfo set : library.sets()) {
                 for (FactorLibrary.ReleaseInfo r : set.releases()) {
                     out.printf("%-10s %-8s %-10s %7d  %-10s %s%n", set.id(), r.version(), r.released(), r.factors(),
                             r.countries().isEmpty() ? "-" : String.join(",", r.countries()), set.title());
@@ -68,12 +89,57 @@ final class FactorsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "A factor in every release that has it.")
-    static final class Show implements Callable<Integer> {
+    /** One line per factor, columns aligned: [set] id, value and unit, gas, region, validity. */
+    static void printFactors(PrintWriter out, List<Factor> factors, boolean withSet) {
+        int idWidth = factors.stream().mapToInt(f -> f.id().length()).max().orElse(2);
+        int valueWidth = factors.stream().mapToInt(f -> f.valueWithUnit().length()).max().orElse(5);
+        int setWidth = factors.stream().mapToInt(f -> f.set().length()).max().orElse(3);
+        for (Factor f : factors) {
+            String line = (withSet ? pad(f.set(), setWidth) + "  " : "") + pad(f.id(), idWidth) + "  "
+                    + pad(f.valueWithUnit(), valueWidth) + "  " + pad(f.gas() == null ? "-" : f.gas(), 6) + "  "
+                    + pad(f.region(), 9) + "  " + f.validity();
+            out.println(line.stripTrailing());
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Factors of each set's newest release whose id, carrier, region, source or note contains"
+                    + " TEXT (case ignored).")
+    static final class Search implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID", description = "Factor id, e.g. cn.mee-nbs.grid.cn.2022")
+        @Parameters(paramLabel = "TEXT", description = "e.g. diesel, CN-GD or \"Announcement No. 12\"")
+        String text;
+
+        @Mixin
+        Releases releases;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Factor> found = releases.factorLibrary().search(text);
+            out.println(found.size() + (found.size() == 1 ? " factor" : " factors") + " match '" + text.strip() + "'");
+            printFactors(out, found, true);
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "A factor in every release that has it.")
+    static final class Show implements Callable<Integer> {
+        /** An id the bundled cn set has (a test checks it): China's national grid average for 2022. */
+        static final String EXAMPLE_ID = "cn.grid.avg.cn.2022";
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "Factor id, e.g. " + Show.EXAMPLE_ID
+                + " (factors list SET or factors search TEXT finds ids)")
         String id;
 
         @Mixin
@@ -136,8 +202,15 @@ final class FactorsCommand implements Runnable {
                     + diff.removed().size() + " removed, " + diff.changed().size() + " changed");
             diff.added().forEach(f -> out.println("+ " + f.id() + "  " + f.valueWithUnit() + "  " + f.region() + "  " + f.validity()));
             diff.removed().forEach(f -> out.println("- " + f.id() + "  " + f.valueWithUnit() + "  " + f.region() + "  " + f.validity()));
-            diff.changed().forEach(c -> out.println("~ " + c.after().id() + "  " + String.join(", ", c.fields()) + ": "
-                    + c.before().valueWithUnit() + " -> " + c.after().valueWithUnit()));
+            for (FactorDiff.Change c : diff.changed()) {
+                c.fields().forEach(field -> out.println("~ " + c.after().id() + "  " + c.describe(field)));
+            }
+            List<FactorDiff.Change> unversioned = diff.unversioned();
+            for (FactorDiff.Change c : unversioned) {
+                err.println("wattledger: " + c.after().id() + " changed from " + diff.from() + " to " + diff.to()
+                        + " but its row still has version " + c.after().version()
+                        + "; a corrected factor must carry the version of the release that corrects it");
+            }
             if (input != null) {
                 return Runs.guard(err, () -> {
                     calculation.factors = from;
@@ -145,11 +218,12 @@ final class FactorsCommand implements Runnable {
                     calculation.factors = to;
                     Pipeline.Outcome b = Pipeline.run(List.of(input), calculation, false, err);
                     printImpact(out, a, b);
-                    return ExitCode.OK;
+                    return unversioned.isEmpty() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
                 });
             }
             out.flush();
-            return ExitCode.OK;
+            err.flush();
+            return unversioned.isEmpty() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
         }
 
         private static final List<Metric> METRICS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,

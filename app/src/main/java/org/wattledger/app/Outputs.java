@@ -1,11 +1,12 @@
 package org.wattledger.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,51 @@ final class Outputs {
     static final String HTML_FILE = "report.html";
     static final String XLSX_FILE = "report.xlsx";
 
+    /** A report file could not be written (a full disk, a folder that vanished): exit 1, one line. */
+    static final class WriteFailed extends RuntimeException {
+        WriteFailed(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     private Outputs() {
+    }
+
+    /**
+     * Refuses, before any work, an {@code --out} that cannot be a folder: an existing file, or a
+     * path under a file. Missing folders are created when the report is written.
+     */
+    static void checkFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--out " + dir + " is a file; give a folder to write into");
+        }
+        checkParents(dir);
+    }
+
+    /** Refuses an {@code --out} path that lies under an existing file (its folders cannot be made). */
+    static void checkParents(Path out) {
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new UsageException("--out " + out + " lies under " + p + ", which is a file, not a folder");
+                }
+                return;
+            }
+        }
+    }
+
+    /** Why an I/O operation failed, in a few words: "No space left on device", "permission denied". */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Writes files into {@code dir} and returns their paths, in a stable order. */
@@ -70,29 +115,22 @@ final class Outputs {
                 written.add(summary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
+            throw new WriteFailed("cannot write the report into " + dir + ": " + reason(e), e);
         }
         return written;
     }
 
-    /** Writes one format to standard output (nothing else goes there). */
-    static void writeStdout(Pipeline.Outcome o, Format format, OutputStream stdout, PrintWriter out) {
-        try {
-            switch (format) {
-                case JSON -> {
-                    JsonReport.write(o.results(), o.meta(), stdout);
-                    stdout.flush();
-                }
-                case CSV -> out.print(CsvReport.summary(o.results()));
-                case HTML -> out.print(HtmlReport.render(o.results(), o.meta()));
-                case TEXT -> out.print(TextSummary.render(o.results(), o.meta()));
-                case XLSX, ALL -> throw new UsageException("--format " + format.name().toLowerCase(Locale.ROOT)
-                        + " writes files: give --out DIR");
-            }
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Writes one format to standard output (nothing else goes there); write failures are caught by {@link Main}. */
+    static void writeStdout(Pipeline.Outcome o, Format format, PrintWriter out) {
+        switch (format) {
+            case JSON -> out.print(JsonReport.toJson(o.results(), o.meta()));
+            case CSV -> out.print(CsvReport.summary(o.results()));
+            case HTML -> out.print(HtmlReport.render(o.results(), o.meta()));
+            case TEXT -> out.print(TextSummary.render(o.results(), o.meta()));
+            case XLSX, ALL -> throw new UsageException("--format " + format.name().toLowerCase(Locale.ROOT)
+                    + " writes files: give --out DIR");
         }
+        out.flush();
     }
 
     /** A short account of the issues on standard error: counts, then every error. */

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.wattledger.engine.calc.CalcOptions;
 import org.wattledger.engine.calc.Calculation;
 import org.wattledger.engine.calc.Results;
@@ -14,6 +17,7 @@ import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.TextTable;
 import org.wattledger.factors.FactorSelection;
@@ -54,6 +58,7 @@ final class Pipeline {
         }
         CalcOptions.EnergyBasis basis = options.basis();
         String gwp = options.gwpSet();
+        ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
         Inventory inventory = importInputs(inputs, options.fillGaps, err);
         List<LoadedSheet> sheets = loadSheets(inputs, options.factorSheets);
         List<String> regions = inventory.sites().stream().map(Site::region).toList();
@@ -63,13 +68,14 @@ final class Pipeline {
         } catch (FactorSetException e) {
             throw new UsageException(e.getMessage());
         }
-        if (!selection.notices().isEmpty()) {
-            List<Issue> issues = new ArrayList<>(inventory.issues());
-            issues.addAll(selection.notices());
-            inventory = new Inventory(inventory.sites(), inventory.readings(), inventory.instruments(),
-                    inventory.targets(), inventory.denominators(), issues, inventory.rows(), inventory.files());
+        inventory = withIssues(inventory, selection.notices());
+        ReportingPeriod period = asked != null ? asked : latestYear(inventory).orElseGet(Pipeline::lastYear);
+        if (inventory.readings().isEmpty()) {
+            // The report is still written, so the user sees every rejected row; it has no figures.
+            inventory = withIssues(inventory, List.of(Issue.general(Severity.ERROR, "no reading was accepted from the"
+                    + " inputs, so the report has no figures" + (asked != null ? ""
+                    : "; it covers " + period + ", the calendar year before this run, as no reading names a year"))));
         }
-        ReportingPeriod period = options.period != null ? parsePeriod(options.period) : latestYear(inventory);
         CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis,
                 options.instrumentAllocation());
         Calculation calculation = Calculation.run(inventory, site -> selection.catalog(), calcOptions);
@@ -78,8 +84,21 @@ final class Pipeline {
                 .map(s -> new ReportMeta.FactorSetRef(s.id(), s.version())).toList();
         List<ReportMeta.FileDigest> sheetDigests = selection.sheets().stream()
                 .map(s -> new ReportMeta.FileDigest(s.file(), s.sha256())).toList();
-        ReportMeta meta = ReportMeta.of(Version.ENGINE, sets, sheetDigests, results).withLineage(lineage);
+        String pinnedSets = sets.isEmpty() ? ReportMeta.NO_FACTOR_SET
+                : sets.size() == 1 ? sets.get(0).toString() : options.factors;
+        ReportMeta meta = ReportMeta.of(Version.ENGINE, sets, sheetDigests, results).withLineage(lineage)
+                .withOptions(options.reproducing(pinnedSets, period));
         return new Outcome(results, meta);
+    }
+
+    private static Inventory withIssues(Inventory inventory, List<Issue> more) {
+        if (more.isEmpty()) {
+            return inventory;
+        }
+        List<Issue> issues = new ArrayList<>(inventory.issues());
+        issues.addAll(more);
+        return new Inventory(inventory.sites(), inventory.readings(), inventory.instruments(),
+                inventory.targets(), inventory.denominators(), issues, inventory.rows(), inventory.files());
     }
 
     static Inventory importInputs(List<Path> inputs, boolean fillGaps, PrintWriter err) {
@@ -142,20 +161,13 @@ final class Pipeline {
     }
 
     /** The latest calendar year any reading falls in (the last instant before its exclusive end). */
-    static ReportingPeriod latestYear(Inventory inventory) {
-        int year = inventory.readings().stream().map(Reading::to).map(t -> t.minusSeconds(1))
-                .map(LocalDateTime::getYear).max(Integer::compare)
-                .orElseThrow(() -> new NoReadings(inventory));
-        return ReportingPeriod.year(year);
+    static Optional<ReportingPeriod> latestYear(Inventory inventory) {
+        return inventory.readings().stream().map(Reading::to).map(t -> t.minusSeconds(1))
+                .map(LocalDateTime::getYear).max(Integer::compare).map(ReportingPeriod::year);
     }
 
-    /** Nothing was accepted, so there is no period to report on unless --period names one. */
-    static final class NoReadings extends RuntimeException {
-        final transient Inventory inventory;
-
-        NoReadings(Inventory inventory) {
-            super("no reading was accepted, so there is no year to report on; fix the rows below or give --period");
-            this.inventory = inventory;
-        }
+    /** The calendar year before today (UTC): the period of a report with no reading and no --period. */
+    private static ReportingPeriod lastYear() {
+        return ReportingPeriod.year(LocalDate.now(ZoneOffset.UTC).getYear() - 1);
     }
 }

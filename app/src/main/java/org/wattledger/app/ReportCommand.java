@@ -39,10 +39,13 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Outputs.Format f = format == null ? (out == null ? Outputs.Format.TEXT : Outputs.Format.ALL) : Outputs.Format.parse(format);
+        if (out != null) {
+            Outputs.checkFolder(out);
+        }
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = Pipeline.run(inputs, calculation, lineage, err);
             if (out == null) {
-                Outputs.writeStdout(outcome, f, System.out, spec.commandLine().getOut());
+                Outputs.writeStdout(outcome, f, spec.commandLine().getOut());
             } else {
                 List<Path> files = Outputs.writeFiles(outcome, f, out);
                 files.forEach(p -> err.println("wrote " + p));

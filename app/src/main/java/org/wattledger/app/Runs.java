@@ -19,10 +19,6 @@ final class Runs {
             }
             err.flush();
             return ExitCode.INPUT_ERRORS;
-        } catch (Pipeline.NoReadings e) {
-            err.println("wattledger: " + e.getMessage());
-            Outputs.reportIssues(e.inventory.issues(), err);
-            return ExitCode.INPUT_ERRORS;
         }
     }
 }

@@ -2,6 +2,7 @@ package org.wattledger.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.wattledger.importers.TemplateWriter;
@@ -34,7 +35,18 @@ final class TemplateCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
             throw new UsageException("--out must name an .xlsx file");
         }
-        TemplateWriter.write(out, language);
+        if (Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a folder; name the .xlsx file to write");
+        }
+        Outputs.checkParents(out);
+        // Built in memory, then written in one go: a full disk is then a plain I/O error, not POI's.
+        java.io.ByteArrayOutputStream book = new java.io.ByteArrayOutputStream();
+        TemplateWriter.write(book, language);
+        try {
+            Files.write(out, book.toByteArray());
+        } catch (IOException e) {
+            throw new Outputs.WriteFailed("cannot write " + out + ": " + Outputs.reason(e), e);
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("wrote " + out);
         err.flush();

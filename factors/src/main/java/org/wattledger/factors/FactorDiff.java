@@ -34,14 +34,62 @@ public record FactorDiff(String from, String to, List<Factor> added, List<Factor
         public Change {
             fields = List.copyOf(fields);
         }
+
+        /** How one of {@link #fields} reads before and after: "value: 0.4042 t/MWh -> 0.4000 t/MWh". */
+        public String describe(String field) {
+            return field + ": " + show(before, field) + " -> " + show(after, field);
+        }
+
+        /**
+         * True when the factor changed but its row keeps the version it had: a correction must carry
+         * the version of the release that made it, or a report cannot say which value it used.
+         */
+        public boolean keepsItsVersion() {
+            return before.version().equals(after.version());
+        }
+    }
+
+    /** The field of a factor as the diff prints it: value and unit together, text fields quoted. */
+    private static String show(Factor f, String field) {
+        return switch (field) {
+            case "value", "unit" -> f.valueWithUnit();
+            case "validity" -> f.validity();
+            case "source" -> quote(f.source());
+            case "note" -> quote(f.note());
+            case "basis" -> quote(f.basis());
+            case "use" -> f.use() == null ? "-" : f.use().id();
+            case "carrier" -> f.carrier() == null ? "*" : f.carrier().id();
+            case "kind" -> f.kind().id();
+            case "gas" -> f.gas() == null ? "-" : f.gas();
+            case "region" -> f.region();
+            default -> throw new IllegalArgumentException("not a factor field: " + field);
+        };
+    }
+
+    private static String quote(String text) {
+        return "\"" + (text == null ? "" : text) + "\"";
+    }
+
+    /** The changes whose rows keep their old version ({@link Change#keepsItsVersion}). */
+    public List<Change> unversioned() {
+        return changed.stream().filter(Change::keepsItsVersion).toList();
     }
 
     public boolean isEmpty() {
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
     }
 
-    /** The differences from release {@code a} to release {@code b}. */
+    /**
+     * The differences from release {@code a} to release {@code b}, two releases of one set.
+     *
+     * @throws FactorSetException when they belong to different sets: their ids do not match, so a
+     *     diff would list every factor as added and removed
+     */
     public static FactorDiff between(Release a, Release b) {
+        if (!a.setId().equals(b.setId())) {
+            throw new FactorSetException(a.ref() + " and " + b.ref() + " are releases of different sets; factors diff"
+                    + " compares two releases of one set, e.g. " + a.setId() + "@A " + a.setId() + "@B");
+        }
         Map<String, Factor> before = byId(a.factors());
         Map<String, Factor> after = byId(b.factors());
         List<Factor> added = new ArrayList<>();

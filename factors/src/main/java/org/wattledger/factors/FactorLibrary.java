@@ -154,6 +154,25 @@ public final class FactorLibrary {
         return found;
     }
 
+    /**
+     * {@code factors search TEXT}: the factors of each set's newest release whose id, carrier,
+     * region, source or note contains the text, ignoring case; by set, then in the release's order.
+     */
+    public List<Factor> search(String text) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        List<Factor> found = new ArrayList<>();
+        for (SetInfo set : sets()) {
+            for (Factor f : latest(set.id()).factors()) {
+                String haystack = String.join(" ", f.id(), f.carrier() == null ? "" : f.carrier().id(), f.region(),
+                        f.source(), f.note()).toLowerCase(Locale.ROOT);
+                if (haystack.contains(needle)) {
+                    found.add(f);
+                }
+            }
+        }
+        return found;
+    }
+
     /** {@code factors diff SET@A SET@B}: what changed from release A to release B. */
     public FactorDiff diff(String fromSpec, String toSpec) {
         return FactorDiff.between(release(fromSpec), release(toSpec));

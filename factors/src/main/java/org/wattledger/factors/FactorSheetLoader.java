@@ -40,7 +40,7 @@ import org.wattledger.engine.units.Dimension;
 import org.wattledger.engine.units.FactorUnit;
 
 /**
- * Reads factor sheets (CONTRACTS §2 plus the extension columns {@code basis}, {@code use} and
+ * Reads factor sheets (docs/formats/factors.md, with the extension columns {@code basis}, {@code use} and
  * {@code note}; docs/formats/factors.md) and validates every row. Each problem becomes an
  * {@link Issue} that names file, sheet, 1-based row and column letter; a row with an error is
  * rejected, never half-used. The same rules apply to user sheets and to bundled releases.
@@ -515,7 +515,7 @@ public final class FactorSheetLoader {
         return Map.copyOf(names);
     }
 
-    /** Headers match ignoring case, spaces, underscores, hyphens and a unit in brackets (CONTRACTS §1). */
+    /** Headers match ignoring case, spaces, underscores, hyphens and a unit in brackets (docs/formats/workbook.md). */
     static String headerKey(String header) {
         String s = Normalizer.normalize(header, Normalizer.Form.NFKC).replaceAll("\\(.*?\\)", "");
         return s.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]+", "");

@@ -10,7 +10,7 @@ import org.wattledger.engine.model.Issue;
  * issue for every problem, each naming file, sheet, row and column. {@code rowsRead} is the number
  * of non-blank data rows, so {@code rowsRead = factors.size() + rejected()}.
  *
- * <p>A sheet with any error must not be used (CONTRACTS §3: the CLI exits with 2 or 3);
+ * <p>A sheet with any error must not be used (the command line exits with 2 or 3: docs/command-line.md);
  * {@link #hasErrors()} says so, and {@link FactorSelection} refuses such a sheet.
  *
  * @param file the file name the user gave (a CSV, or the workbook holding a {@code factors} sheet)

@@ -17,6 +17,7 @@ import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Use;
+import org.wattledger.engine.model.UserText;
 import org.wattledger.engine.units.CarbonUnit;
 import org.wattledger.engine.units.Dimension;
 
@@ -168,8 +169,8 @@ final class ReadingsTable extends TableReader {
             }
         } else if (!h.months.isEmpty()) {
             for (int c : h.months.keySet()) {
-                ctx.issue(Severity.INFO, sheet, h.row, letter(c), "column '" + headerText(c)
-                        + "' looks like a month, but this table has a quantity column; it is not read");
+                ctx.issue(Severity.INFO, sheet, h.row, letter(c), "column " + UserText.quote(headerText(c))
+                        + " looks like a month, but this table has a quantity column; it is not read");
             }
         }
         if (cQty >= 0 && h.units.containsKey(cQty)) {
@@ -177,8 +178,8 @@ final class ReadingsTable extends TableReader {
         } else if (titleUnitText != null) {
             headerUnit = ctx.caches.unit(titleUnitText).orElse(null);
             if (headerUnit == null) {
-                ctx.issue(Severity.WARNING, sheet, 0, null, "the title names unit '" + titleUnitText
-                        + "', which is not a known unit; it is not used");
+                ctx.issue(Severity.WARNING, sheet, 0, null, "the title names unit " + UserText.quote(titleUnitText)
+                        + ", which is not a known unit; it is not used");
             }
         }
         List<Integer> all = new ArrayList<>(h.columns.values());
@@ -198,8 +199,8 @@ final class ReadingsTable extends TableReader {
     private CarbonUnit headerUnit(int column, String text) {
         Optional<CarbonUnit> u = ctx.caches.unit(text);
         if (u.isEmpty()) {
-            ctx.issue(Severity.ERROR, sheet, header.row, letter(column), "unknown unit '" + text + "' in header '"
-                    + headerText(column) + "' (expected " + UNITS + ")");
+            ctx.issue(Severity.ERROR, sheet, header.row, letter(column), "unknown unit " + UserText.quote(text) + " in header "
+                    + UserText.quote(headerText(column)) + " (expected " + UNITS + ")");
             return null;
         }
         return u.get();
@@ -231,8 +232,8 @@ final class ReadingsTable extends TableReader {
         }
         int totalsCol = totalsColumn(r);
         if (totalsCol >= 0) {
-            ctx.issue(Severity.INFO, sheet, r.number, letter(totalsCol), "row " + r.number + " is a totals row ('"
-                    + r.text(totalsCol).strip() + "'); it is left out and not counted as a data row");
+            ctx.issue(Severity.INFO, sheet, r.number, letter(totalsCol), "row " + r.number + " is a totals row ("
+                    + UserText.quote(r.text(totalsCol).strip()) + "); it is left out and not counted as a data row");
             return;
         }
         boolean fillable = false;
@@ -415,7 +416,7 @@ final class ReadingsTable extends TableReader {
                     String t = text(cUnit);
                     Optional<CarbonUnit> u = ctx.caches.unit(t);
                     if (u.isEmpty()) {
-                        error(cUnit, "unknown unit '" + t + "' (expected " + UNITS + ")");
+                        error(cUnit, "unknown unit " + UserText.quote(t) + " (expected " + UNITS + ")");
                     } else {
                         columnUnit = remember(cUnit, u.get());
                     }
@@ -436,7 +437,7 @@ final class ReadingsTable extends TableReader {
             Optional<Carrier> c = ctx.caches.carrier(t);
             c.ifPresent(x -> remember(cCarrier, x));
             if (c.isEmpty()) {
-                error(cCarrier, "unknown carrier '" + t + "' (expected " + CARRIERS + ")");
+                error(cCarrier, "unknown carrier " + UserText.quote(t) + " (expected " + CARRIERS + ")");
                 return null;
             }
             return c.get();
@@ -478,11 +479,11 @@ final class ReadingsTable extends TableReader {
             } else {
                 Optional<CarbonUnit> u = ctx.caches.unit(suffix);
                 if (u.isEmpty()) {
-                    error(col, "unknown unit '" + suffix + "' in " + quoted(col) + " (expected " + UNITS + ")");
+                    error(col, "unknown unit " + UserText.quote(suffix) + " in " + quoted(col) + " (expected " + UNITS + ")");
                     return null;
                 }
                 if (columnUnit != null && !u.get().sameMagnitude(columnUnit)) {
-                    error(col, "unit '" + suffix + "' in " + quoted(col) + " differs from the column's unit "
+                    error(col, "unit " + UserText.quote(suffix) + " in " + quoted(col) + " differs from the column's unit "
                             + columnUnit.symbol());
                     return null;
                 }

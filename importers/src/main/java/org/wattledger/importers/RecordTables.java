@@ -101,7 +101,7 @@ final class RecordTables {
                 case "yes", "y", "true", "1", "是", "已注销", "已核销", "x", "✓" -> Boolean.TRUE;
                 case "no", "n", "false", "0", "否", "未注销", "未核销" -> Boolean.FALSE;
                 default -> {
-                    error(column, "'" + text(column) + "' is not yes or no (expected " + name
+                    error(column, quoted(column) + " is not yes or no (expected " + name
                             + " as yes/no, 是/否, true/false or 1/0)");
                     yield null;
                 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.wattledger.engine.model.Aliases;
 
-/** The tables of the input workbook (CONTRACTS.md §1), with the sheet and file names that denote each. */
+/** The tables of the input workbook (docs/formats/workbook.md), with the sheet and file names that denote each. */
 public enum TableKind {
     READINGS("readings", "reading", "meter readings", "meterreadings", "meters", "读数", "抄表", "抄表数据", "抄表记录",
             "能耗", "能耗数据", "用量", "计量数据", "表计读数"),

@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.UserText;
 
 /**
  * A table in a sheet or CSV file: finds the header row among the first 20 rows (rows above it
@@ -165,7 +166,7 @@ abstract class TableReader implements RowSink {
                     + letter(h.col(canonical)) + " is read");
         }
         for (int[] u : h.unknown) {
-            ctx.issue(Severity.INFO, sheet, h.row, letter(u[0]), "column '" + headerText(u[0]) + "' is not a "
+            ctx.issue(Severity.INFO, sheet, h.row, letter(u[0]), "column " + UserText.quote(headerText(u[0])) + " is not a "
                     + kind.id() + " column and is not read");
         }
     }
@@ -213,17 +214,17 @@ abstract class TableReader implements RowSink {
         return column < 0 ? "" : row.text(column).strip();
     }
 
-    /** How a cell's content is quoted in messages: 'n/a', or the formula error. */
+    /** How a cell's content is quoted in messages: 'n/a', or the formula error (shortened and escaped by UserText). */
     String quoted(int column) {
         if (column >= 0 && row.kind(column) == CellRow.NUMBER) {
             try {
                 BigDecimal v = new BigDecimal(row.text(column)).stripTrailingZeros();
-                return "'" + (v.scale() < 0 ? v.setScale(0) : v).toPlainString() + "'";
+                return UserText.quote((v.scale() < 0 ? v.setScale(0) : v).toPlainString());
             } catch (NumberFormatException e) {
-                return "'" + text(column) + "'";
+                return UserText.quote(text(column));
             }
         }
-        return "'" + text(column) + "'";
+        return UserText.quote(text(column));
     }
 
     /**
@@ -359,7 +360,7 @@ abstract class TableReader implements RowSink {
         String t = text(column);
         java.util.Optional<T> v = parser.apply(t);
         if (v.isEmpty()) {
-            error(column, "unknown " + name + " '" + t + "' (expected " + accepted + ")");
+            error(column, "unknown " + name + " " + UserText.quote(t) + " (expected " + accepted + ")");
             return null;
         }
         return v.get();

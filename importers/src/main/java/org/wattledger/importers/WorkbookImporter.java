@@ -29,10 +29,11 @@ import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.model.TextTable;
+import org.wattledger.engine.model.UserText;
 
 /**
  * Reads input workbooks, folders of CSV files and single CSV files into an engine
- * {@link Inventory} (CONTRACTS.md §1; every rule in docs/formats/workbook.md).
+ * {@link Inventory} (every rule in docs/formats/workbook.md).
  *
  * <pre>{@code
  * Inventory inv = WorkbookImporter.read(List.of(Path.of("meters.xlsx")), ImportOptions.defaults());
@@ -167,8 +168,8 @@ public final class WorkbookImporter {
         Set<String> warned = new LinkedHashSet<>();
         for (Reading r : readings) {
             if (!byId.containsKey(r.site()) && warned.add(r.site())) {
-                issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site '" + r.site()
-                        + "' is not in the sites table"));
+                issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site " + UserText.quote(r.site())
+                        + " is not in the sites table"));
             }
         }
     }

@@ -59,6 +59,8 @@ final class OtherTablesTest {
         assertEquals(List.of("*"), inv.targets().get(1).boundary());
         assertEquals(DateRange.year(2022), inv.denominators().get(0).period());
         assertEquals(new Quantity(new BigDecimal("1200"), "person"), inv.denominators().get(0).value());
+        // The denominator comes from the sheet's second row (row 1 is the header), as the user sees it.
+        assertEquals("org.xlsx, sheet 分母, row 2", inv.denominators().get(0).source().toString());
     }
 
     @Test

@@ -115,7 +115,15 @@ final class SheetScannerTest {
             }
             wb.dispose();
         }
-        assertEquals(rows(p, false), rows(p, true));
+        List<String> scanned = rows(p, true);
+        assertEquals(rows(p, false), scanned);
+        // 50 rows, then the (empty) merges. Column B holds i × 0.1 as the writer's double: 3 × 0.1 is
+        // 0.30000000000000004 in binary floating point, 49 × 0.1 is 4.9.
+        assertEquals(51, scanned.size());
+        assertEquals("row 1: A=1/0[site 0 & <x>] B=2/0[0.0]", scanned.get(0));
+        assertEquals("row 4: A=1/0[site 3 & <x>] B=2/0[0.30000000000000004]", scanned.get(3));
+        assertEquals("row 50: A=1/0[site 49 & <x>] B=2/0[4.9]", scanned.get(49));
+        assertEquals("merges []", scanned.get(50));
     }
 
     @Test
@@ -160,7 +168,18 @@ final class SheetScannerTest {
                     new Fixtures.DateTime("2022-01-01T00:00"), new Fixtures.DateTime("2022-01-01T01:00"), i * 1.25);
         }
         Fixtures.xlsx(dir, "gen.xlsx", spec);
-        assertEquals(rows(p, false), rows(p, true));
+        List<String> scanned = rows(p, true);
+        assertEquals(rows(p, false), scanned);
+        // Header + 3,000 rows + merges. 2022-01-01 is Excel serial 44562 (days since 1899-12-30), 01:00 adds
+        // 1/24 = 0.041666…, written as the double 44562.041666666664 with the date style (3). The last row,
+        // i = 2,999: S(2999 mod 7 = 3), M(2999 mod 13 = 9), 2,999 × 1.25 = 3,748.75.
+        assertEquals(3002, scanned.size());
+        assertEquals("row 1: A=1/0[site] B=1/0[meter] C=1/0[carrier] D=1/0[unit] E=1/0[from] F=1/0[to] G=1/0[quantity]",
+                scanned.get(0));
+        assertEquals("row 2: A=1/0[S0] B=1/0[M0] C=1/0[electricity] D=1/0[kWh] E=2/3[44562.0] F=2/3[44562.041666666664]"
+                + " G=2/0[0.0]", scanned.get(1));
+        assertEquals("row 3001: A=1/0[S3] B=1/0[M9] C=1/0[electricity] D=1/0[kWh] E=2/3[44562.0]"
+                + " F=2/3[44562.041666666664] G=2/0[3748.75]", scanned.get(3000));
     }
 
     @Test

@@ -410,7 +410,12 @@ public final class HtmlReport {
             }
             out.append("<li>Run wattledger ").append(escape(meta.engineVersion()))
                     .append(" with the same factor release and options:\n<pre>").append(escape(command()))
-                    .append("</pre></li>\n");
+                    .append("</pre>");
+            if (meta.options().isEmpty()) {
+                out.append("<p class=\"muted\">This report was not made by the command line, so its options "
+                        + "were not recorded: give the factor sets, period and bases named above.</p>");
+            }
+            out.append("</li>\n");
             out.append("<li>Compare the JSON report with this one: every value must match to the last digit. "
                     + "The JSON's <code>lineage</code> section (when included) lists, for each site and figure, "
                     + "the input rows, conversions, factors and formula behind it.</li>\n</ol>\n");
@@ -421,30 +426,30 @@ public final class HtmlReport {
             }
         }
 
-        /** The command line, one option per line with shell continuations. */
+        /**
+         * The command line, one option per line with shell continuations: the inputs, then the
+         * options exactly as the run recorded them ({@link ReportMeta#options()}).
+         */
         private String command() {
-            List<String> parts = new ArrayList<>();
-            StringBuilder first = new StringBuilder("java -jar wattledger.jar report");
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder("java -jar wattledger.jar report");
             for (ReportMeta.FileDigest f : meta.inputs()) {
-                first.append(' ').append(shellWord(f.file()));
+                line.append(' ').append(shellWord(f.file()));
             }
             if (meta.inputs().isEmpty()) {
-                first.append(" INPUT...");
+                line.append(" INPUT...");
             }
-            parts.add(first.toString());
-            if (meta.factorSets().isEmpty()) {
-                parts.add("--factors none");
-            } else if (meta.factorSets().size() == 1) {
-                parts.add("--factors " + shellWord(meta.factorSets().get(0).toString()));
+            for (String word : meta.options()) {
+                if (word.startsWith("--")) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(word);
+                } else {
+                    line.append(' ').append(shellWord(word));
+                }
             }
-            for (ReportMeta.FileDigest f : meta.factorSheets()) {
-                parts.add("--factor-sheet " + shellWord(f.file()));
-            }
-            parts.add("--period " + (m.period.isCalendarYear() ? Integer.toString(m.period.from().getYear())
-                    : m.period.from() + ".." + m.period.to().minusDays(1)));
-            parts.add("--energy-basis " + shellWord(meta.energyBasis()));
-            parts.add("--format json --out out/");
-            return String.join(" \\\n    ", parts);
+            lines.add(line.toString());
+            lines.add("--format json --out out/");
+            return String.join(" \\\n    ", lines);
         }
 
         private static String shellWord(String s) {

@@ -33,7 +33,7 @@ import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.units.Exact;
 
 /**
- * The JSON report, {@code "schema": "wattledger.report/1"} (CONTRACTS §4; every field is
+ * The JSON report, {@code "schema": "wattledger.report/1"} (docs/formats/report-json.md; every field is
  * described in {@code docs/formats/report-json.md}). Written with Jackson's streaming generator in
  * a fixed key order: the contract's keys first, in the contract's order, then additive keys.
  * Numbers are the engine's exact decimals in plain notation (trailing zeros removed), never

@@ -26,9 +26,12 @@ import org.wattledger.engine.calc.Results;
  * @param gwpSet the GWP set CO2e rests on ({@code AR5})
  * @param inputs the input files
  * @param includeLineage whether the JSON report carries a {@code lineage} section
+ * @param options the command-line options that reproduce the figures, as words after the inputs
+ *     ({@code --factors}, {@code cn@2026.1}, {@code --period}, {@code 2024}, ...), taken from the
+ *     options the command line parsed; empty when the results were not made by the command line
  */
 public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, List<FileDigest> factorSheets,
-        String energyBasis, String gwpSet, List<FileDigest> inputs, boolean includeLineage) {
+        String energyBasis, String gwpSet, List<FileDigest> inputs, boolean includeLineage, List<String> options) {
 
     /** The id written when no bundled set was used ({@code --factors none}). */
     public static final String NO_FACTOR_SET = "none";
@@ -38,8 +41,15 @@ public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, Li
         factorSets = List.copyOf(factorSets);
         factorSheets = List.copyOf(factorSheets);
         inputs = List.copyOf(inputs);
+        options = List.copyOf(options);
         energyBasis = energyBasis == null || energyBasis.isBlank() ? CalcOptions.EnergyBasis.CALORIFIC.id() : energyBasis;
         gwpSet = gwpSet == null || gwpSet.isBlank() ? CalcOptions.DEFAULT_GWP : gwpSet;
+    }
+
+    /** Metadata without command-line options. */
+    public ReportMeta(String engineVersion, List<FactorSetRef> factorSets, List<FileDigest> factorSheets,
+            String energyBasis, String gwpSet, List<FileDigest> inputs, boolean includeLineage) {
+        this(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, includeLineage, List.of());
     }
 
     /** A bundled factor set and its release: {@code cn} {@code 2026.1}. */
@@ -103,7 +113,13 @@ public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, Li
     }
 
     public ReportMeta withLineage(boolean include) {
-        return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, include);
+        return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, include, options);
+    }
+
+    /** The same metadata with the options that reproduce the figures. */
+    public ReportMeta withOptions(List<String> commandLineOptions) {
+        return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, includeLineage,
+                commandLineOptions);
     }
 
     /** The ids of the sets joined with {@code +} ({@code cn+ipcc2006}), or {@code none}. */

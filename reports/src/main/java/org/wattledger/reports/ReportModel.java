@@ -29,7 +29,7 @@ import org.wattledger.engine.model.Site;
  * JSON, CSV, HTML, xlsx and text outputs of one run show the same figures in the same order.
  */
 final class ReportModel {
-    /** The totals of CONTRACTS §4, in the contract's key order. */
+    /** The contract totals of the JSON report (docs/formats/report-json.md), in their key order. */
     static final List<Metric> CONTRACT_TOTALS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,
             Metric.ENERGY, Metric.ENERGY_DIRECT, Metric.ENERGY_INDIRECT, Metric.ENERGY_TCE, Metric.WATER);
     /** Further totals the reports add after the contract's. */

@@ -51,6 +51,8 @@ import org.wattledger.engine.units.Exact;
  */
 public final class XlsxReport {
     private static final int MAX_WIDTH_CHARS = 80;
+    /** The most characters an Excel cell holds (Excel's specification limits). */
+    static final int MAX_CELL_CHARS = 32_767;
 
     private XlsxReport() {
     }
@@ -343,7 +345,7 @@ public final class XlsxReport {
                         return blank();
                     }
                     Cell c = cell(value.length());
-                    c.setCellValue(value);
+                    c.setCellValue(fitCell(value));
                     c.setCellStyle(text);
                     return this;
                 }
@@ -382,5 +384,21 @@ public final class XlsxReport {
                 }
             }
         }
+    }
+
+    /**
+     * The text as a cell can hold it: beyond {@value #MAX_CELL_CHARS} characters the end is cut and
+     * a marker with the full length put in its place (the JSON report keeps the whole text).
+     */
+    static String fitCell(String value) {
+        if (value.length() <= MAX_CELL_CHARS) {
+            return value;
+        }
+        String marker = "… [truncated, " + value.length() + " characters]";
+        int keep = MAX_CELL_CHARS - marker.length();
+        if (Character.isHighSurrogate(value.charAt(keep - 1))) {
+            keep--; // never split a character outside the BMP in two
+        }
+        return value.substring(0, keep) + marker;
     }
 }

@@ -127,8 +127,19 @@ final class HtmlReportTest {
         String html = html(Fixtures.small());
         assertTrue(html.contains("own-factors.csv <span class=\"muted\">SHA-256</span> <code>" + "ef".repeat(32)));
         assertTrue(html.contains("sha256sum meters.xlsx   # " + "ab".repeat(32)));
-        assertTrue(html.contains("java -jar wattledger.jar report meters.xlsx \\\n    --factors test@2026.1 \\\n"
-                + "    --factor-sheet own-factors.csv \\\n    --period 2024 \\\n    --energy-basis calorific"), html);
+        assertTrue(html.contains("java -jar wattledger.jar report meters.xlsx \\\n    --format json --out out/</pre>"
+                + "<p class=\"muted\">This report was not made by the command line"), html);
+    }
+
+    @Test
+    void theReproduceCommandIsTheRecordedOptionsOneOptionALine() {
+        ReportMeta meta = Fixtures.meta(Fixtures.small()).withOptions(List.of("--factors", "test@2026.1",
+                "--factor-sheet", "own factors.csv", "--period", "2024", "--gwp", "AR6", "--fill-gaps"));
+        String html = HtmlReport.render(Fixtures.small(), meta);
+        // Each option starts a line; a value with a space is shell-quoted; the HTML escapes the quote.
+        assertTrue(html.contains("<pre>java -jar wattledger.jar report meters.xlsx \\\n    --factors test@2026.1 \\\n"
+                + "    --factor-sheet &#39;own factors.csv&#39; \\\n    --period 2024 \\\n    --gwp AR6 \\\n"
+                + "    --fill-gaps \\\n    --format json --out out/</pre></li>"), html);
     }
 
     @Test

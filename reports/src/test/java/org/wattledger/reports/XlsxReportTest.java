@@ -23,6 +23,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.wattledger.engine.units.CarbonUnits;
+import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Inventory;
 import org.junit.jupiter.api.io.TempDir;
 
 final class XlsxReportTest {
@@ -165,5 +173,24 @@ final class XlsxReportTest {
         } catch (AssertionError expected) {
             return true;
         }
+    }
+
+    @Test
+    void aMessageLongerThanACellHoldsIsCutWithAMarkerInTheXlsxOnly() throws IOException {
+        // An issue quoting a 40,000-character value: Excel cells hold at most 32,767 characters.
+        String message = "x".repeat(40_000);
+        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
+                2024, 3, "4000", CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(),
+                List.of(Issue.at(Severity.WARNING, SourceRef.row("long.csv", null, 3), message)),
+                new Inventory.RowTally(1, 1, 0), List.of());
+        Results results = Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
+        try (XSSFWorkbook wb = open(XlsxReport.toBytes(results, Fixtures.meta(results)))) {
+            String cell = rowWhere(wb.getSheet("Issues"), 1, "long.csv").getCell(5).getStringCellValue();
+            // The marker "… [truncated, 40000 characters]" is 1 + 13 + 5 + 12 = 31 characters,
+            // so 32,767 − 31 = 32,736 of the x's are kept.
+            assertEquals("x".repeat(32_736) + "… [truncated, 40000 characters]", cell);
+        }
+        assertTrue(JsonReport.toJson(results, Fixtures.meta(results)).contains("\"" + message + "\""),
+                "the JSON keeps the whole message");
     }
 }

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.wattledger.engine.factor.FactorCatalog;
@@ -107,7 +109,8 @@ public final class Calculation {
         private final Map<String, Site> sites = new TreeMap<>();
         private final Map<String, FactorCatalog> catalogBySite = new HashMap<>();
         private final Map<FactorCatalog, Map<FactorQuery, Optional<FactorChoice>>> lookups = new HashMap<>();
-        private final Map<Issue, Integer> issues = new LinkedHashMap<>();
+        /** Each issue once per data year: a notice raised in 2022 and 2024 belongs to both years' reports. */
+        private final Set<YearIssue> issues = new LinkedHashSet<>();
 
         Runner(Inventory inventory, Function<Site, FactorCatalog> catalogs, CalcOptions options) {
             this.inventory = inventory;
@@ -126,9 +129,7 @@ public final class Calculation {
                 compute(line);
             }
             new MarketAllocation(this, options.instrumentAllocation(), lines).allocate(inventory.instruments());
-            List<YearIssue> out = new ArrayList<>();
-            issues.forEach((issue, year) -> out.add(new YearIssue(year, issue)));
-            return new Calculation(inventory, options, sites, lines, out);
+            return new Calculation(inventory, options, sites, lines, List.copyOf(issues));
         }
 
         // ---- grouping ----
@@ -702,7 +703,7 @@ public final class Calculation {
         }
 
         void issue(int year, Issue issue) {
-            issues.putIfAbsent(issue, year);
+            issues.add(new YearIssue(year, issue));
         }
 
         static org.wattledger.engine.model.SourceRef firstRow(Line line) {

@@ -9,7 +9,7 @@ import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.FactorUnit;
 
 /**
- * One row of a factor set (CONTRACTS §2). Immutable.
+ * One row of a factor set (docs/formats/factors.md). Immutable.
  *
  * @param carrier null for {@code *} (any carrier: GWP values)
  * @param gas CO2, CH4, N2O, CO2e, or a refrigerant name (for GWP rows); null where not applicable

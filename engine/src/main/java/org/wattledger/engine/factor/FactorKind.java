@@ -7,7 +7,7 @@ import org.wattledger.engine.units.CarbonUnits;
 import org.wattledger.engine.units.Dimension;
 import org.wattledger.engine.units.FactorUnit;
 
-/** What a factor expresses, and which unit shapes fit it (CONTRACTS §2). */
+/** What a factor expresses, and which unit shapes fit it (docs/formats/factors.md). */
 public enum FactorKind {
     /** Gas per activity unit: t/MWh, kg/kWh, kg/L, kg/m3, lb/MWh. */
     EMISSION,
