@@ -59,7 +59,27 @@ final class ReportModel {
         this.issues = results.issues();
         this.factors = results.factorsUsed();
         this.rows = results.calculation().inventory().rows();
-        this.complete = issues.stream().noneMatch(Issue::isError);
+        this.complete = results.complete();
+        this.coverage = results.coverage();
+    }
+
+    final List<org.wattledger.engine.meter.Coverage> coverage;
+
+    /** Why an incomplete report is incomplete, counted: "2 errors", "1 meter with uncovered time". */
+    String incompleteBecause() {
+        List<String> why = new ArrayList<>();
+        long errors = count(Severity.ERROR);
+        if (errors > 0) {
+            why.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        long gaps = coverage.stream().filter(c -> !c.complete()).count();
+        if (gaps > 0) {
+            why.add(gaps + (gaps == 1 ? " meter" : " meters") + " with uncovered time");
+        }
+        if (results.lines().isEmpty()) {
+            why.add("no readings in the period");
+        }
+        return String.join(", ", why);
     }
 
     static ReportModel of(Results results) {
