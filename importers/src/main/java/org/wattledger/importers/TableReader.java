@@ -345,7 +345,7 @@ abstract class TableReader implements RowSink {
             lastDate = v;
         }
         if (v == null) {
-            error(column, quoted(column) + " is not a date (" + Dates.EXPECTED + ")");
+            error(column, quoted(column) + " " + Dates.notADate(t, k));
         }
         return v;
     }
