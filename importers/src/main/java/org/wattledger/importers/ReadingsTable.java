@@ -213,6 +213,9 @@ final class ReadingsTable extends TableReader {
 
     private boolean sniffing;
     private final Common common = new Common();
+    /** The row being converted gives only its end time (a date-time in to, from blank). */
+    private boolean endOnly;
+    private final MonthEnds monthEnds = new MonthEnds();
 
     @Override
     void data(CellRow r) {
@@ -336,6 +339,7 @@ final class ReadingsTable extends TableReader {
             ctx.readings.set(p.slot(), out);
         }
         pending.clear();
+        monthEnds.finish(ctx, sheet);
     }
 
     private void add(Reading reading, List<Reading> into) {
@@ -514,7 +518,7 @@ final class ReadingsTable extends TableReader {
                     : "a consumption") + " cannot be below 0)");
             return null;
         }
-        if (failed || from == null && type == ReadingType.CONSUMPTION || to == null) {
+        if (failed || from == null && type == ReadingType.CONSUMPTION && !endOnly || to == null) {
             return null;
         }
         return new Reading(k.site, k.meter, k.carrier, k.gas, k.use, k.role, type == ReadingType.REGISTER ? null : from,
@@ -558,6 +562,7 @@ final class ReadingsTable extends TableReader {
         ReadingType type = k.type == null ? ReadingType.CONSUMPTION : k.type;
         LocalDateTime from = null;
         LocalDateTime to = null;
+        endOnly = false;
         Dates.Value fromV = type == ReadingType.REGISTER ? null : date(cFrom, "from", false);
         Dates.Value toV = date(cTo, "to", false);
         boolean dateErrors = failed;
@@ -569,7 +574,7 @@ final class ReadingsTable extends TableReader {
             }
         } else if (type == ReadingType.REGISTER) {
             if (toV != null) {
-                to = toV.end();
+                to = utc(toV.end(), toV.offset());
             } else if (!dateErrors) {
                 error(cTo, "to is empty (expected the date the register was read: " + Dates.EXPECTED.substring(9) + ")");
             }
@@ -578,15 +583,18 @@ final class ReadingsTable extends TableReader {
                 if (!dateErrors && blank(cTo)) {
                     error(cTo, "to is empty (expected the end of the period: " + Dates.EXPECTED.substring(9) + ")");
                 }
+            } else if (fromV != null && (fromV.offset() == null) != (toV.offset() == null)) {
+                int naive = fromV.offset() == null ? cFrom : cTo;
+                error(naive, quoted(naive) + " has no UTC offset but " + quoted(naive == cFrom ? cTo : cFrom)
+                        + " has one: give both with an offset (such as +08:00 or Z) or neither");
             } else {
-                to = toV.end();
+                to = utc(toV.end(), toV.offset());
                 if (fromV != null) {
-                    from = fromV.start();
+                    from = utc(fromV.start(), fromV.offset());
                 } else if (toV.span() != Dates.Span.INSTANT) {
                     from = toV.start();
                 } else if (!dateErrors) {
-                    error(cFrom, "from is empty (expected the start of the period: " + Dates.EXPECTED.substring(9)
-                            + ")");
+                    endOnly = true; // the engine starts it where the meter's previous reading ended
                 }
                 if (from != null && !from.isBefore(to)) {
                     error(cTo, quoted(cTo) + " ends the period before it starts at " + quoted(cFrom)
@@ -604,7 +612,17 @@ final class ReadingsTable extends TableReader {
         } else {
             ctx.accepted++;
             add(reading, into);
+            if (toV != null && toV.offset() != null) {
+                ctx.utcReadings.put(reading, new ReadingTimes.Written(letter(cTo), quoted(cTo)));
+            }
+            monthEnds.add(reading, fromV != null && fromV.span() == Dates.Span.DAY && toV != null
+                    && toV.span() == Dates.Span.DAY, letter(cTo));
         }
+    }
+
+    /** A time written with a UTC offset as UTC, until its site's time zone is known ({@link ReadingTimes}). */
+    private static LocalDateTime utc(LocalDateTime written, java.time.ZoneOffset offset) {
+        return offset == null ? written : written.minusSeconds(offset.getTotalSeconds());
     }
 
     /** A month column: "2022-01", "2022年1月", a date, or 1..12 with the year column. */

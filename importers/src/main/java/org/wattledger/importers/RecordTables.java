@@ -2,10 +2,12 @@ package org.wattledger.importers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Severity;
@@ -188,10 +190,43 @@ final class RecordTables {
             if (it != null && it.signum() < 0) {
                 error(col("it_capacity"), quoted(col("it_capacity")) + " is negative (expected an IT capacity in kW)");
             }
+            DateRange inService = inService();
+            ZoneId zone = timezone();
             if (failed) {
                 return;
             }
-            ctx.sites.add(new Site(id, name, region, kind, area, it, source()));
+            ctx.sites.add(new Site(id, name, region, kind, area, it, source(), inService, zone));
+        }
+
+        /** in_service_from .. in_service_to, both days included as written; null when neither is given. */
+        private DateRange inService() {
+            LocalDate first = startDate(col("in_service_from"), "in_service_from", false);
+            LocalDate end = endDate(col("in_service_to"), "in_service_to", false);
+            if (first == null && end == null) {
+                return null;
+            }
+            LocalDate from = first == null ? LocalDate.MIN : first;
+            if (end != null && !from.isBefore(end)) {
+                error(col("in_service_to"), quoted(col("in_service_to")) + " is before in_service_from "
+                        + quoted(col("in_service_from")));
+                return null;
+            }
+            return new DateRange(from, end);
+        }
+
+        /** An IANA time zone id (Asia/Shanghai), or null when not given. */
+        private ZoneId timezone() {
+            int c = col("timezone");
+            if (blank(c)) {
+                return null;
+            }
+            try {
+                return ZoneId.of(text(c).strip());
+            } catch (java.time.DateTimeException e) {
+                error(c, "unknown time zone " + quoted(c) + " (expected an IANA id such as Asia/Shanghai,"
+                        + " Europe/London or America/New_York)");
+                return null;
+            }
         }
     }
 

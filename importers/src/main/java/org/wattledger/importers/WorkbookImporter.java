@@ -76,6 +76,7 @@ public final class WorkbookImporter {
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
+        Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
         long read = 0;
         long accepted = 0;
         long rejected = 0;
@@ -103,6 +104,7 @@ public final class WorkbookImporter {
             issues.addAll(ctx.issues);
             sites.addAll(ctx.sites);
             readings.addAll(ctx.flatReadings());
+            utcReadings.putAll(ctx.utcReadings);
             instruments.addAll(ctx.instruments);
             targets.addAll(ctx.targets);
             denominators.addAll(ctx.denominators);
@@ -116,7 +118,11 @@ public final class WorkbookImporter {
                     + " 抄表) or give readings.csv"));
         }
 
-        Registers.Result reg = Registers.toConsumption(readings);
+        ReadingTimes.Result local = ReadingTimes.toLocal(readings, utcReadings, sites, readingColumns);
+        issues.addAll(local.issues());
+        accepted -= local.rejected();
+        rejected += local.rejected();
+        Registers.Result reg = Registers.toConsumption(local.readings());
         issues.addAll(withColumn(reg.issues(), readingColumns, 0));
         accepted -= reg.rejected().size();
         rejected += reg.rejected().size();
