@@ -218,6 +218,9 @@ abstract class TableReader implements RowSink {
         if (column >= 0 && row.kind(column) == CellRow.NUMBER) {
             try {
                 BigDecimal v = new BigDecimal(row.text(column)).stripTrailingZeros();
+                if (Math.abs(v.scale()) > 100) {
+                    return "'" + text(column) + "'"; // 1E-999999999 written out plain would be a billion digits
+                }
                 return "'" + (v.scale() < 0 ? v.setScale(0) : v).toPlainString() + "'";
             } catch (NumberFormatException e) {
                 return "'" + text(column) + "'";
