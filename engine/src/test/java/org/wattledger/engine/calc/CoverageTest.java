@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.factor.FactorKind;
 import org.wattledger.engine.meter.Coverage;
+import org.wattledger.engine.meter.MeterTimeline;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Issue;
@@ -111,6 +112,21 @@ final class CoverageTest {
         assertEquals(182, c.expectedDays());
         assertEquals(0, new BigDecimal("152").compareTo(c.coveredDays()));
         assertEquals(List.of("meter DC1/M1 (electricity): no readings for 2024-06-01..2024-06-30"), warnings(r));
+    }
+
+    @Test
+    void aGapFilledWithAnEstimateIsCovered() {
+        List<Reading> readings = new ArrayList<>(months("M1", 1, 5));
+        readings.addAll(months("M1", 7, 12));
+        MeterTimeline.Result filled = MeterTimeline.check(readings, true);
+        Results r = run(inventory(List.of(site("DC1", null)), filled.readings()), GRID, Y2024);
+
+        // June (30 days) is estimated at the rate of May and July: (100 + 100) × 30 / (31 + 31) kWh, marked
+        // estimated; with it the meter covers all 366 days and no coverage warning is left.
+        assertEquals(1, filled.estimated());
+        assertEquals(0, new BigDecimal("366").compareTo(r.coverage().get(0).coveredDays()));
+        assertEquals(List.of(), warnings(r));
+        assertTrue(r.complete(), r.issues().toString());
     }
 
     @Test
