@@ -52,6 +52,21 @@ final class ReadingTimesTest {
     }
 
     @Test
+    void anOffsetOnOneEndOnlyOrAtASiteWithoutSitesTableIsAnError() throws Exception {
+        Path p = csv(dir, "mixed.csv", HEADER
+                + "S,M1,electricity,2024-07-01T00:00+08:00,2024-07-01 08:00,5,kWh\n"
+                + "S,M2,electricity,2024-07-01T00:00+08:00,2024-07-01T08:00+08:00,5,kWh\n");
+        Inventory inv = read(p);
+
+        assertEquals(List.of("error: mixed.csv, row 2, column E: '2024-07-01 08:00' has no UTC offset but"
+                + " '2024-07-01T00:00+08:00' has one: give both with an offset (such as +08:00 or Z) or neither",
+                "error: mixed.csv, row 3, column E: '2024-07-01T08:00+08:00' gives a UTC offset, but site S is not in"
+                        + " the sites table, so it has no time zone to turn it into local time: add a timezone column"
+                        + " to the sites table (an IANA id such as Asia/Shanghai or Europe/London)"), issues(inv));
+        assertEquals(new Inventory.RowTally(2, 0, 2), inv.rows());
+    }
+
+    @Test
     void aLocalTimeTheClocksSkipIsARowPreciseError() throws Exception {
         Path in = dir.resolve("in");
         csv(dir, "in/sites.csv", "site,region\nNY,US-NYUP\nSH,CN-SH\n");

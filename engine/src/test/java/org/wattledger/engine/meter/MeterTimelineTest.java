@@ -65,6 +65,17 @@ final class MeterTimelineTest {
     }
 
     @Test
+    void anEndOnlyRowEndingWithThePreviousReadingIsRejected() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-01-01T01:00", "5", 2),
+                endOnly("A", "2022-01-01T01:00", "6", 3)), false);
+        assertEquals(List.of("error: m.xlsx, sheet readings, row 3: this row gives only an end time (2022-01-01 01:00),"
+                + " the same as the end of row 2 of meter S/A (electricity), so it covers no time: fill in from, or"
+                + " remove the duplicate"), messages(r));
+        assertEquals(1, r.readings().size());
+    }
+
+    @Test
     void acceptsAContinuousSeriesInAnyInputOrder() {
         MeterTimeline.Result r = MeterTimeline.check(List.of(
                 reading("A", "2022-02-01T00:00", "2022-03-01T00:00", "2", 3),
