@@ -48,11 +48,6 @@ final class Dates {
                 case YEAR -> start.plusYears(1);
             }, offset);
         }
-
-        /** True for a date-time written with its time of day (which a time zone may not have). */
-        boolean timed() {
-            return span == Span.INSTANT;
-        }
     }
 
     static final String EXPECTED = "expected a date such as 2022-01-31, 2022/1/31, 2022年1月31日, a month such as"
@@ -170,11 +165,15 @@ final class Dates {
     private static BigDecimal serialNumber(String raw) {
         try {
             BigDecimal v = new BigDecimal(raw);
-            long exponent = (long) v.precision() - v.scale() - 1;
-            return Math.abs(exponent) > MAX_SERIAL_EXPONENT ? null : v;
+            return absurd(v) ? null : v;
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static boolean absurd(BigDecimal v) {
+        long exponent = (long) v.precision() - v.scale() - 1;
+        return Math.abs(exponent) > MAX_SERIAL_EXPONENT;
     }
 
     /**
@@ -212,7 +211,7 @@ final class Dates {
 
     /** An Excel serial as a date-time; null outside 1900-01-01..9999-12-31 or for the phantom 1900-02-29. */
     LocalDateTime serial(BigDecimal serial) {
-        if (serial.signum() <= 0 || serial.compareTo(BigDecimal.valueOf(2_958_466L)) >= 0) {
+        if (serial.signum() <= 0 || absurd(serial) || serial.compareTo(BigDecimal.valueOf(2_958_466L)) >= 0) {
             return null;
         }
         long days = serial.setScale(0, RoundingMode.FLOOR).longValueExact();

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.wattledger.engine.meter.Periods;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 
 /**
@@ -76,7 +77,7 @@ final class ReadingTimes {
             if (problem == null) {
                 out.add(r);
             } else {
-                issues.add(new Issue(org.wattledger.engine.model.Severity.ERROR, r.source().file(),
+                issues.add(new Issue(Severity.ERROR, r.source().file(),
                         r.source().sheet(), r.source().row(), column, problem));
             }
         }

@@ -18,6 +18,7 @@ import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.ReportingPeriod;
@@ -47,6 +48,7 @@ final class ReportModel {
     final List<Factor> factors;
     final Inventory.RowTally rows;
     final boolean complete;
+    final List<Coverage> coverage;
 
     private ReportModel(Results results) {
         this.results = results;
@@ -62,8 +64,6 @@ final class ReportModel {
         this.complete = results.complete();
         this.coverage = results.coverage();
     }
-
-    final List<org.wattledger.engine.meter.Coverage> coverage;
 
     /** Why an incomplete report is incomplete, counted: "2 errors", "1 meter with uncovered time". */
     String incompleteBecause() {
