@@ -31,13 +31,12 @@ public final class Results {
     private final Calculation calculation;
     private final ReportingPeriod period;
     private final List<Line> lines;
-    private final List<Coverage> coverage;
+    private List<Coverage> coverage;
 
     Results(Calculation calculation, ReportingPeriod period) {
         this.calculation = calculation;
         this.period = period;
         this.lines = calculation.lines().stream().filter(l -> inPeriod(l, period)).toList();
-        this.coverage = Coverage.of(calculation.inventory().readings(), calculation.sites(), period);
     }
 
     private static boolean inPeriod(Line l, ReportingPeriod p) {
@@ -173,6 +172,9 @@ public final class Results {
 
     /** Each meter's coverage of the period, by site, meter and carrier. */
     public List<Coverage> coverage() {
+        if (coverage == null) { // computed when first asked: a run that wants only totals does not pay for it
+            coverage = Coverage.of(calculation.inventory().readings(), calculation.sites(), period);
+        }
         return coverage;
     }
 
@@ -188,7 +190,7 @@ public final class Results {
             out.add(Issue.general(Severity.WARNING, "no readings in the period " + period
                     + "; the report has no figures for it"));
         }
-        for (Coverage c : coverage) {
+        for (Coverage c : coverage()) {
             if (!c.complete()) {
                 out.add(Issue.general(Severity.WARNING, c.gapMessage()));
             }
@@ -202,7 +204,7 @@ public final class Results {
      * command line exits with 3 when it is false.
      */
     public boolean complete() {
-        return hasReadings() && coverage.stream().allMatch(Coverage::complete)
+        return hasReadings() && coverage().stream().allMatch(Coverage::complete)
                 && issues().stream().noneMatch(Issue::isError);
     }
 

@@ -62,14 +62,37 @@ public record Coverage(MeterKey meter, long periodDays, long expectedDays, BigDe
     public static List<Coverage> of(List<Reading> readings, Map<String, Site> sites, ReportingPeriod period) {
         Map<MeterKey, List<Span>> byMeter = new TreeMap<>(Comparator.comparing(MeterKey::site)
                 .thenComparing(MeterKey::meter).thenComparing(MeterKey::carrier));
+        MeterKey last = null;
+        List<Span> spans = null;
         for (Reading r : readings) {
-            if (r.carrier() != Carrier.REFRIGERANT && r.from() != null) {
-                byMeter.computeIfAbsent(MeterKey.of(r), k -> new ArrayList<>()).add(new Span(r.from(), r.to()));
+            if (r.carrier() == Carrier.REFRIGERANT || r.from() == null) {
+                continue;
             }
+            if (last == null || !last.site().equals(r.site()) || !last.meter().equals(r.meter())
+                    || last.carrier() != r.carrier()) {
+                last = MeterKey.of(r);
+                spans = byMeter.computeIfAbsent(last, k -> new ArrayList<>());
+            }
+            add(spans, r.from(), r.to());
         }
         List<Coverage> out = new ArrayList<>(byMeter.size());
-        byMeter.forEach((meter, spans) -> out.add(of(meter, spans, sites.get(meter.site()), period)));
+        byMeter.forEach((meter, s) -> out.add(of(meter, s, sites.get(meter.site()), period)));
         return out;
+    }
+
+    /** Adds [from, to), joining it to the last span when it continues it: a series in order keeps one span. */
+    private static void add(List<Span> spans, LocalDateTime from, LocalDateTime to) {
+        int n = spans.size();
+        if (n > 0) {
+            Span previous = spans.get(n - 1);
+            if (!from.isBefore(previous.from()) && !from.isAfter(previous.to())) {
+                if (to.isAfter(previous.to())) {
+                    spans.set(n - 1, new Span(previous.from(), to));
+                }
+                return;
+            }
+        }
+        spans.add(new Span(from, to));
     }
 
     private static Coverage of(MeterKey meter, List<Span> spans, Site site, ReportingPeriod period) {
