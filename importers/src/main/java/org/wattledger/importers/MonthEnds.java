@@ -28,13 +28,19 @@ final class MonthEnds {
     }
 
     private final Map<MeterKey, Series> meters = new LinkedHashMap<>();
+    private Series last;
+    private Reading lastReading;
 
     /** Notes an accepted consumption row; {@code dateOnly}: both from and to were dates without a time. */
     void add(Reading r, boolean dateOnly, String toColumn) {
         if (r.from() == null) {
             return; // a register reading or an end-only row: no written period
         }
-        Series s = meters.computeIfAbsent(MeterKey.of(r), k -> new Series());
+        // consecutive rows of one meter share its series without a look-up
+        Series s = lastReading != null && lastReading.site().equals(r.site()) && lastReading.meter().equals(r.meter())
+                && lastReading.carrier() == r.carrier() ? last : meters.computeIfAbsent(MeterKey.of(r), k -> new Series());
+        last = s;
+        lastReading = r;
         if (!s.consistent) {
             return;
         }
@@ -67,5 +73,7 @@ final class MonthEnds {
                     + second.to().toLocalDate().minusDays(1) + "), so to is read as the first day not included");
         });
         meters.clear();
+        last = null;
+        lastReading = null;
     }
 }
