@@ -32,7 +32,7 @@ import org.wattledger.engine.model.TextTable;
 
 /**
  * Reads input workbooks, folders of CSV files and single CSV files into an engine
- * {@link Inventory} (CONTRACTS.md §1; every rule in docs/formats/workbook.md).
+ * {@link Inventory} (every rule in docs/formats/workbook.md).
  *
  * <pre>{@code
  * Inventory inv = WorkbookImporter.read(List.of(Path.of("meters.xlsx")), ImportOptions.defaults());
@@ -42,9 +42,11 @@ import org.wattledger.engine.model.TextTable;
  *
  * <p>Every reading row ends up accepted or rejected with at least one error issue; a file that
  * cannot be read at all (damaged, encrypted, hostile) contributes one error issue and nothing
- * else. Register readings are turned into consumption ({@link Registers}) and every meter's periods
- * are checked for duplicates, overlaps and gaps ({@link MeterTimeline}), across all inputs
- * together; the inventory holds consumption readings only, in input order.
+ * else. Once every input is read (and so every site's time zone known), times written with a UTC
+ * offset are turned into the site's local time ({@link ReadingTimes}), register readings into
+ * consumption ({@link Registers}), and every meter's periods are checked for duplicates, overlaps
+ * and gaps ({@link MeterTimeline}), across all inputs together; the inventory holds consumption
+ * readings only, in input order.
  */
 public final class WorkbookImporter {
     private WorkbookImporter() {
