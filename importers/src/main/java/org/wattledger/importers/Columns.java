@@ -48,7 +48,11 @@ final class Columns {
             col("region", "region", "grid region", "grid", "区域", "地区", "电网区域", "电网"),
             col("kind", "kind", "type", "site type", "类型", "站点类型"),
             col("floor_area", "floor area", "area", "gross floor area", "面积", "建筑面积"),
-            col("it_capacity", "it capacity", "it load capacity", "it load", "IT容量", "IT负载容量", "IT设计容量"));
+            col("it_capacity", "it capacity", "it load capacity", "it load", "IT容量", "IT负载容量", "IT设计容量"),
+            col("in_service_from", "in service from", "in service", "commissioned", "installed", "投运日期", "启用日期",
+                    "投产日期"),
+            col("in_service_to", "in service to", "decommissioned", "removed", "停运日期", "停用日期", "退役日期"),
+            col("timezone", "timezone", "time zone", "tz", "时区"));
 
     static final Map<String, String> INSTRUMENTS = table(
             col("id", "id", "certificate id", "instrument id", "编号", "证书编号"),

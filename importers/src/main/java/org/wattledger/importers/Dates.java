@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,20 +30,29 @@ final class Dates {
         INSTANT, DAY, MONTH, YEAR
     }
 
-    /** A parsed date cell: where it starts and what it covers. */
-    record Value(LocalDateTime start, Span span, LocalDateTime end) {
+    /**
+     * A parsed date cell: where it starts and what it covers. {@code offset} is the UTC offset an
+     * instant was written with ({@code +08:00}, {@code Z}), null when it was written as local time;
+     * an instant with an offset is turned into the site's local time once its time zone is known.
+     */
+    record Value(LocalDateTime start, Span span, LocalDateTime end, ZoneOffset offset) {
         Value(LocalDateTime start, Span span) {
+            this(start, span, null);
+        }
+
+        Value(LocalDateTime start, Span span, ZoneOffset offset) {
             this(start, span, switch (span) {
                 case INSTANT -> start;
                 case DAY -> start == LocalDateTime.MIN ? start : start.plusDays(1);
                 case MONTH -> start.plusMonths(1);
                 case YEAR -> start.plusYears(1);
-            });
+            }, offset);
         }
     }
 
     static final String EXPECTED = "expected a date such as 2022-01-31, 2022/1/31, 2022年1月31日, a month such as"
-            + " 2022-01, 2022年1月 or Jan-22, a date-time such as 2022-01-31 08:00, or an Excel date";
+            + " 2022-01, 2022年1月 or Jan-22, a date-time such as 2022-01-31 08:00 or 2022-01-31T08:00+08:00, or an"
+            + " Excel date";
 
     private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
     private static final LocalDate EPOCH_1900_EARLY = LocalDate.of(1899, 12, 31);
@@ -52,7 +62,13 @@ final class Dates {
 
     private static final Pattern YMD = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?"
-                    + "(?:(?:\\s*T\\s*|\\s+)(\\d{1,2})\\s*[:：时]\\s*(\\d{1,2})(?:\\s*[:：分]\\s*(\\d{1,2})(?:[.,](\\d{1,9}))?)?\\s*[秒分]?\\s*Z?)?");
+                    + "(?:(?:\\s*T\\s*|\\s+)(\\d{1,2})\\s*[:：时]\\s*(\\d{1,2})(?:\\s*[:：分]\\s*(\\d{1,2})(?:[.,](\\d{1,9}))?)?\\s*[秒分]?"
+                    + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+    /** Day and month both as numbers, in either order: 03/04/2024, 3.4.24, 03-04-2024 08:00. */
+    private static final Pattern NUMERIC_DAY_MONTH = Pattern.compile(
+            "(\\d{1,2})\\s*[-/.]\\s*(\\d{1,2})\\s*[-/.]\\s*(\\d{2}|\\d{4})(?:(?:\\s*T\\s*|\\s+).*)?");
+    /** The largest magnitude of a date serial's exponent read; beyond it a number is no date (9999-12-31 is 2958465). */
+    private static final int MAX_SERIAL_EXPONENT = 100;
     private static final Pattern YM = Pattern.compile("(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*月?(?:份)?");
     private static final Pattern Y = Pattern.compile("(\\d{4})\\s*年?(?:度)?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -113,10 +129,8 @@ final class Dates {
     }
 
     private Value number(String raw, byte format) {
-        BigDecimal serial;
-        try {
-            serial = new BigDecimal(raw);
-        } catch (NumberFormatException e) {
+        BigDecimal serial = serialNumber(raw);
+        if (serial == null) {
             return null;
         }
         if (format == CellRow.FMT_GENERAL && serial.signum() > 0 && serial.stripTrailingZeros().scale() <= 0
@@ -144,9 +158,60 @@ final class Dates {
         };
     }
 
+    /**
+     * The number in a date cell, or null when it is none or its exponent is absurd: {@code 1E-999999999}
+     * would otherwise cost a huge scale in every later step (and overflow it).
+     */
+    private static BigDecimal serialNumber(String raw) {
+        try {
+            BigDecimal v = new BigDecimal(raw);
+            return absurd(v) ? null : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean absurd(BigDecimal v) {
+        long exponent = (long) v.precision() - v.scale() - 1;
+        return Math.abs(exponent) > MAX_SERIAL_EXPONENT;
+    }
+
+    /**
+     * Why a cell that is not a date is none, for the error after the quoted cell: numeric day and
+     * month in either order are called ambiguous with the two readings spelled out.
+     */
+    static String notADate(String text, byte kind) {
+        if (kind == CellRow.NUMBER && serialNumber(text) == null) {
+            return "is not a date (a number this far from 1 to 2958465 is no Excel date serial; " + EXPECTED + ")";
+        }
+        Matcher m = NUMERIC_DAY_MONTH.matcher(Numbers.normalize(text));
+        if (kind == CellRow.TEXT && m.matches()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            int year = year(m.group(3));
+            String dayFirst = isoDate(year, b, a);
+            String monthFirst = isoDate(year, a, b);
+            String readings = dayFirst != null && monthFirst != null
+                    ? dayFirst + " (day/month) or " + monthFirst + " (month/day)"
+                    : "day/month or month/day, which differ by country";
+            String example = dayFirst != null ? dayFirst : monthFirst != null ? monthFirst : "2022-01-31";
+            return "is ambiguous: a day and a month written as numbers can be " + readings
+                    + "; write the year first, such as " + example;
+        }
+        return "is not a date (" + EXPECTED + ")";
+    }
+
+    private static String isoDate(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day).toString();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     /** An Excel serial as a date-time; null outside 1900-01-01..9999-12-31 or for the phantom 1900-02-29. */
     LocalDateTime serial(BigDecimal serial) {
-        if (serial.signum() <= 0 || serial.compareTo(BigDecimal.valueOf(2_958_466L)) >= 0) {
+        if (serial.signum() <= 0 || absurd(serial) || serial.compareTo(BigDecimal.valueOf(2_958_466L)) >= 0) {
             return null;
         }
         long days = serial.setScale(0, RoundingMode.FLOOR).longValueExact();
@@ -197,7 +262,7 @@ final class Dates {
                     }
                     t = t.plusDays(1);
                 }
-                return new Value(t, Span.INSTANT);
+                return new Value(t, Span.INSTANT, m.group(8) == null ? null : ZoneOffset.of(m.group(8)));
             }
             m = YM.matcher(s);
             if (m.matches()) {

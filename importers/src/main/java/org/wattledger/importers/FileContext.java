@@ -32,6 +32,10 @@ final class FileContext {
     final List<Instrument> instruments = new ArrayList<>();
     final List<Target> targets = new ArrayList<>();
     final List<Denominator> denominators = new ArrayList<>();
+    /** Readings whose times were written with a UTC offset and are held in UTC until their site's zone is known. */
+    final Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
+    /** Month-end rows ({@link MonthEnds}): each accepted reading and the reading it is, its end read as exclusive. */
+    final Map<Reading, Reading> monthEnds = new java.util.IdentityHashMap<>();
     /** Per readings table (file + sheet): the letters of its quantity, from and to columns, for issues found later. */
     final java.util.Map<String, String[]> readingColumns;
     long read;
@@ -62,10 +66,10 @@ final class FileContext {
         List<Reading> out = new ArrayList<>(readings.size());
         for (Object o : readings) {
             if (o instanceof Reading r) {
-                out.add(r);
+                out.add(monthEnds.getOrDefault(r, r));
             } else if (o instanceof List<?> list) {
                 for (Object x : list) {
-                    out.add((Reading) x);
+                    out.add(monthEnds.getOrDefault((Reading) x, (Reading) x));
                 }
             }
         }

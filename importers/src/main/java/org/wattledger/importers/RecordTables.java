@@ -2,6 +2,7 @@ package org.wattledger.importers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -233,10 +234,12 @@ final class RecordTables {
             if (it != null && it.signum() < 0) {
                 error(col("it_capacity"), quoted(col("it_capacity")) + " is negative (expected an IT capacity in kW)");
             }
+            DateRange inService = inService();
+            ZoneId zone = timezone();
             if (failed) {
                 return;
             }
-            ctx.sites.add(new Site(id, name, region, kind, area, it, source(), !blank(col("kind"))));
+            ctx.sites.add(new Site(id, name, region, kind, area, it, source(), !blank(col("kind")), inService, zone));
         }
 
         /**
@@ -259,6 +262,40 @@ final class RecordTables {
                         + Regions.name(code.get()).map(n -> " (" + n + ")").orElse(""));
             }
             return code.get();
+        }
+
+        /**
+         * in_service_from .. in_service_to, both days included as written (converted once with
+         * {@link DateRange#ofInclusive}); null when neither is given. A blank start is "always".
+         */
+        private DateRange inService() {
+            LocalDate first = startDate(col("in_service_from"), "in_service_from", false);
+            LocalDate last = lastDay(col("in_service_to"), "in_service_to", false);
+            if (first == null && last == null) {
+                return null;
+            }
+            LocalDate from = first == null ? LocalDate.MIN : first;
+            if (last != null && last.isBefore(from)) {
+                error(col("in_service_to"), quoted(col("in_service_to")) + " is before in_service_from "
+                        + quoted(col("in_service_from")));
+                return null;
+            }
+            return DateRange.ofInclusive(from, last);
+        }
+
+        /** An IANA time zone id (Asia/Shanghai), or null when not given. */
+        private ZoneId timezone() {
+            int c = col("timezone");
+            if (blank(c)) {
+                return null;
+            }
+            try {
+                return ZoneId.of(text(c).strip());
+            } catch (java.time.DateTimeException e) {
+                error(c, "unknown time zone " + quoted(c) + " (expected an IANA id such as Asia/Shanghai,"
+                        + " Europe/London or America/New_York)");
+                return null;
+            }
         }
     }
 

@@ -219,6 +219,9 @@ abstract class TableReader implements RowSink {
         if (column >= 0 && row.kind(column) == CellRow.NUMBER) {
             try {
                 BigDecimal v = new BigDecimal(row.text(column)).stripTrailingZeros();
+                if (Math.abs(v.scale()) > 100) {
+                    return UserText.quote(text(column)); // 1E-999999999 written out plain would be a billion digits
+                }
                 return UserText.quote((v.scale() < 0 ? v.setScale(0) : v).toPlainString());
             } catch (NumberFormatException e) {
                 return UserText.quote(text(column));
@@ -346,7 +349,7 @@ abstract class TableReader implements RowSink {
             lastDate = v;
         }
         if (v == null) {
-            error(column, quoted(column) + " is not a date (" + Dates.EXPECTED + ")");
+            error(column, quoted(column) + " " + Dates.notADate(t, k));
         }
         return v;
     }

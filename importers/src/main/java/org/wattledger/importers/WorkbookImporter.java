@@ -43,9 +43,11 @@ import org.wattledger.engine.model.UserText;
  *
  * <p>Every reading row ends up accepted or rejected with at least one error issue; a file that
  * cannot be read at all (damaged, encrypted, hostile) contributes one error issue and nothing
- * else. Register readings are turned into consumption ({@link Registers}) and every meter's periods
- * are checked for duplicates, overlaps and gaps ({@link MeterTimeline}), across all inputs
- * together; the inventory holds consumption readings only, in input order.
+ * else. Once every input is read (and so every site's time zone known), times written with a UTC
+ * offset are turned into the site's local time ({@link ReadingTimes}), register readings into
+ * consumption ({@link Registers}), and every meter's periods are checked for duplicates, overlaps
+ * and gaps ({@link MeterTimeline}), across all inputs together; the inventory holds consumption
+ * readings only, in input order.
  */
 public final class WorkbookImporter {
     private WorkbookImporter() {
@@ -77,6 +79,7 @@ public final class WorkbookImporter {
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
+        Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
         long read = 0;
         long accepted = 0;
         long rejected = 0;
@@ -104,6 +107,7 @@ public final class WorkbookImporter {
             issues.addAll(ctx.issues);
             sites.addAll(ctx.sites);
             readings.addAll(ctx.flatReadings());
+            utcReadings.putAll(ctx.utcReadings);
             instruments.addAll(ctx.instruments);
             targets.addAll(ctx.targets);
             denominators.addAll(ctx.denominators);
@@ -117,7 +121,11 @@ public final class WorkbookImporter {
                     + " 抄表) or give readings.csv"));
         }
 
-        Registers.Result reg = Registers.toConsumption(readings);
+        ReadingTimes.Result local = ReadingTimes.toLocal(readings, utcReadings, sites, readingColumns);
+        issues.addAll(local.issues());
+        accepted -= local.rejected();
+        rejected += local.rejected();
+        Registers.Result reg = Registers.toConsumption(local.readings());
         issues.addAll(withColumn(reg.issues(), readingColumns, 0));
         accepted -= reg.rejected().size();
         rejected += reg.rejected().size();

@@ -182,7 +182,6 @@ public final class HtmlReport {
         }
 
         private void banner() {
-            long errors = m.count(Severity.ERROR);
             long warnings = m.count(Severity.WARNING);
             if (m.complete) {
                 out.append("<div class=\"banner ok\" id=\"status\"><strong>Complete.</strong> No errors in the input "
@@ -192,8 +191,8 @@ public final class HtmlReport {
                 }
                 out.append(".</div>\n");
             } else {
-                out.append("<div class=\"banner bad\" id=\"status\"><strong>Incomplete: ").append(plural(errors, "error"))
-                        .append(".</strong> Rows or factors are missing, "
+                out.append("<div class=\"banner bad\" id=\"status\"><strong>Incomplete: ").append(escape(m.incompleteBecause()))
+                        .append(".</strong> Rows, readings or factors are missing, "
                                 + "so the figures below may be understated. See <a href=\"#issues\">Issues</a>.</div>\n");
             }
         }

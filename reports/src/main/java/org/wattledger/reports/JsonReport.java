@@ -29,6 +29,7 @@ import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.units.Exact;
 
@@ -142,6 +143,7 @@ public final class JsonReport {
             }
             files("inputs", meta.inputs());
             factors();
+            coverage();
             if (meta.includeLineage()) {
                 lineage();
             }
@@ -323,6 +325,35 @@ public final class JsonReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        }
+
+        /** Each meter's coverage of the period; uncovered spans are half-open like {@code period}. */
+        private void coverage() throws IOException {
+            g.writeArrayFieldStart("coverage");
+            for (Coverage c : m.coverage) {
+                g.writeStartObject();
+                g.writeStringField("site", c.meter().site());
+                g.writeStringField("meter", c.meter().meter());
+                g.writeStringField("carrier", c.meter().carrier().id());
+                g.writeNumberField("periodDays", c.periodDays());
+                g.writeNumberField("expectedDays", c.expectedDays());
+                number("coveredDays", c.coveredDays());
+                g.writeArrayFieldStart("uncovered");
+                for (Coverage.Span s : c.uncovered()) {
+                    g.writeStartObject();
+                    g.writeStringField("from", moment(s.from()));
+                    g.writeStringField("to", moment(s.to()));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+
+        /** "2024-12-01" at midnight, else "2024-12-01T08:30" (ISO 8601, local time of the site). */
+        private static String moment(java.time.LocalDateTime t) {
+            return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
         }
 
         private void issues() throws IOException {

@@ -18,6 +18,7 @@ import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.ReportingPeriod;
@@ -47,6 +48,7 @@ final class ReportModel {
     final List<Factor> factors;
     final Inventory.RowTally rows;
     final boolean complete;
+    final List<Coverage> coverage;
 
     private ReportModel(Results results) {
         this.results = results;
@@ -59,7 +61,25 @@ final class ReportModel {
         this.issues = results.issues();
         this.factors = results.factorsUsed();
         this.rows = results.calculation().inventory().rows();
-        this.complete = issues.stream().noneMatch(Issue::isError);
+        this.complete = results.complete();
+        this.coverage = results.coverage();
+    }
+
+    /** Why an incomplete report is incomplete, counted: "2 errors", "1 meter with uncovered time". */
+    String incompleteBecause() {
+        List<String> why = new ArrayList<>();
+        long errors = count(Severity.ERROR);
+        if (errors > 0) {
+            why.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        long gaps = coverage.stream().filter(c -> !c.complete()).count();
+        if (gaps > 0) {
+            why.add(gaps + (gaps == 1 ? " meter" : " meters") + " with uncovered time");
+        }
+        if (results.lines().isEmpty()) {
+            why.add("no readings in the period");
+        }
+        return String.join(", ", why);
     }
 
     static ReportModel of(Results results) {

@@ -38,7 +38,7 @@ public final class TextSummary {
         List<String[]> head = new ArrayList<>();
         head.add(new String[] {"Period", m.period.from() + " .. " + m.period.to().minusDays(1)});
         head.add(new String[] {"Status", m.complete ? "complete"
-                : "INCOMPLETE: " + plural(errors, "error") + " (figures may be understated)"});
+                : "INCOMPLETE: " + m.incompleteBecause() + " (figures may be understated)"});
         head.add(new String[] {"Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted())
                 + ", rejected " + count(m.rows.rejected())});
         head.add(new String[] {"Factors", meta.factorSetLabel() + sheets(meta)});

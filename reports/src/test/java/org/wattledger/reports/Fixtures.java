@@ -64,9 +64,13 @@ final class Fixtures {
     // ---- small ----
 
     static Results small() {
+        // in service only for the months they read (DC1 January–February, OFF1 January): their readings cover
+        // 2024, so the one rejected row is the only reason the report is incomplete
         List<Site> sites = List.of(
-                new Site("DC1", "Data Centre 1", "CN", SiteKind.DATACENTER, null, new BigDecimal("500"), null),
-                new Site("OFF1", SCRIPT_NAME, "CN", SiteKind.OFFICE, new BigDecimal("1200"), null, null));
+                new Site("DC1", "Data Centre 1", "CN", SiteKind.DATACENTER, null, new BigDecimal("500"), null, true,
+                        new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1)), null),
+                new Site("OFF1", SCRIPT_NAME, "CN", SiteKind.OFFICE, new BigDecimal("1200"), null, null, true,
+                        new DateRange(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 1)), null));
         List<Reading> readings = new ArrayList<>();
         int row = 2;
         readings.add(month("DC1", "E-MAIN", Carrier.ELECTRICITY, Role.MAIN, 2024, 1, "1000", CarbonUnits.KWH, row++));
@@ -110,11 +114,24 @@ final class Fixtures {
 
     /** Only an office with electricity, no water, no fuel: a complete report. */
     static Results officeOnly() {
-        List<Site> sites = List.of(new Site("OFF2", "Branch, Shenzhen 深圳", "CN", SiteKind.OFFICE, null, null, null));
+        // in service in March 2024 only, which its one reading covers
+        List<Site> sites = List.of(new Site("OFF2", "Branch, Shenzhen 深圳", "CN", SiteKind.OFFICE, null, null, null, true,
+                new DateRange(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 1)), null));
         List<Reading> readings = List.of(
                 month("OFF2", "E", Carrier.ELECTRICITY, Role.MAIN, 2024, 3, "4000", CarbonUnits.KWH, 2));
         Inventory inventory = new Inventory(sites, readings, List.of(), List.of(), List.of(), List.of(),
                 new Inventory.RowTally(1, 1, 0), List.of(new Inventory.InputFile("office.csv", "cd".repeat(32))));
+        return run(inventory, smallFactors(), 2024);
+    }
+
+    /** An office that read January and February of 2024 only: no error, but not complete. */
+    static Results uncovered() {
+        List<Site> sites = List.of(new Site("OFF3", "OFF3", "CN", SiteKind.OFFICE, null, null, null));
+        List<Reading> readings = List.of(
+                month("OFF3", "E", Carrier.ELECTRICITY, Role.MAIN, 2024, 1, "100", CarbonUnits.KWH, 2),
+                month("OFF3", "E", Carrier.ELECTRICITY, Role.MAIN, 2024, 2, "100", CarbonUnits.KWH, 3));
+        Inventory inventory = new Inventory(sites, readings, List.of(), List.of(), List.of(), List.of(),
+                new Inventory.RowTally(2, 2, 0), List.of(new Inventory.InputFile("office.csv", "cd".repeat(32))));
         return run(inventory, smallFactors(), 2024);
     }
 

@@ -51,7 +51,19 @@ final class JsonReportTest {
         String json = json(Fixtures.small());
         assertTrue(json.startsWith("{\n  \"schema\": \"wattledger.report/1\",\n  \"engineVersion\": \"0.1.0\",\n"), json);
         assertEquals(List.of("schema", "engineVersion", "period", "factorSet", "energyBasis", "complete", "rows",
-                "totals", "intensities", "sites", "targets", "issues", "gwpSet", "inputs", "factors"), keys(tree(json)));
+                "totals", "intensities", "sites", "targets", "issues", "gwpSet", "inputs", "factors", "coverage"),
+                keys(tree(json)));
+    }
+
+    @Test
+    void statesEachMetersCoverageOfThePeriod() throws IOException {
+        JsonNode coverage = tree(json(Fixtures.uncovered())).get("coverage");
+        // E: January and February read, the rest of 2024 not: 31 + 29 = 60 of 366 days, uncovered from
+        // 2024-03-01 to 2025-01-01 (end excluded, like the period's "to").
+        assertEquals("[{\"site\":\"OFF3\",\"meter\":\"E\",\"carrier\":\"electricity\",\"periodDays\":366,"
+                + "\"expectedDays\":366,\"coveredDays\":60,\"uncovered\":[{\"from\":\"2024-03-01\",\"to\":\"2025-01-01\"}]}]",
+                coverage.toString());
+        assertFalse(tree(json(Fixtures.uncovered())).get("complete").asBoolean());
     }
 
     @Test

@@ -25,6 +25,13 @@ final class TextSummaryTest {
     }
 
     @Test
+    void saysAReportWithUncoveredTimeIsIncompleteWithoutAnyError() {
+        // OFF3/E read January and February only: no error, one meter with uncovered time.
+        assertTrue(TextSummary.render(Fixtures.uncovered(), Fixtures.meta(Fixtures.uncovered()))
+                .contains("\n  Status   INCOMPLETE: 1 meter with uncovered time (figures may be understated)\n"));
+    }
+
+    @Test
     void alignsTotalsWithUnitsAndEstimatedShares() {
         String text = small();
         assertTrue(text.contains("""

@@ -152,7 +152,7 @@ public final class Calculation {
                         issue(r.to().getYear(), Issue.at(Severity.WARNING, r.source().atColumn(null),
                                 "site '" + r.site() + "' is not in the sites table; it is reported without a region"));
                     }
-                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null, false);
+                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null, false, null, null);
                     sites.put(site.id(), site);
                 }
                 addReading(groups, r);

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.model.DateRange;
+import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.ReportingPeriod;
@@ -31,6 +32,7 @@ public final class Results {
     private final Calculation calculation;
     private final ReportingPeriod period;
     private final List<Line> lines;
+    private List<Coverage> coverage;
 
     Results(Calculation calculation, ReportingPeriod period) {
         this.calculation = calculation;
@@ -169,6 +171,7 @@ public final class Results {
         out.addAll(DataCentreRoles.missingRoles(calculation.sites(), lines));
         out.addAll(new TargetTracker(this).issues(calculation.inventory().targets()));
         out.addAll(denominatorIssues());
+        out.addAll(coverageIssues());
         List<Issue> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(out));
         distinct.sort(Issue.ORDER);
         return distinct;
@@ -188,9 +191,42 @@ public final class Results {
         return out;
     }
 
-    /** True when no issue is an error. */
+    /** Each meter's coverage of the period, by site, meter and carrier. */
+    public List<Coverage> coverage() {
+        if (coverage == null) { // computed when first asked: a run that wants only totals does not pay for it
+            coverage = Coverage.of(calculation.inventory().readings(), calculation.sites(), period);
+        }
+        return coverage;
+    }
+
+    /** True when the period has readings at all. */
+    private boolean hasReadings() {
+        return !lines.isEmpty();
+    }
+
+    /** A warning per meter with uncovered time, and one when the period has no readings at all. */
+    private List<Issue> coverageIssues() {
+        List<Issue> out = new ArrayList<>();
+        if (!hasReadings()) {
+            out.add(Issue.general(Severity.WARNING, "no readings in the period " + period
+                    + "; the report has no figures for it"));
+        }
+        for (Coverage c : coverage()) {
+            if (!c.complete()) {
+                out.add(Issue.general(Severity.WARNING, c.gapMessage()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The one rule for a complete report: no issue is an error, the period has readings, and every
+     * meter covers the whole period while its site is in service. Reports show this, and the
+     * command line exits with 3 when it is false.
+     */
     public boolean complete() {
-        return issues().stream().noneMatch(Issue::isError);
+        return hasReadings() && coverage().stream().allMatch(Coverage::complete)
+                && issues().stream().noneMatch(Issue::isError);
     }
 
     /** The factors the period's figures rest on, by id. */

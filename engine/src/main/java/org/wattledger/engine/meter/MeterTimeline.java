@@ -19,8 +19,10 @@ import org.wattledger.engine.units.Exact;
 
 /**
  * Checks the periods of each meter's consumption readings ({@link MeterKey}) for duplicates,
- * overlaps and gaps (methods.md, "Meter readings"):
+ * overlaps and gaps (docs/methodology.md, "Meter readings"):
  * <ul>
+ *   <li>a reading that gives only its end time starts where the meter's previous reading (by end
+ *       time) ended; the first reading of a meter cannot, and is an error;</li>
  *   <li>a reading with the same meter and the same period as an earlier one is a
  *       <b>duplicate</b>: an error on the later row, which is rejected;</li>
  *   <li>a reading that starts before the end of the meter's readings so far is an
@@ -52,17 +54,22 @@ public final class MeterTimeline {
         }
     }
 
-    public static Result check(List<Reading> readings, boolean fillGaps) {
-        Map<MeterKey, int[]> byMeter = group(readings);
+    public static Result check(List<Reading> given, boolean fillGaps) {
+        Map<MeterKey, int[]> byMeter = group(given);
+        List<Reading> readings = new ArrayList<>(given);
         boolean[] rejected = new boolean[readings.size()];
         Reading[] estimateBefore = new Reading[readings.size()];
         List<Issue> issues = new ArrayList<>();
         int estimated = 0;
         for (Map.Entry<MeterKey, int[]> e : byMeter.entrySet()) {
             int[] idx = e.getValue();
+            startEndOnly(e.getKey(), idx, readings, rejected, issues);
             sortByPeriod(idx, readings);
             int cover = -1;
             for (int i : idx) {
+                if (rejected[i]) {
+                    continue;
+                }
                 Reading r = readings.get(i);
                 if (cover < 0) {
                     cover = i;
@@ -114,13 +121,59 @@ public final class MeterTimeline {
                 out.add(estimateBefore[i]);
             }
             if (rejected[i]) {
-                rejectedList.add(readings.get(i));
+                rejectedList.add(given.get(i));
             } else {
                 out.add(readings.get(i));
             }
         }
         issues.sort(Issue.ORDER);
         return new Result(out, issues, rejectedList, estimated);
+    }
+
+    /**
+     * Gives each reading of one meter that has only an end time the start where the meter's
+     * previous reading (by end time) ended. Without a previous reading there is no start: an error
+     * on that row, which is rejected; so is an end-only reading that ends where the previous one does.
+     */
+    private static void startEndOnly(MeterKey meter, int[] idx, List<Reading> readings, boolean[] rejected,
+            List<Issue> issues) {
+        boolean any = false;
+        for (int i : idx) {
+            any |= readings.get(i).endOnly();
+        }
+        if (!any) {
+            return;
+        }
+        Integer[] byEnd = new Integer[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            byEnd[k] = idx[k];
+        }
+        java.util.Arrays.sort(byEnd, Comparator.<Integer, LocalDateTime>comparing(i -> readings.get(i).to())
+                .thenComparingInt(i -> i));
+        Reading previous = null;
+        for (int i : byEnd) {
+            Reading r = readings.get(i);
+            if (r.endOnly()) {
+                if (previous == null) {
+                    rejected[i] = true;
+                    issues.add(Issue.error(r.source(), "this row gives only an end time (" + Periods.instant(r.to())
+                            + ") and is the first reading of meter " + meter + ", so nothing gives its start: fill in"
+                            + " from"));
+                    previous = r; // its consumption has no start, but its end is when the meter was read
+                    continue;
+                }
+                if (!previous.to().isBefore(r.to())) {
+                    rejected[i] = true;
+                    issues.add(Issue.error(r.source(), "this row gives only an end time (" + Periods.instant(r.to())
+                            + "), the same as the end of " + Periods.otherRow(previous.source(), r.source())
+                            + " of meter " + meter + ", so it covers no time: fill in from, or remove the duplicate"));
+                    continue;
+                }
+                r = r.withTimes(previous.to(), r.to());
+                readings.set(i, r);
+            }
+            previous = r;
+        }
     }
 
     /** The estimate for the gap between {@code before} and {@code after}, or null when their units cannot be added. */
@@ -183,7 +236,9 @@ public final class MeterTimeline {
 
     /** Sorts indices by (from, to, input order); most inputs are already in order, which is checked first. */
     private static void sortByPeriod(int[] idx, List<Reading> readings) {
-        Comparator<Integer> order = Comparator.<Integer, LocalDateTime>comparing(i -> readings.get(i).from())
+        // a rejected end-only reading has no start: first, and skipped by the caller
+        Comparator<Integer> order = Comparator.<Integer, LocalDateTime>comparing(i -> readings.get(i).from(),
+                        Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(i -> readings.get(i).to())
                 .thenComparingInt(i -> i);
         boolean sorted = true;

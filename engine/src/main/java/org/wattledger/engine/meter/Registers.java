@@ -29,7 +29,7 @@ import org.wattledger.engine.model.Severity;
  * Two readings of one meter at the same instant are duplicates (an error on the later row). A
  * rejected reading is skipped: the next reading is taken against the last accepted one. The first
  * reading of a meter is its baseline and yields no consumption of its own (it is still an accepted
- * row). Methods: GHG Protocol Corporate Standard ch. 6 (activity data); see also methods.md,
+ * row). Methods: GHG Protocol Corporate Standard ch. 6 (activity data); see also docs/methodology.md,
  * "Meter readings".
  */
 public final class Registers {

@@ -7,8 +7,10 @@ import org.wattledger.engine.units.CarbonUnit;
 
 /**
  * One accepted input row. Times are half-open: {@code from} inclusive, {@code to} exclusive (an
- * importer turns a date-only "to" into the next midnight). A register reading has no period of its
- * own: {@code from} is null and {@code quantity} is the register value at {@code to}.
+ * importer turns a date-only "to" into the next midnight), in the site's local time. A register
+ * reading has no period of its own: {@code from} is null and {@code quantity} is the register value
+ * at {@code to}. A consumption reading with a null {@code from} gave only its end: the engine's
+ * input stage ({@code MeterTimeline}) starts it where the meter's previous reading ended.
  *
  * @param gas the refrigerant for {@link Carrier#REFRIGERANT} rows (R-134a), else null
  * @param multiplier meter constant applied to register differences (1 for consumption rows)
@@ -32,7 +34,7 @@ public record Reading(String site, String meter, Carrier carrier, String gas, Us
         multiplier = multiplier != null ? multiplier : BigDecimal.ONE;
         event = event != null ? event : RegisterEvent.READ;
         quality = quality != null ? quality : Quality.MEASURED;
-        if (type == ReadingType.CONSUMPTION && (from == null || !from.isBefore(to))) {
+        if (type == ReadingType.CONSUMPTION && from != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("a consumption reading needs from < to");
         }
     }
@@ -48,6 +50,17 @@ public record Reading(String site, String meter, Carrier carrier, String gas, Us
     public Reading withPeriod(LocalDateTime newFrom, LocalDateTime newTo, BigDecimal newQuantity) {
         return new Reading(site, meter, carrier, gas, use, role, newFrom, newTo, newQuantity, unit,
                 ReadingType.CONSUMPTION, BigDecimal.ONE, null, RegisterEvent.READ, quality, note, source);
+    }
+
+    /** True for a consumption reading that gave only its end. */
+    public boolean endOnly() {
+        return type == ReadingType.CONSUMPTION && from == null;
+    }
+
+    /** The same reading at other times (local time from a UTC offset, a start taken from the previous reading). */
+    public Reading withTimes(LocalDateTime newFrom, LocalDateTime newTo) {
+        return new Reading(site, meter, carrier, gas, use, role, newFrom, newTo, quantity, unit, type, multiplier,
+                registerDigits, event, quality, note, source);
     }
 
     public Reading withQuality(Quality newQuality) {

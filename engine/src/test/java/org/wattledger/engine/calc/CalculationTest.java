@@ -50,7 +50,7 @@ final class CalculationTest {
     void dieselByIpccRouteUnderAr5() {
         var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(
                 reading("S", "G1", Carrier.DIESEL, null, Use.STATIONARY, Role.MAIN, "2024-03-01", "2024-03-31", "1", "t", Quality.MEASURED)));
-        Results r = run(inv, ipccDiesel(), Y2024);
+        Results r = run(inv, ipccDiesel(), ReportingPeriod.parse("2024-03-01..2024-03-31")); // the one month read
         // 1 t × 43.0 GJ/t = 43 GJ = 0.043 TJ. CO2 0.043 × 74,100 = 3,186.3 kg; CH4 0.43 kg; N2O 0.0258 kg.
         // AR5: 3,186.3 + 0.43 × 28 + 0.0258 × 265 = 3,186.3 + 12.04 + 6.837 = 3,205.177 kg.
         assertDecimal("3.205177", t(r, Metric.SCOPE1));

@@ -35,7 +35,9 @@ final class DataCentreRolesTest {
     }
 
     private static List<String> issues(Results r, String severity) {
-        return r.issues().stream().filter(i -> i.severity().id().equals(severity)).map(Issue::message).toList();
+        // Not the coverage warnings: these fixtures read one month of a year, which coverage warns about too.
+        return r.issues().stream().filter(i -> i.severity().id().equals(severity))
+                .map(Issue::message).filter(m -> !m.contains("): no readings for ")).toList();
     }
 
     @Test
@@ -99,7 +101,8 @@ final class DataCentreRolesTest {
 
     @Test
     void aSiteWithoutAKindIsInferredButADeclaredOfficeIsNot() {
-        Site noKind = new Site("DC2", "DC2", "*", SiteKind.OTHER, null, null, SourceRef.row("sites.csv", null, 2), false);
+        Site noKind = new Site("DC2", "DC2", "*", SiteKind.OTHER, null, null, SourceRef.row("sites.csv", null, 2), false, null,
+                null);
         var inv = inventory(List.of(noKind, site("OFF", "*", SiteKind.OFFICE)), List.of(
                 reading("DC2", "MAIN", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "150", "kWh"),
                 reading("DC2", "IT", Carrier.ELECTRICITY, Role.IT, "2024-01-01", "2024-01-31", "120", "kWh"),

@@ -38,7 +38,8 @@ final class YearIssuesTest {
                         Quality.MEASURED)));
         for (int year : new int[] {2022, 2024}) {
             Results r = run(inv, CO2_ONLY, ReportingPeriod.year(year));
-            List<String> notices = r.issues().stream().map(Issue::message).toList();
+            // The notices of site S; the one March reading also leaves the rest of the year uncovered, a warning of its own.
+            List<String> notices = r.issues().stream().map(Issue::message).filter(m -> m.startsWith("site S: ")).toList();
             assertEquals(List.of("site S: no CH4 factor for diesel in test@t1; CH4 is not counted",
                     "site S: no GB/T 2589 coefficient for diesel in test@t1; standard coal (energyTce) is not reported for it",
                     "site S: no N2O factor for diesel in test@t1; N2O is not counted"), notices, "year " + year);

@@ -28,6 +28,53 @@ final class MeterTimelineTest {
         return r.issues().stream().map(Issue::toString).toList();
     }
 
+    static Reading endOnly(String meter, String to, String q, int row) {
+        return new Reading("S", meter, Carrier.ELECTRICITY, null, null, null, null, LocalDateTime.parse(to),
+                new BigDecimal(q), CarbonUnits.KWH, null, null, null, null, null, null,
+                SourceRef.row("m.xlsx", "readings", row));
+    }
+
+    @Test
+    void anEndOnlyRowStartsWhereTheMetersPreviousReadingEnded() {
+        // rows 2 (00:00..01:00, 5 kWh), 3 (end 02:30 only, 7 kWh), 4 (end 03:00 only, 1 kWh), in any input order:
+        // row 3 becomes 01:00..02:30 and row 4 02:30..03:00; nothing is a gap or an overlap.
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                endOnly("A", "2022-01-01T03:00", "1", 4),
+                reading("A", "2022-01-01T00:00", "2022-01-01T01:00", "5", 2),
+                endOnly("A", "2022-01-01T02:30", "7", 3)), false);
+        assertEquals(List.of(), r.issues());
+        assertEquals(List.of("2022-01-01T02:30..2022-01-01T03:00=1", "2022-01-01T00:00..2022-01-01T01:00=5",
+                "2022-01-01T01:00..2022-01-01T02:30=7"), r.readings().stream()
+                        .map(x -> x.from() + ".." + x.to() + "=" + x.quantity()).toList());
+    }
+
+    @Test
+    void theFirstEndOnlyRowOfAMeterIsARowPreciseError() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                endOnly("A", "2022-01-01T01:00", "5", 2),
+                endOnly("A", "2022-01-01T02:00", "6", 3)), false);
+        assertEquals(List.of("error: m.xlsx, sheet readings, row 2: this row gives only an end time (2022-01-01 01:00)"
+                + " and is the first reading of meter S/A (electricity), so nothing gives its start: fill in from"),
+                messages(r));
+        // row 2 has no start and is rejected; its end (01:00) is still when the meter was read, so row 3
+        // covers 01:00..02:00 with its 6 kWh.
+        assertEquals(List.of("2022-01-01T01:00..2022-01-01T02:00=6"), r.readings().stream()
+                .map(x -> x.from() + ".." + x.to() + "=" + x.quantity()).toList());
+        assertEquals(1, r.rejected().size());
+        assertEquals(2, r.rejected().get(0).source().row());
+    }
+
+    @Test
+    void anEndOnlyRowEndingWithThePreviousReadingIsRejected() {
+        MeterTimeline.Result r = MeterTimeline.check(List.of(
+                reading("A", "2022-01-01T00:00", "2022-01-01T01:00", "5", 2),
+                endOnly("A", "2022-01-01T01:00", "6", 3)), false);
+        assertEquals(List.of("error: m.xlsx, sheet readings, row 3: this row gives only an end time (2022-01-01 01:00),"
+                + " the same as the end of row 2 of meter S/A (electricity), so it covers no time: fill in from, or"
+                + " remove the duplicate"), messages(r));
+        assertEquals(1, r.readings().size());
+    }
+
     @Test
     void acceptsAContinuousSeriesInAnyInputOrder() {
         MeterTimeline.Result r = MeterTimeline.check(List.of(

@@ -1,0 +1,79 @@
+package org.wattledger.importers;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.wattledger.engine.meter.MeterKey;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.Severity;
+
+/**
+ * The month-end convention of building-management exports: a month written as 2024-01-01 →
+ * 2024-02-01, the end being the next period's start. A date alone in {@code to} normally includes
+ * that day, which would make every such row overlap the next by one day. When every date-only row
+ * of a meter in one sheet, in sheet order, ends on the date the next one starts (at least two
+ * rows), the meter's {@code to} dates are read as the first day <em>not</em> included, and one info
+ * issue says so. One row that breaks the pattern leaves the meter as written (its overlaps are
+ * then reported as usual).
+ */
+final class MonthEnds {
+    /** One meter's date-only rows of the sheet, while they all end where the next begins. */
+    private static final class Series {
+        final List<Reading> rows = new ArrayList<>();
+        LocalDate lastEnd;
+        boolean consistent = true;
+        String toColumn;
+    }
+
+    private final Map<MeterKey, Series> meters = new LinkedHashMap<>();
+    private Series last;
+    private Reading lastReading;
+
+    /** Notes an accepted consumption row; {@code dateOnly}: both from and to were dates without a time. */
+    void add(Reading r, boolean dateOnly, String toColumn) {
+        if (r.from() == null) {
+            return; // a register reading or an end-only row: no written period
+        }
+        // consecutive rows of one meter share its series without a look-up
+        Series s = lastReading != null && lastReading.site().equals(r.site()) && lastReading.meter().equals(r.meter())
+                && lastReading.carrier() == r.carrier() ? last : meters.computeIfAbsent(MeterKey.of(r), k -> new Series());
+        last = s;
+        lastReading = r;
+        if (!s.consistent) {
+            return;
+        }
+        LocalDate start = r.from().toLocalDate();
+        LocalDate writtenEnd = r.to().toLocalDate().minusDays(1); // the date in the cell
+        if (!dateOnly || !start.isBefore(writtenEnd) || s.lastEnd != null && !s.lastEnd.equals(start)) {
+            s.consistent = false;
+            s.rows.clear();
+            return;
+        }
+        s.rows.add(r);
+        s.lastEnd = writtenEnd;
+        s.toColumn = toColumn;
+    }
+
+    /** At the end of the sheet: reads the ends of consistent meters as exclusive, with one info each. */
+    void finish(FileContext ctx, String sheet) {
+        meters.forEach((meter, s) -> {
+            if (!s.consistent || s.rows.size() < 2) {
+                return;
+            }
+            Reading first = s.rows.get(0);
+            Reading second = s.rows.get(1);
+            for (Reading r : s.rows) {
+                ctx.monthEnds.put(r, r.withTimes(r.from(), r.to().minusDays(1)));
+            }
+            ctx.issue(Severity.INFO, sheet, first.source().row(), s.toColumn, "meter " + meter + ": each of its "
+                    + s.rows.size() + " rows ends on the date the next starts (" + first.from().toLocalDate() + " to "
+                    + first.to().toLocalDate().minusDays(1) + ", then " + second.from().toLocalDate() + " to "
+                    + second.to().toLocalDate().minusDays(1) + "), so to is read as the first day not included");
+        });
+        meters.clear();
+        last = null;
+        lastReading = null;
+    }
+}

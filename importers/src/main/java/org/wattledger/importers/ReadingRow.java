@@ -1,0 +1,236 @@
+package org.wattledger.importers;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Quality;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.RegisterEvent;
+import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.UserText;
+import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.Use;
+import org.wattledger.engine.units.CarbonUnit;
+import org.wattledger.engine.units.Dimension;
+
+/**
+ * The row part of the readings table: the fields every layout shares (site, meter, carrier, unit
+ * …) read from the current row, and a quantity cell turned into a {@link Reading}. Errors go to
+ * the table's current row. One instance is reused row after row.
+ */
+final class ReadingRow {
+    private final ReadingsTable t;
+    private final ReadingsHeader h;
+    private Carrier lastOkCarrier;
+    private CarbonUnit lastOkUnit;
+
+    String site;
+    String meter;
+    Carrier carrier;
+    String gas;
+    Use use;
+    Role role;
+    ReadingType type;
+    RegisterEvent event;
+    Quality quality;
+    BigDecimal multiplier;
+    Integer digits;
+    String note;
+    /** The unit cell's unit; null when blank or bad (a bad one is already reported). */
+    CarbonUnit columnUnit;
+
+    ReadingRow(ReadingsTable table, ReadingsHeader header) {
+        this.t = table;
+        this.h = header;
+    }
+
+    /** The row's type: consumption unless it says register. */
+    ReadingType typeOrDefault() {
+        return type == null ? ReadingType.CONSUMPTION : type;
+    }
+
+    void read() {
+        digits = null;
+        columnUnit = null;
+        site = t.required(h.site, "site");
+        meter = t.required(h.meter, "meter");
+        carrier = carrier();
+        gas = t.optional(h.gas);
+        if (carrier == Carrier.REFRIGERANT && gas == null) {
+            t.error(h.gas, "gas is empty (a refrigerant row names the refrigerant, such as R-134a or R-410A)");
+        }
+        use = t.word(h.use, "use", Use::parse, "stationary or mobile");
+        role = t.word(h.role, "role", Role::parse, "main, it, sub, onsite_renewable or reuse");
+        type = t.word(h.type, "type", ReadingType::parse, "consumption or register");
+        event = t.word(h.event, "event", RegisterEvent::parse, "read, close or open");
+        quality = t.word(h.quality, "quality", Quality::parse, "measured or estimated");
+        multiplier = t.number(h.multiplier, "multiplier", "a positive number", false);
+        if (multiplier != null && multiplier.signum() <= 0) {
+            t.error(h.multiplier, t.quoted(h.multiplier) + " is not a positive number (expected a multiplier such as 1"
+                    + " or 80)");
+            multiplier = null;
+        }
+        BigDecimal d = t.number(h.digits, "register_digits", "a whole number of digits from 1 to 18", false);
+        if (d != null) {
+            if (d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.ONE) < 0
+                    || d.compareTo(BigDecimal.valueOf(18)) > 0) {
+                t.error(h.digits, t.quoted(h.digits) + " is not a number of register digits (expected a whole number"
+                        + " from 1 to 18)");
+            } else {
+                digits = d.intValue();
+            }
+        }
+        if (type != ReadingType.REGISTER && (digits != null || (event != null && event != RegisterEvent.READ))) {
+            t.note(Severity.WARNING, digits != null ? h.digits : h.event, (digits != null ? "register_digits" : "event")
+                    + " applies to register readings only; this row is a consumption row, so it is not used");
+        }
+        note = t.optional(h.note);
+        if (!t.blank(h.unit)) {
+            Object m = t.memo(h.unit);
+            if (m != null) {
+                columnUnit = (CarbonUnit) m;
+            } else {
+                String text = t.text(h.unit);
+                Optional<CarbonUnit> u = t.ctx.caches.unit(text);
+                if (u.isEmpty()) {
+                    t.error(h.unit, "unknown unit " + UserText.quote(text) + " (expected " + ReadingsTable.UNITS + ")");
+                } else {
+                    columnUnit = t.remember(h.unit, u.get());
+                }
+            }
+        }
+    }
+
+    private Carrier carrier() {
+        if (t.blank(h.carrier)) {
+            t.error(h.carrier, "carrier is empty (expected " + ReadingsTable.CARRIERS + ")");
+            return null;
+        }
+        Object m = t.memo(h.carrier);
+        if (m != null) {
+            return (Carrier) m;
+        }
+        String text = t.text(h.carrier);
+        Optional<Carrier> c = t.ctx.caches.carrier(text);
+        c.ifPresent(x -> t.remember(h.carrier, x));
+        if (c.isEmpty()) {
+            t.error(h.carrier, "unknown carrier " + UserText.quote(text) + " (expected " + ReadingsTable.CARRIERS + ")");
+            return null;
+        }
+        return c.get();
+    }
+
+    /**
+     * A quantity cell with its unit: the cell's own unit, else the column's. Null (with an error)
+     * when unusable. {@code endOnly}: a consumption row that gives only its end ({@code from} null).
+     */
+    Reading quantity(int col, CarbonUnit fallbackUnit, LocalDateTime from, LocalDateTime to, boolean endOnly,
+            SourceRef source) {
+        CarbonUnit unitOfColumn = columnUnit != null ? columnUnit : fallbackUnit;
+        if (columnUnit == null && !t.blank(h.unit)) {
+            unitOfColumn = null; // the unit cell was bad: already reported
+        }
+        String expected = unitOfColumn != null ? "a quantity in " + unitOfColumn.symbol() : "a quantity";
+        if (t.blank(col)) {
+            t.error(col, "quantity is empty (expected " + expected + ")");
+            return null;
+        }
+        Numbers.Parsed p = Numbers.parse(t.row.text(col), t.row.kind(col), t.decimalComma);
+        if (!p.ok()) {
+            t.error(col, t.notANumber(col, expected, p));
+            return null;
+        }
+        CarbonUnit unit = unitOfColumn;
+        String suffix = p.suffix();
+        if (!suffix.isEmpty()) {
+            char first = suffix.charAt(0);
+            if (!Character.isLetter(first) && first != '%' && first != '³') {
+                t.error(col, t.notANumber(col, expected, null));
+                return null;
+            }
+            if (suffix.equals("万") || suffix.equals("亿")) {
+                if (unitOfColumn == null) {
+                    t.error(col, t.quoted(col) + " gives a magnitude (" + suffix + ") but no unit (expected a unit such"
+                            + " as " + suffix + "kWh, or a unit column)");
+                    return null;
+                }
+                unit = t.ctx.caches.unit(suffix + unitOfColumn.symbol()).orElse(null);
+            } else {
+                Optional<CarbonUnit> u = t.ctx.caches.unit(suffix);
+                if (u.isEmpty()) {
+                    t.error(col, "unknown unit " + UserText.quote(suffix) + " in " + t.quoted(col) + " (expected "
+                            + ReadingsTable.UNITS + ")");
+                    return null;
+                }
+                if (unitOfColumn != null && !u.get().sameMagnitude(unitOfColumn)) {
+                    t.error(col, "unit " + UserText.quote(suffix) + " in " + t.quoted(col) + " differs from the column's unit "
+                            + unitOfColumn.symbol());
+                    return null;
+                }
+                unit = u.get();
+            }
+        }
+        if (unit == null) {
+            if (unitOfColumn == null && t.blank(h.unit) && columnUnit == null) {
+                t.error(h.unit >= 0 ? h.unit : col, "unit is empty (expected " + ReadingsTable.UNITS
+                        + "; or put the unit in the quantity header, such as quantity (kWh))");
+            }
+            return null;
+        }
+        if (carrier != null && !(carrier == lastOkCarrier && unit == lastOkUnit)) {
+            String problem = dimensionProblem(carrier, unit);
+            if (problem != null) {
+                t.error(col, problem);
+                return null;
+            }
+            lastOkCarrier = carrier;
+            lastOkUnit = unit;
+        }
+        BigDecimal q = p.value();
+        ReadingType readingType = typeOrDefault();
+        if (q.signum() < 0) {
+            t.error(col, t.quoted(col) + " is negative (" + (readingType == ReadingType.REGISTER ? "a register reading"
+                    : "a consumption") + " cannot be below 0)");
+            return null;
+        }
+        if (t.failed || from == null && readingType == ReadingType.CONSUMPTION && !endOnly || to == null) {
+            return null;
+        }
+        return new Reading(site, meter, carrier, gas, use, role, readingType == ReadingType.REGISTER ? null : from, to,
+                q, unit, readingType, multiplier, digits, event, quality, note, source);
+    }
+
+    /** Why a quantity of {@code carrier} cannot be in {@code unit}, or null when it can. */
+    static String dimensionProblem(Carrier carrier, CarbonUnit unit) {
+        Dimension d = unit.dimension();
+        String expected;
+        boolean ok;
+        switch (carrier) {
+            case ELECTRICITY, HEAT, COOLING -> {
+                ok = d == Dimension.ENERGY;
+                expected = "an energy unit such as kWh, MWh or GJ";
+            }
+            case STEAM -> {
+                ok = d == Dimension.ENERGY || d == Dimension.MASS;
+                expected = "an energy unit such as GJ, or a mass such as t";
+            }
+            case WATER -> {
+                ok = d == Dimension.VOLUME || d == Dimension.MASS;
+                expected = "a volume such as m3, or tonnes (1 t = 1 m3)";
+            }
+            case REFRIGERANT -> {
+                ok = d == Dimension.MASS;
+                expected = "a mass such as kg";
+            }
+            default -> {
+                ok = d != Dimension.DIMENSIONLESS;
+                expected = "a mass, a volume or an energy unit such as t, L, m3 or GJ";
+            }
+        }
+        return ok ? null : "a quantity of " + carrier.id() + " cannot be in " + unit.symbol() + " (expected " + expected
+                + ")";
+    }
+}
