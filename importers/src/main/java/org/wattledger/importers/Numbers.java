@@ -25,6 +25,15 @@ final class Numbers {
 
     private static final Parsed NOT_A_NUMBER = new Parsed(null, null, null);
 
+    /** Digits before the decimal point a number may have: no meter, factor or denominator comes near 10^18. */
+    static final int MAX_INTEGER_DIGITS = 18;
+    /** The smallest power of ten a number may reach: below it a value is noise, and 1E-999999999 would hang arithmetic. */
+    static final int MIN_EXPONENT = -30;
+    /** Significant digits a number may have (decimal128's 34; Excel stores 17). */
+    static final int MAX_SIGNIFICANT_DIGITS = 34;
+    private static final String OUT_OF_RANGE = "is out of range (numbers are read with at most 18 digits before the"
+            + " decimal point, down to 1E-30, and at most 34 significant digits)";
+
     /** Parses a cell. {@code decimalComma}: the file is semicolon-separated. */
     static Parsed parse(String text, byte kind, boolean decimalComma) {
         if (kind == CellRow.NUMBER) {
@@ -33,7 +42,7 @@ final class Numbers {
                 return new Parsed(fast, "", null);
             }
             try {
-                return new Parsed(new BigDecimal(text), "", null);
+                return bounded(new BigDecimal(text), "");
             } catch (NumberFormatException e) {
                 return NOT_A_NUMBER;
             }
@@ -47,12 +56,25 @@ final class Numbers {
                 return new Parsed(fast, "", null);
             }
             try {
-                return new Parsed(new BigDecimal(text), "", null);
+                return bounded(new BigDecimal(text), "");
             } catch (NumberFormatException e) {
                 // fall through to the full parse ("1.2.3", "-")
             }
         }
         return parseText(text, decimalComma);
+    }
+
+    /**
+     * The number, or a problem when it is outside the range read. Checked on every path but the
+     * fast one (at most 18 digits, no exponent: always inside), so the hot path pays nothing.
+     * precision() and scale() are cheap even for 1E+999999999, whose plain form would not be.
+     */
+    private static Parsed bounded(BigDecimal v, String suffix) {
+        int exponent = v.precision() - v.scale() - 1; // the power of ten of the leading digit
+        if (exponent >= MAX_INTEGER_DIGITS || exponent < MIN_EXPONENT || v.precision() > MAX_SIGNIFICANT_DIGITS) {
+            return new Parsed(null, null, OUT_OF_RANGE);
+        }
+        return new Parsed(v, suffix, null);
     }
 
     /**
@@ -191,7 +213,7 @@ final class Numbers {
         String suffix = s.substring(i).strip();
         try {
             BigDecimal v = new BigDecimal(num.toString());
-            return new Parsed(bracketNegative ? v.negate() : v, suffix, null);
+            return bounded(bracketNegative ? v.negate() : v, suffix);
         } catch (NumberFormatException e) {
             return NOT_A_NUMBER;
         }

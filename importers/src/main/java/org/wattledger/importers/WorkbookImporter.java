@@ -89,7 +89,7 @@ public final class WorkbookImporter {
             } catch (InputRejected e) {
                 ctx = new FileContext(job.name(), options, caches);
                 String m = e.getMessage();
-                ctx.issue(Severity.ERROR, e.sheet(), 0, null, m.startsWith("sheet ") ? m : job.name() + " " + m);
+                ctx.issue(Severity.ERROR, e.sheet(), e.row(), null, m.startsWith("sheet ") ? m : job.name() + " " + m);
             } catch (OutOfMemoryError e) {
                 ctx = new FileContext(job.name(), options, caches);
                 ctx.issue(Severity.ERROR, null, 0, null, job.name() + " needs more memory than is available;"
@@ -425,7 +425,7 @@ public final class WorkbookImporter {
         if (type == FileType.XLSX) {
             try (XlsxWorkbook wb = XlsxWorkbook.open(file, options)) {
                 Dates dates = new Dates(wb.date1904());
-                for (XlsxWorkbook.SheetInfo s : wb.sheets()) {
+                for (WorkbookParts.SheetInfo s : wb.sheets()) {
                     if (filter.accept(s.name(), s.hidden())) {
                         action.accept(s.name(), reader(dates, sink -> wb.readSheet(s, sink)));
                     }
@@ -503,8 +503,8 @@ public final class WorkbookImporter {
                 wb.onProgress(fileProgress);
                 Dates dates = new Dates(wb.date1904());
                 List<String[]> sheets = new ArrayList<>();
-                Map<String, XlsxWorkbook.SheetInfo> byName = new LinkedHashMap<>();
-                for (XlsxWorkbook.SheetInfo s : wb.sheets()) {
+                Map<String, WorkbookParts.SheetInfo> byName = new LinkedHashMap<>();
+                for (WorkbookParts.SheetInfo s : wb.sheets()) {
                     sheets.add(new String[] {s.name(), s.hidden() ? "1" : ""});
                     byName.put(s.name(), s);
                 }

@@ -123,8 +123,9 @@ final class HostileFilesTest {
             ze.setCrc(0);
             z.addRawArchiveEntry(ze, new ByteArrayInputStream(compressed.toByteArray()));
         }
+        // refused at the first chunk past the 1000 declared bytes, not after 100 x the compressed size
         assertOnlyError(read(p), "error: liar.xlsx: liar.xlsx zip entry xl/worksheets/sheet1.xml inflates to more than"
-                + " 100 times its compressed size; the file was not read (a zip bomb?)");
+                + " the 1000 bytes its zip directory declares; the file was not read (a zip bomb?)");
     }
 
     @Test
