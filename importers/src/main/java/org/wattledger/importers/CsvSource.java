@@ -84,6 +84,11 @@ final class CsvSource {
                 if (inner != null) {
                     throw inner;
                 }
+                for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                    if (c instanceof StrictTextReader.Malformed m) {
+                        throw notText(file, m);
+                    }
+                }
                 if (!e.getMessage().startsWith("Unclosed quoted field")) {
                     throw new InputRejected("cannot be parsed as CSV (" + e.getMessage() + "); the file was not read");
                 }
@@ -446,7 +451,12 @@ final class CsvSource {
 
     /** Strict UTF-8 check; a sequence cut off at the end of an incomplete prefix is allowed. */
     static boolean isUtf8(byte[] head, boolean complete) {
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        return decodes(head, StandardCharsets.UTF_8, complete);
+    }
+
+    /** Whether the bytes decode strictly in the charset; a sequence cut off at the end of an incomplete prefix is allowed. */
+    static boolean decodes(byte[] head, Charset cs, boolean complete) {
+        CharsetDecoder dec = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(head);

@@ -32,6 +32,8 @@ final class FileContext {
     final List<Instrument> instruments = new ArrayList<>();
     final List<Target> targets = new ArrayList<>();
     final List<Denominator> denominators = new ArrayList<>();
+    /** Factor tables found in the file, as text for the factor loader. */
+    final List<org.wattledger.engine.model.TextTable> factorTables = new ArrayList<>();
     /** Per readings table (file + sheet): the letters of its quantity, from and to columns, for issues found later. */
     final java.util.Map<String, String[]> readingColumns;
     long read;

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * read ({@link Malformed}, with its offset in the file) instead of becoming U+FFFD, which would
  * silently merge two ids. Without a BOM the charset is decided at the first non-ASCII byte,
  * wherever it is in the file: UTF-8 when the {@value #WINDOW} bytes from there decode strictly as
- * UTF-8, else GB18030 (a superset of GBK and GB2312). Until then the bytes are ASCII, which both
+ * UTF-8, else GB18030 (a superset of GBK and GB2312) when they decode as that, else UTF-8 (and
+ * the first bad byte is the error). Until then the bytes are ASCII, which both
  * read alike, so a file whose first megabytes are ASCII is still decided by its Chinese text.
  */
 final class StrictTextReader extends Reader {
@@ -115,8 +116,10 @@ final class StrictTextReader extends Reader {
         }
         byte[] window = new byte[Math.min(bytes.remaining(), WINDOW)];
         bytes.duplicate().get(window);
-        use(CsvSource.isUtf8(window, eof && window.length == bytes.remaining()) ? StandardCharsets.UTF_8
-                : CsvSource.GB18030);
+        boolean complete = eof && window.length == bytes.remaining();
+        // bytes valid in neither are reported as UTF-8, the likelier intent
+        use(!CsvSource.isUtf8(window, complete) && CsvSource.decodes(window, CsvSource.GB18030, complete)
+                ? CsvSource.GB18030 : StandardCharsets.UTF_8);
     }
 
     /** Decodes what is buffered; 0 when more bytes are needed, -1 at the end. */

@@ -54,6 +54,14 @@ public final class WorkbookImporter {
     private record Job(Path path, String name, TableKind table) {
     }
 
+    /** A factor table found in an input (a workbook's factors sheet, a folder's factors.csv) and its file's SHA-256. */
+    public record FactorTable(TextTable table, String sha256) {
+    }
+
+    /** What the inputs hold: the inventory, and the factor tables found in the same pass. */
+    public record Result(Inventory inventory, List<FactorTable> factorTables) {
+    }
+
     /** Reads one input. */
     public static Inventory read(Path input, ImportOptions options) {
         return read(List.of(input), options);
@@ -61,6 +69,15 @@ public final class WorkbookImporter {
 
     /** Reads the inputs (workbooks, folders of CSVs, CSV files) into one inventory. */
     public static Inventory read(List<Path> inputs, ImportOptions options) {
+        return readAll(inputs, options).inventory();
+    }
+
+    /**
+     * Reads the inputs into one inventory and collects their factor tables in the same pass: each
+     * file is opened and hashed once, and a file that cannot be read is one error issue — its
+     * factor tables are not used, and the other inputs are still read.
+     */
+    public static Result readAll(List<Path> inputs, ImportOptions options) {
         List<Issue> issues = new ArrayList<>();
         List<Job> jobs = jobs(inputs, issues);
         long total = 0;
@@ -76,6 +93,7 @@ public final class WorkbookImporter {
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
+        List<FactorTable> factorTables = new ArrayList<>();
         long read = 0;
         long accepted = 0;
         long rejected = 0;
@@ -99,7 +117,12 @@ public final class WorkbookImporter {
             if (sha == null) {
                 sha = sha256(job.path());
             }
-            files.add(new Inventory.InputFile(job.name(), sha));
+            if (job.table() != TableKind.FACTORS) { // a folder's factors.csv is listed with the factor sets
+                files.add(new Inventory.InputFile(job.name(), sha));
+            }
+            for (TextTable t : ctx.factorTables) {
+                factorTables.add(new FactorTable(t, sha));
+            }
             issues.addAll(ctx.issues);
             sites.addAll(ctx.sites);
             readings.addAll(ctx.flatReadings());
@@ -127,8 +150,8 @@ public final class WorkbookImporter {
 
         checkSites(sites, timeline.readings(), issues);
         issues.sort(Issue.ORDER);
-        return new Inventory(sites, timeline.readings(), instruments, targets, denominators, issues,
-                new Inventory.RowTally(read, accepted, rejected), files);
+        return new Result(new Inventory(sites, timeline.readings(), instruments, targets, denominators, issues,
+                new Inventory.RowTally(read, accepted, rejected), files), factorTables);
     }
 
     /**
@@ -313,7 +336,8 @@ public final class WorkbookImporter {
                         continue;
                     }
                     if (k.get() == TableKind.FACTORS) {
-                        continue; // read by the factor loader through readTables
+                        raw.add(new Job(p, displayName(input) + "/" + n, TableKind.FACTORS)); // for the factor loader
+                        continue;
                     }
                     readings |= k.get() == TableKind.READINGS;
                     raw.add(new Job(p, n, k.get()));
@@ -468,19 +492,25 @@ public final class WorkbookImporter {
         if (type == FileType.CSV) {
             TableKind table = job.table() != null ? job.table()
                     : TableKind.byName(job.name()).filter(k -> k != TableKind.INSTRUCTIONS).orElse(TableKind.READINGS);
-            if (table == TableKind.FACTORS) {
-                ctx.issue(Severity.INFO, null, 0, null, job.name() + " is a factor sheet; it is read with"
-                        + " --factor-sheet, not as input data");
-                return null;
-            }
             MessageDigest md;
             try {
                 md = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            TableReader reader = table(table, ctx, null, new Dates(false), false);
             LongConsumer fileProgress = progress.within(sizeOf(job.path()), ctx);
+            if (table == TableKind.FACTORS) {
+                if (job.table() == null) {
+                    ctx.issue(Severity.INFO, null, 0, null, job.name() + " is a factor sheet; it is read with"
+                            + " --factor-sheet, not as input data");
+                }
+                RawTable t = new RawTable(ctx.file, null, requiredKeys(TableKind.FACTORS), new Dates(false),
+                        Integer.MAX_VALUE);
+                CsvSource.read(job.path(), ctx.options, d -> t, md, fileProgress);
+                ctx.factorTables.add(t.table());
+                return HexFormat.of().formatHex(md.digest());
+            }
+            TableReader reader = table(table, ctx, null, new Dates(false), false);
             Pipeline.run(sink -> CsvSource.read(job.path(), ctx.options, d -> {
                 reader.decimalComma = d.delimiter() == ';';
                 return sink;
@@ -538,7 +568,16 @@ public final class WorkbookImporter {
             Optional<TableKind> kind = TableKind.byName(name);
             if (kind.isPresent()) {
                 TableKind k = kind.get();
-                if (k == TableKind.INSTRUCTIONS || k == TableKind.FACTORS) {
+                if (k == TableKind.INSTRUCTIONS) {
+                    continue;
+                }
+                if (k == TableKind.FACTORS) {
+                    // for the factor loader, found in this same pass so the file is opened once
+                    RawTable t = new RawTable(ctx.file, name, requiredKeys(k), dates, Integer.MAX_VALUE);
+                    streamer.stream(name, t);
+                    if (t.found()) {
+                        ctx.factorTables.add(t.table());
+                    }
                     continue;
                 }
                 if (hidden) {
