@@ -72,10 +72,19 @@ final class WorkbookParts {
     }
 
     private String officeDocumentPart() {
+        if (zip.has("mimetype") && zip.has("content.xml")) {
+            throw new InputRejected("is an OpenDocument spreadsheet (.ods), which is not read; save it as an Excel"
+                    + " workbook (.xlsx) and import it again; the file was not read");
+        }
         if (zip.has("_rels/.rels")) {
             for (String[] rel : relationships("_rels/.rels")) {
                 if (rel[1].endsWith("/officeDocument")) {
-                    return resolve("", rel[2]);
+                    String part = resolve("", rel[2]);
+                    if (part.endsWith(".bin")) {
+                        throw new InputRejected("is an Excel binary workbook (.xlsb), which is not read; save it as an"
+                                + " Excel workbook (.xlsx) and import it again; the file was not read");
+                    }
+                    return part;
                 }
             }
         }
