@@ -32,7 +32,7 @@ import org.wattledger.engine.model.TextTable;
 
 /**
  * Reads input workbooks, folders of CSV files and single CSV files into an engine
- * {@link Inventory} (CONTRACTS.md §1; every rule in docs/formats/workbook.md).
+ * {@link Inventory} (every rule in docs/formats/workbook.md).
  *
  * <pre>{@code
  * Inventory inv = WorkbookImporter.read(List.of(Path.of("meters.xlsx")), ImportOptions.defaults());
