@@ -63,7 +63,7 @@ final class CsvSource {
                     .allowMissingFields(true)
                     .allowUnclosedQuote(false)
                     .skipEmptyLines(true)
-                    .maxBufferSize(Math.max(options.maxCellChars() * 2, 1 << 16))
+                    .maxBufferSize(bufferChars(options))
                     .ofCsvRecord(text);
             Records records = new Records(sink, options);
             boolean first = true;
@@ -89,13 +89,18 @@ final class CsvSource {
                         throw notText(file, m);
                     }
                 }
-                if (!e.getMessage().startsWith("Unclosed quoted field")) {
+                boolean atEnd = e.getMessage().startsWith("Unclosed quoted field");
+                boolean tooLong = e.getMessage().startsWith("The maximum buffer size");
+                if (!atEnd && !tooLong) {
                     throw new InputRejected("cannot be parsed as CSV (" + e.getMessage() + "); the file was not read");
                 }
                 // every record before the one whose quote never closes is complete
                 if (records.flush()) {
                     long line = unclosedLine(e);
-                    records.unclosedQuote(line, linesFrom(file, text.charset(), d.bomBytes(), line), d.delimiter());
+                    records.unclosedQuote(line, linesFrom(file, text.charset(), d.bomBytes(), line), d.delimiter(),
+                            atEnd ? "is never closed, so the rest of the file" : "is not closed within "
+                                    + String.format(java.util.Locale.ROOT, "%,d", bufferChars(options))
+                                    + " characters, so the rest of the file");
                 }
             } catch (StrictTextReader.Malformed e) {
                 throw notText(file, e);
@@ -114,6 +119,11 @@ final class CsvSource {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("record starting at line (\\d+)")
                 .matcher(e.getMessage());
         return m.find() ? Long.parseLong(m.group(1)) : 1;
+    }
+
+    /** Characters FastCSV may buffer for one record: twice the longest field read. */
+    private static int bufferChars(ImportOptions options) {
+        return Math.max(options.maxCellChars() * 2, 1 << 16);
     }
 
     /** Lines a quoted field may span; more means a quote that was never meant to open a field. */
@@ -203,13 +213,16 @@ final class CsvSource {
             return sink.row(row);
         }
 
-        /** The lines a quote opened in a row and never closed swallowed: from its line to the end of the file. */
-        void unclosedQuote(long line, Lines rest, char delimiter) {
+        /**
+         * The lines a quote opened in a row and never closed swallowed: from its line to the end of
+         * the file ({@code what}: why, up to "the rest of the file").
+         */
+        void unclosedQuote(long line, Lines rest, char delimiter, String what) {
             int column = rest.first() == null ? -1 : openQuoteColumn(rest.first(), delimiter);
             long last = line + rest.lines() - 1;
-            broken(line, column, "a quote opened in this row is never closed, so the rest of the file (lines " + line
-                    + "-" + last + ") would be one field; the " + rest.nonBlank() + " rows in those lines are not read"
-                    + " (close or remove the quote)", (int) Math.min(rest.nonBlank(), Integer.MAX_VALUE));
+            broken(line, column, "a quote opened in this row " + what + " (lines " + line + "-" + last + ") would be"
+                    + " one field; the " + rest.nonBlank() + " rows in those lines are not read (close or remove the"
+                    + " quote)", (int) Math.min(rest.nonBlank(), Integer.MAX_VALUE));
         }
     }
 

@@ -57,6 +57,23 @@ final class BrokenFilesTest {
     }
 
     @Test
+    void aQuoteThatRunsPastTheFieldBufferRejectsTheRestOfTheFile() throws Exception {
+        // line 2 good; line 3 opens a quote in column F; lines 4-30002 (29,999 rows of ~50 characters, far over
+        // the 262,136 characters one record may hold) follow: lines 3-30002 are 30,000 rejected rows
+        StringBuilder text = new StringBuilder(HEADER).append(month("A", 1, "1"))
+                .append("S,X,electricity,2022-01-01,2022-01-31,\"3,kWh\n");
+        for (int i = 4; i <= 30_002; i++) {
+            text.append(month("M" + i, 1, "9"));
+        }
+        Inventory inv = read(csv(dir, "readings.csv", text.toString()));
+        assertEquals(List.of("error: readings.csv, row 3, column F: a quote opened in this row is not closed within"
+                + " 262,136 characters, so the rest of the file (lines 3-30002) would be one field; the 30000 rows in"
+                + " those lines are not read (close or remove the quote)"), errors(inv));
+        // read 30,001 = accepted 1 + rejected 30,000
+        assertEquals(new Inventory.RowTally(30_001, 1, 30_000), inv.rows());
+    }
+
+    @Test
     void aQuotedFieldSpanningMoreThanTwentyLinesIsAnError() throws Exception {
         // line 4 opens a quote in column F; line 30 ("end",kWh) closes it: one record over lines 4-30 = 27 lines,
         // more than 20, so its 27 rows are rejected. Lines 2, 3 and 31 are good (meters A, B, C).
