@@ -2,6 +2,7 @@ package org.wattledger.importers;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import org.wattledger.engine.units.Exact;
 
 /**
  * Numbers from cell text straight to {@link BigDecimal}, never through {@code double}. Text cells
@@ -25,14 +26,10 @@ final class Numbers {
 
     private static final Parsed NOT_A_NUMBER = new Parsed(null, null, null);
 
-    /** Digits before the decimal point a number may have: no meter, factor or denominator comes near 10^18. */
+    /** Digits before the decimal point a number may have (quoting numbers plainly stays short below it). */
     static final int MAX_INTEGER_DIGITS = 18;
-    /** The smallest power of ten a number may reach: below it a value is noise, and 1E-999999999 would hang arithmetic. */
-    static final int MIN_EXPONENT = -30;
     /** Significant digits a number may have (decimal128's 34; Excel stores 17). */
     static final int MAX_SIGNIFICANT_DIGITS = 34;
-    private static final String OUT_OF_RANGE = "is out of range (numbers are read with at most 18 digits before the"
-            + " decimal point, down to 1E-30, and at most 34 significant digits)";
 
     /** Parses a cell. {@code decimalComma}: the file is semicolon-separated. */
     static Parsed parse(String text, byte kind, boolean decimalComma) {
@@ -65,14 +62,13 @@ final class Numbers {
     }
 
     /**
-     * The number, or a problem when it is outside the range read. Checked on every path but the
-     * fast one (at most 18 digits, no exponent: always inside), so the hot path pays nothing.
-     * precision() and scale() are cheap even for 1E+999999999, whose plain form would not be.
+     * The number, or a problem when it is outside the range read ({@link Exact#inInputRange}).
+     * Checked on every path but the fast one (at most 18 digits, no exponent: always inside), so
+     * the hot path pays nothing.
      */
     private static Parsed bounded(BigDecimal v, String suffix) {
-        int exponent = v.precision() - v.scale() - 1; // the power of ten of the leading digit
-        if (exponent >= MAX_INTEGER_DIGITS || exponent < MIN_EXPONENT || v.precision() > MAX_SIGNIFICANT_DIGITS) {
-            return new Parsed(null, null, OUT_OF_RANGE);
+        if (!Exact.inInputRange(v)) {
+            return new Parsed(null, null, "is out of range (" + Exact.INPUT_RANGE + ")");
         }
         return new Parsed(v, suffix, null);
     }
