@@ -25,8 +25,8 @@ import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 
 /**
- * A seeded fuzzer: mutates a good CSV file, a good workbook's XML parts and a good workbook's
- * bytes, imports each mutant and checks the invariants every input must keep — the import
+ * A seeded fuzzer: mutates a good CSV file, a good workbook's XML parts, a good workbook's bytes
+ * and a good .xls workbook's bytes, imports each mutant and checks the invariants every input must keep — the import
  * returns (no exception escapes, whatever the bytes), in bounded time, rows read = accepted +
  * rejected, every rejected row has an error, and no message carries a Java exception. The
  * budget is small in the normal build ({@value #DEFAULT_TRIES} tries per kind, seed
@@ -97,6 +97,46 @@ final class FuzzTest {
         }
     }
 
+    private Path goodXls() throws IOException {
+        return Fixtures.xls(dir, "good.xls", Fixtures.sheet("readings")
+                .row("site", "meter", "carrier", "from", "to", "quantity", "unit")
+                .row("S1", "M1", "electricity", "2022-01-01", "2022-01-31", 1234.5, "kWh")
+                .row("北京", "电表1", "电力", "2022-01-01", "2022-01-31", "3.2万", "kWh"));
+    }
+
+    /** Found by this fuzzer (seed 20261201, .xls mutant 279): a sheet list POI cannot read crashed the run. */
+    @Test
+    void anXlsWhoseSheetListIsDamagedIsOneError() throws Exception {
+        Random seeded = new Random(DEFAULT_SEED);
+        Path good = goodXls();
+        byte[] mutant = null;
+        for (int i = 0; i <= 279; i++) {
+            mutant = xlsMutant(good, seeded);
+        }
+        Path p = write("damaged.xls", mutant);
+        Inventory inv = WorkbookImporter.read(List.of(p), ImportOptions.defaults());
+        assertEquals(List.of("error: damaged.xls: damaged.xls is a damaged .xls workbook (Index 0 out of bounds for"
+                + " length 0); the file was not read"), Fixtures.issues(inv));
+        assertEquals(new Inventory.RowTally(0, 0, 0), inv.rows());
+    }
+
+    @Test
+    void xlsWorkbooksWithMutatedBytesKeepTheInvariants() throws Exception {
+        Path good = goodXls();
+        for (int i = 0; i < tries / 2; i++) {
+            byte[] mutant = xlsMutant(good, random);
+            check(write("o" + i + ".xls", mutant), mutant);
+        }
+    }
+
+    private static byte[] xlsMutant(Path good, Random random) throws IOException {
+        byte[] mutant = Files.readAllBytes(good);
+        for (int k = 0; k < 1 + random.nextInt(8); k++) {
+            mutant[random.nextInt(mutant.length)] ^= (byte) (1 << random.nextInt(8)); // bit flips
+        }
+        return mutant;
+    }
+
     private Path goodWorkbook() throws IOException {
         return Fixtures.xlsx(dir, "good.xlsx", Fixtures.sheet("readings")
                 .row("site", "meter", "carrier", "from", "to", "quantity", "unit")
@@ -142,8 +182,13 @@ final class FuzzTest {
     private void check(Path file, byte[] bytes) {
         String replay = file.getFileName() + " (" + bytes.length + " bytes): "
                 + new String(bytes, 0, Math.min(bytes.length, 600), StandardCharsets.ISO_8859_1);
-        Inventory inv = assertTimeoutPreemptively(PER_FILE, () -> WorkbookImporter.read(List.of(file),
-                ImportOptions.defaults()), replay);
+        Inventory inv = assertTimeoutPreemptively(PER_FILE, () -> {
+            try {
+                return WorkbookImporter.read(List.of(file), ImportOptions.defaults());
+            } catch (RuntimeException e) {
+                throw new AssertionError("an exception escaped the import of " + replay, e);
+            }
+        }, replay);
         Inventory.RowTally t = inv.rows();
         assertEquals(t.read(), t.accepted() + t.rejected(), replay);
         if (t.rejected() > 0) {
