@@ -212,6 +212,21 @@ final class BrokenFilesTest {
         assertEquals(new Inventory.RowTally(0, 0, 0), inv.rows());
     }
 
+    @Test
+    void aTamperedWorkbookPartFailsItsCrcCheckToo() throws Exception {
+        // the metadata parts are read through StAX, which stops at the end of the document: the part is
+        // drained to its end so that its checksum is checked as well (sheet name readings -> readingz)
+        Map<String, byte[]> entries = HostileFilesTest.workbook(HostileFilesTest.sheet(HostileFilesTestRows.header()));
+        byte[] bytes = stored(entries);
+        String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = latin.indexOf("name=\"readings\"");
+        bytes[at + "name=\"reading".length()] = 'z';
+        Path tampered = dir.resolve("renamed.xlsx");
+        Files.write(tampered, bytes);
+        assertEquals(List.of("error: renamed.xlsx: renamed.xlsx zip entry xl/workbook.xml fails its CRC-32 check (its"
+                + " content is not what was stored); the workbook is damaged and was not read"), issues(read(tampered)));
+    }
+
     private static byte[] stored(Map<String, byte[]> entries) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
