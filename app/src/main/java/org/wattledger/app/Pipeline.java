@@ -59,8 +59,9 @@ final class Pipeline {
         CalcOptions.EnergyBasis basis = options.basis();
         String gwp = options.gwpSet();
         ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
-        Inventory inventory = importInputs(inputs, options.fillGaps, err);
-        List<LoadedSheet> sheets = loadSheets(inputs, options.factorSheets);
+        WorkbookImporter.Result imported = importInputs(inputs, options.fillGaps, err);
+        Inventory inventory = imported.inventory();
+        List<LoadedSheet> sheets = loadSheets(imported.factorTables(), options.factorSheets);
         List<String> regions = inventory.sites().stream().map(Site::region).toList();
         FactorSelection.Selection selection;
         try {
@@ -101,15 +102,16 @@ final class Pipeline {
                 inventory.targets(), inventory.denominators(), issues, inventory.rows(), inventory.files());
     }
 
-    static Inventory importInputs(List<Path> inputs, boolean fillGaps, PrintWriter err) {
+    /** Reads the inputs once: the inventory and the factor tables inside them (a file that cannot be read is an issue). */
+    static WorkbookImporter.Result importInputs(List<Path> inputs, boolean fillGaps, PrintWriter err) {
         try (TerminalProgress progress = TerminalProgress.start("reading")) {
             ImportOptions importOptions = ImportOptions.builder().fillGaps(fillGaps).progress(progress).build();
-            return WorkbookImporter.read(inputs, importOptions);
+            return WorkbookImporter.readAll(inputs, importOptions);
         }
     }
 
     /** --factor-sheet files, then factor tables inside the inputs (a workbook's factors sheet, a folder's factors.csv). */
-    private static List<LoadedSheet> loadSheets(List<Path> inputs, List<Path> factorSheets) {
+    private static List<LoadedSheet> loadSheets(List<WorkbookImporter.FactorTable> inInputs, List<Path> factorSheets) {
         List<LoadedSheet> sheets = new ArrayList<>();
         List<Issue> errors = new ArrayList<>();
         for (Path file : factorSheets) {
@@ -124,10 +126,8 @@ final class Pipeline {
             }
             sheets.add(FactorSheetLoader.load(table, sha256(file)));
         }
-        for (Path input : inputs) {
-            for (TextTable table : WorkbookImporter.readTables(input, "factors")) {
-                sheets.add(FactorSheetLoader.load(table, sha256(factorFile(input, table))));
-            }
+        for (WorkbookImporter.FactorTable found : inInputs) {
+            sheets.add(FactorSheetLoader.load(found.table(), found.sha256()));
         }
         for (LoadedSheet sheet : sheets) {
             errors.addAll(sheet.errors());
@@ -137,11 +137,6 @@ final class Pipeline {
                     + " in factor sheets; no report was calculated", errors);
         }
         return sheets;
-    }
-
-    /** The file a factor table came from: the input itself, or factors.csv inside an input folder. */
-    private static Path factorFile(Path input, TextTable table) {
-        return Files.isDirectory(input) ? input.resolve(Path.of(table.file()).getFileName()) : input;
     }
 
     private static String sha256(Path file) {

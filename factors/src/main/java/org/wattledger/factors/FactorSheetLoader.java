@@ -37,6 +37,7 @@ import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.TextTable;
 import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.Dimension;
+import org.wattledger.engine.units.Exact;
 import org.wattledger.engine.units.FactorUnit;
 
 /**
@@ -409,6 +410,10 @@ public final class FactorSheetLoader {
             }
             if (value.signum() < 0) {
                 fail("value", "value " + text + " is negative: a factor cannot be negative");
+                return null;
+            }
+            if (!Exact.inInputRange(value)) {
+                fail("value", "'" + text + "' is out of range (" + Exact.INPUT_RANGE + ")");
                 return null;
             }
             return value;

@@ -27,6 +27,13 @@ final class CellRow {
     static final byte FMT_TIME = 5;
 
     int number;
+    /**
+     * Not null: this row stands for lines the reader could not split into rows (a CSV quote never
+     * closed); the error to report, the column it concerns (-1 unknown) and how many rows were lost.
+     */
+    String broken;
+    int brokenColumn;
+    int brokenRows;
     private String[] text = new String[16];
     private byte[] kind = new byte[16];
     private byte[] format = new byte[16];
@@ -38,6 +45,14 @@ final class CellRow {
         Arrays.fill(format, 0, width, FMT_GENERAL);
         width = 0;
         number = rowNumber;
+        broken = null;
+    }
+
+    /** Marks this (empty) row as standing for {@code rows} rows that could not be read. */
+    void broken(String message, int column, int rows) {
+        broken = message;
+        brokenColumn = column;
+        brokenRows = rows;
     }
 
     void set(int column, byte cellKind, String cellText, byte cellFormat) {
@@ -103,6 +118,9 @@ final class CellRow {
         System.arraycopy(other.kind, 0, kind, 0, w);
         System.arraycopy(other.format, 0, format, 0, w);
         width = w;
+        broken = other.broken;
+        brokenColumn = other.brokenColumn;
+        brokenRows = other.brokenRows;
     }
 
     CellRow copy() {

@@ -56,16 +56,16 @@ final class CsvSource {
             Dialect d = detect(head, head.length < SNIFF);
             in.skipNBytes(d.bomBytes());
             RowSink sink = sinks.apply(d);
-            Reader reader = new InputStreamReader(in, d.charset());
+            StrictTextReader text = new StrictTextReader(in, d.bomBytes() > 0 ? d.charset() : null, d.bomBytes());
             CsvReader<CsvRecord> csv = CsvReader.builder()
                     .fieldSeparator(d.delimiter())
                     .allowExtraFields(true)
                     .allowMissingFields(true)
+                    .allowUnclosedQuote(false)
                     .skipEmptyLines(true)
-                    .maxBufferSize(Math.max(options.maxCellChars() * 2, 1 << 16))
-                    .ofCsvRecord(reader);
-            CellRow row = new CellRow();
-            long rows = 0;
+                    .maxBufferSize(bufferChars(options))
+                    .ofCsvRecord(text);
+            Records records = new Records(sink, options);
             boolean first = true;
             try {
                 for (CsvRecord rec : csv) {
@@ -74,37 +74,36 @@ final class CsvSource {
                         continue;
                     }
                     first = false;
-                    if (++rows > options.maxCsvRows()) {
-                        throw new InputRejected("has more than " + options.maxCsvRows()
-                                + " lines, the most a CSV file is read to; the file was not read");
-                    }
-                    long line = rec.getStartingLineNumber();
-                    row.reset((int) Math.min(line, Integer.MAX_VALUE));
-                    int n = rec.getFieldCount();
-                    if (n > ImportOptions.EXCEL_MAX_COLUMNS) {
-                        throw new InputRejected("has a line of more than " + ImportOptions.EXCEL_MAX_COLUMNS
-                                + " fields (line " + line + "); the file was not read");
-                    }
-                    for (int i = 0; i < n; i++) {
-                        String f = rec.getField(i);
-                        if (f.length() > options.maxCellChars()) {
-                            throw new InputRejected("has a field longer than " + options.maxCellChars()
-                                    + " characters (line " + line + "); the file was not read");
-                        }
-                        if (!f.isEmpty()) {
-                            row.set(i, CellRow.TEXT, f, CellRow.FMT_GENERAL);
-                        }
-                    }
-                    if (row.width() > 0 && !sink.row(row)) {
+                    if (!records.add(rec)) {
                         break;
                     }
                 }
+                records.finish();
             } catch (CsvParseException e) {
                 InputRejected inner = InputRejectedCause.find(e);
                 if (inner != null) {
                     throw inner;
                 }
-                throw new InputRejected("cannot be parsed as CSV (" + e.getMessage() + "); the file was not read");
+                for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                    if (c instanceof StrictTextReader.Malformed m) {
+                        throw notText(file, m);
+                    }
+                }
+                boolean atEnd = e.getMessage().startsWith("Unclosed quoted field");
+                boolean tooLong = e.getMessage().startsWith("The maximum buffer size");
+                if (!atEnd && !tooLong) {
+                    throw new InputRejected("cannot be parsed as CSV (" + e.getMessage() + "); the file was not read");
+                }
+                // every record before the one whose quote never closes is complete
+                if (records.flush()) {
+                    long line = unclosedLine(e);
+                    records.unclosedQuote(line, linesFrom(file, text.charset(), d.bomBytes(), line), d.delimiter(),
+                            atEnd ? "is never closed, so the rest of the file" : "is not closed within "
+                                    + String.format(java.util.Locale.ROOT, "%,d", bufferChars(options))
+                                    + " characters, so the rest of the file");
+                }
+            } catch (StrictTextReader.Malformed e) {
+                throw notText(file, e);
             } catch (UncheckedIOException e) {
                 throw new InputRejected("cannot be read: " + e.getCause().getMessage());
             }
@@ -112,6 +111,261 @@ final class CsvSource {
             sink.end(List.of());
         } catch (IOException e) {
             throw new InputRejected("cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** The line FastCSV names in "Unclosed quoted field at end of input (record starting at line 4)". */
+    private static long unclosedLine(CsvParseException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("record starting at line (\\d+)")
+                .matcher(e.getMessage());
+        return m.find() ? Long.parseLong(m.group(1)) : 1;
+    }
+
+    /** Characters FastCSV may buffer for one record: twice the longest field read. */
+    private static int bufferChars(ImportOptions options) {
+        return Math.max(options.maxCellChars() * 2, 1 << 16);
+    }
+
+    /** Lines a quoted field may span; more means a quote that was never meant to open a field. */
+    static final int MAX_FIELD_LINES = 20;
+
+    /**
+     * Hands records on as rows, one behind, so that a record whose quoted field spans more than
+     * {@value #MAX_FIELD_LINES} lines (it starts that many lines before the next record; only then
+     * are its line breaks counted) is handed on as one broken row standing for the lines it swallowed.
+     */
+    private static final class Records {
+        private final RowSink sink;
+        private final ImportOptions options;
+        private final CellRow row = new CellRow();
+        private CsvRecord held;
+        private long rows;
+
+        Records(RowSink sink, ImportOptions options) {
+            this.sink = sink;
+            this.options = options;
+        }
+
+        /** Takes the next record; false when the sink wants no more. */
+        boolean add(CsvRecord rec) {
+            boolean more = true;
+            if (held != null) {
+                more = emit(held, rec.getStartingLineNumber() - held.getStartingLineNumber() > MAX_FIELD_LINES);
+            }
+            held = more ? rec : null;
+            return more;
+        }
+
+        void finish() {
+            if (held != null) {
+                emit(held, true);
+                held = null;
+            }
+        }
+
+        /** Hands on the held record, which is complete; false when the sink wants no more. */
+        boolean flush() {
+            if (held == null) {
+                return true;
+            }
+            CsvRecord r = held;
+            held = null;
+            return emit(r, true);
+        }
+
+        private boolean emit(CsvRecord rec, boolean mayBeLong) {
+            long line = rec.getStartingLineNumber();
+            if (mayBeLong) {
+                int[] span = span(rec);
+                if (span[0] > MAX_FIELD_LINES) {
+                    return broken(line, span[1], "a quoted field starting in this row spans " + span[0]
+                            + " lines (lines " + line + "-" + (line + span[0] - 1) + "), more than the "
+                            + MAX_FIELD_LINES + " a field may span, so a quote is probably not closed; the "
+                            + span[2] + " rows in those lines are not read (close or remove the quote)", span[2]);
+                }
+            }
+            if (++rows > options.maxCsvRows()) {
+                throw new InputRejected("has more than " + options.maxCsvRows()
+                        + " lines, the most a CSV file is read to; the file was not read");
+            }
+            row.reset((int) Math.min(line, Integer.MAX_VALUE));
+            int n = rec.getFieldCount();
+            if (n > ImportOptions.EXCEL_MAX_COLUMNS) {
+                throw new InputRejected("has a line of more than " + ImportOptions.EXCEL_MAX_COLUMNS
+                        + " fields (line " + line + "); the file was not read");
+            }
+            for (int i = 0; i < n; i++) {
+                String f = rec.getField(i);
+                if (f.length() > options.maxCellChars()) {
+                    throw new InputRejected("has a field longer than " + options.maxCellChars()
+                            + " characters (line " + line + "); the file was not read");
+                }
+                if (!f.isEmpty()) {
+                    row.set(i, CellRow.TEXT, f, CellRow.FMT_GENERAL);
+                }
+            }
+            return row.width() == 0 || sink.row(row);
+        }
+
+        private boolean broken(long line, int column, String message, int rowsLost) {
+            row.reset((int) Math.min(line, Integer.MAX_VALUE));
+            row.broken(message, column, rowsLost);
+            return sink.row(row);
+        }
+
+        /**
+         * The lines a quote opened in a row and never closed swallowed: from its line to the end of
+         * the file ({@code what}: why, up to "the rest of the file").
+         */
+        void unclosedQuote(long line, Lines rest, char delimiter, String what) {
+            int column = rest.first() == null ? -1 : openQuoteColumn(rest.first(), delimiter);
+            long last = line + rest.lines() - 1;
+            broken(line, column, "a quote opened in this row " + what + " (lines " + line + "-" + last + ") would be"
+                    + " one field; the " + rest.nonBlank() + " rows in those lines are not read (close or remove the"
+                    + " quote)", (int) Math.min(rest.nonBlank(), Integer.MAX_VALUE));
+        }
+    }
+
+    /** Physical lines of a stretch of text: the first, how many, how many are not blank. */
+    record Lines(String first, long lines, long nonBlank) {
+    }
+
+    /** The lines of a record's fields as the file has them (fields joined by the delimiter). */
+    private static Lines lines(String text) {
+        String[] parts = text.split("\r\n|\n|\r", -1);
+        long nonBlank = 0;
+        for (String p : parts) {
+            if (!p.isBlank()) {
+                nonBlank++;
+            }
+        }
+        return new Lines(parts[0], parts.length, nonBlank);
+    }
+
+    /** {lines spanned, column of the first field holding a line break, non-blank lines}. */
+    private static int[] span(CsvRecord rec) {
+        int column = -1;
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < rec.getFieldCount(); i++) {
+            String f = rec.getField(i);
+            if (column < 0 && (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0)) {
+                column = i;
+            }
+            all.append(i == 0 ? "" : ",").append(f);
+        }
+        Lines l = lines(all.toString());
+        return new int[] {(int) Math.min(l.lines(), Integer.MAX_VALUE), column,
+                (int) Math.min(l.nonBlank(), Integer.MAX_VALUE)};
+    }
+
+    /** The lines of the file from line {@code from} (1-based, as the CSV parser counts: CRLF, LF or CR) to its end. */
+    static Lines linesFrom(Path file, Charset cs, int bom, long from) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            raw.skipNBytes(bom);
+            Reader r = new java.io.BufferedReader(new InputStreamReader(raw, cs), 1 << 16);
+            long line = 1;
+            String first = null;
+            StringBuilder current = new StringBuilder();
+            long lines = 0;
+            long nonBlank = 0;
+            boolean blank = true;
+            int c;
+            int prev = -1;
+            while ((c = r.read()) >= 0) {
+                if (c == '\n' && prev == '\r') {
+                    prev = c;
+                    continue;
+                }
+                prev = c;
+                boolean end = c == '\n' || c == '\r';
+                if (line >= from) {
+                    if (end) {
+                        lines++;
+                        nonBlank += blank ? 0 : 1;
+                        if (first == null) {
+                            first = current.toString();
+                        }
+                        blank = true;
+                    } else {
+                        blank &= Character.isWhitespace(c);
+                        if (first == null && current.length() < 100_000) {
+                            current.append((char) c);
+                        }
+                    }
+                }
+                if (end) {
+                    line++;
+                }
+            }
+            if (!blank) {
+                lines++;
+                nonBlank++;
+                if (first == null) {
+                    first = current.toString();
+                }
+            }
+            return new Lines(first, lines, nonBlank);
+        }
+    }
+
+    /** The field (0-based) of a line in which a quote opens and is still open at the end of the line; -1 if none. */
+    static int openQuoteColumn(String line, char delimiter) {
+        boolean quoted = false;
+        int field = 0;
+        int openedIn = -1;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+                if (quoted) {
+                    openedIn = field;
+                }
+            } else if (ch == delimiter && !quoted) {
+                field++;
+            }
+        }
+        return quoted ? openedIn : -1;
+    }
+
+    /** Bytes the charset cannot decode: the file is refused, naming the line they are on. */
+    private static InputRejected notText(Path file, StrictTextReader.Malformed e) {
+        long line;
+        try {
+            line = lineAt(file, e.charset, e.offset);
+        } catch (IOException io) {
+            line = 0;
+        }
+        return new InputRejected(null, (int) Math.min(line, Integer.MAX_VALUE), "has bytes that are not valid "
+                + e.charset.name() + " text on line " + line + " (" + e.bytes + "); save the file as UTF-8 (or GBK)"
+                + " and import it again; the file was not read");
+    }
+
+    /** The 1-based line of a byte offset (line breaks as the CSV parser counts them). */
+    private static long lineAt(Path file, Charset cs, long offset) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+                Reader r = new java.io.BufferedReader(new InputStreamReader(new java.io.FilterInputStream(raw) {
+                    private long left = offset;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        if (left <= 0) {
+                            return -1;
+                        }
+                        int n = in.read(b, off, (int) Math.min(len, left));
+                        left -= Math.max(n, 0);
+                        return n;
+                    }
+                }, cs), 1 << 16)) {
+            long line = 1;
+            int prev = -1;
+            int c;
+            while ((c = r.read()) >= 0) {
+                if (c == '\n' && prev != '\r' || c == '\r') {
+                    line++;
+                }
+                prev = c;
+            }
+            return line;
         }
     }
 
@@ -146,13 +400,24 @@ final class CsvSource {
         }
         String text = new String(head, bom, head.length - bom, cs);
         String[] lines = text.split("\r\n|\n|\r", 22);
-        if (lines.length > 0) {
-            String l0 = lines[0].strip();
-            if (l0.length() == 5 && l0.regionMatches(true, 0, "sep=", 0, 4)) {
-                return new Dialect(cs, bom, l0.charAt(4), true);
-            }
+        if (lines.length > 0 && lines[0].regionMatches(true, 0, "sep=", 0, 4)) {
+            return new Dialect(cs, bom, separatorLine(lines[0]), true);
         }
         return new Dialect(cs, bom, delimiter(lines, complete), false);
+    }
+
+    /**
+     * The separator an Excel {@code sep=X} first line names: one character other than a quote or a
+     * line break ({@code sep=;}, {@code sep=|}, a tab); anything else is an error, not a guess.
+     */
+    static char separatorLine(String line) {
+        String rest = line.substring(4);
+        if (rest.length() == 1 && rest.charAt(0) != '"') {
+            return rest.charAt(0);
+        }
+        String shown = rest.length() > 20 ? rest.substring(0, 20) + "…" : rest;
+        throw new InputRejected(null, 1, "starts with the line 'sep=" + shown + "', an Excel separator line that does"
+                + " not name one separator character (write sep=; or sep=, or remove the line); the file was not read");
     }
 
     /** The candidate that splits the most of the first lines, then splits them most evenly, then most often. */
@@ -199,7 +464,12 @@ final class CsvSource {
 
     /** Strict UTF-8 check; a sequence cut off at the end of an incomplete prefix is allowed. */
     static boolean isUtf8(byte[] head, boolean complete) {
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        return decodes(head, StandardCharsets.UTF_8, complete);
+    }
+
+    /** Whether the bytes decode strictly in the charset; a sequence cut off at the end of an incomplete prefix is allowed. */
+    static boolean decodes(byte[] head, Charset cs, boolean complete) {
+        CharsetDecoder dec = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(head);

@@ -36,6 +36,8 @@ final class FileContext {
     final Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
     /** Month-end rows ({@link MonthEnds}): each accepted reading and the reading it is, its end read as exclusive. */
     final Map<Reading, Reading> monthEnds = new java.util.IdentityHashMap<>();
+    /** Factor tables found in the file, as text for the factor loader. */
+    final List<org.wattledger.engine.model.TextTable> factorTables = new ArrayList<>();
     /** Per readings table (file + sheet): the letters of its quantity, from and to columns, for issues found later. */
     final java.util.Map<String, String[]> readingColumns;
     long read;

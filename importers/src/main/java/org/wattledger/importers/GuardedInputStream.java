@@ -4,13 +4,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongConsumer;
+import java.util.zip.CRC32;
 
 /**
  * The stream of one inflated zip entry, counted as it is read: it ends the read with a clear
  * error when the entry inflates beyond its size limit, beyond {@code maxInflationRatio} times its
  * compressed size (after a first MiB of grace, as Apache POI's ZipSecureFile does), or beyond the
  * workbook's total limit, or when one XML token (the bytes between two '&lt;') grows beyond
- * {@code maxTokenBytes}. Declared sizes in a zip directory can lie; counted bytes cannot.
+ * {@code maxTokenBytes}. Declared sizes in a zip directory can lie; counted bytes cannot: an entry
+ * that inflates past its declared size is refused at once, and at its end the count must equal
+ * the declared size and the CRC-32 of the bytes the checksum in the directory (java.util.zip
+ * checks neither for entries read through {@code ZipFile}).
  */
 final class GuardedInputStream extends FilterInputStream {
     private static final long GRACE = 1L << 20;
@@ -18,6 +22,9 @@ final class GuardedInputStream extends FilterInputStream {
 
     private final String entry;
     private final long compressedSize;
+    private final long declaredSize;
+    private final long expectedCrc;
+    private final CRC32 crc = new CRC32();
     private final ImportOptions limits;
     private final long[] workbookTotal;
     private final LongConsumer progress;
@@ -25,11 +32,14 @@ final class GuardedInputStream extends FilterInputStream {
     private long nextProgress = PROGRESS_STEP;
     private int run;
 
-    GuardedInputStream(InputStream in, String entry, long compressedSize, ImportOptions limits, long[] workbookTotal,
-            LongConsumer progress) {
+    /** {@code declaredSize} and {@code expectedCrc} as the zip directory gives them, -1 when unknown. */
+    GuardedInputStream(InputStream in, String entry, long compressedSize, long declaredSize, long expectedCrc,
+            ImportOptions limits, long[] workbookTotal, LongConsumer progress) {
         super(in);
         this.entry = entry;
         this.compressedSize = Math.max(compressedSize, 1);
+        this.declaredSize = declaredSize;
+        this.expectedCrc = expectedCrc;
         this.limits = limits;
         this.workbookTotal = workbookTotal;
         this.progress = progress;
@@ -45,11 +55,19 @@ final class GuardedInputStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
+        if (n < 0) {
+            checkEnd();
+        }
         if (n <= 0) {
             return n;
         }
         count += n;
         workbookTotal[0] += n;
+        crc.update(b, off, n);
+        if (declaredSize >= 0 && count > declaredSize) {
+            throw new InputRejected("zip entry " + entry + " inflates to more than the " + declaredSize
+                    + " bytes its zip directory declares; the file was not read (a zip bomb?)");
+        }
         if (count > limits.maxEntryBytes()) {
             throw new InputRejected("zip entry " + entry + " inflates to more than " + limits.maxEntryBytes()
                     + " bytes; the file was not read (a zip bomb?)");
@@ -99,6 +117,18 @@ final class GuardedInputStream extends FilterInputStream {
             throw tokenTooLong(max);
         }
         return progress(n);
+    }
+
+    /** The whole entry was read: its size and checksum must be the ones declared. */
+    private void checkEnd() {
+        if (declaredSize >= 0 && count != declaredSize) {
+            throw new InputRejected("zip entry " + entry + " holds " + count + " bytes but its zip directory declares "
+                    + declaredSize + "; the workbook is damaged and was not read");
+        }
+        if (expectedCrc >= 0 && crc.getValue() != expectedCrc) {
+            throw new InputRejected("zip entry " + entry + " fails its CRC-32 check (its content is not what was"
+                    + " stored); the workbook is damaged and was not read");
+        }
     }
 
     private int progress(int n) {

@@ -2,6 +2,7 @@ package org.wattledger.importers;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import org.wattledger.engine.units.Exact;
 
 /**
  * Numbers from cell text straight to {@link BigDecimal}, never through {@code double}. Text cells
@@ -25,6 +26,11 @@ final class Numbers {
 
     private static final Parsed NOT_A_NUMBER = new Parsed(null, null, null);
 
+    /** Digits before the decimal point a number may have (quoting numbers plainly stays short below it). */
+    static final int MAX_INTEGER_DIGITS = 18;
+    /** Significant digits a number may have (decimal128's 34; Excel stores 17). */
+    static final int MAX_SIGNIFICANT_DIGITS = 34;
+
     /** Parses a cell. {@code decimalComma}: the file is semicolon-separated. */
     static Parsed parse(String text, byte kind, boolean decimalComma) {
         if (kind == CellRow.NUMBER) {
@@ -33,7 +39,7 @@ final class Numbers {
                 return new Parsed(fast, "", null);
             }
             try {
-                return new Parsed(new BigDecimal(text), "", null);
+                return bounded(new BigDecimal(text), "");
             } catch (NumberFormatException e) {
                 return NOT_A_NUMBER;
             }
@@ -47,12 +53,24 @@ final class Numbers {
                 return new Parsed(fast, "", null);
             }
             try {
-                return new Parsed(new BigDecimal(text), "", null);
+                return bounded(new BigDecimal(text), "");
             } catch (NumberFormatException e) {
                 // fall through to the full parse ("1.2.3", "-")
             }
         }
         return parseText(text, decimalComma);
+    }
+
+    /**
+     * The number, or a problem when it is outside the range read ({@link Exact#inInputRange}).
+     * Checked on every path but the fast one (at most 18 digits, no exponent: always inside), so
+     * the hot path pays nothing.
+     */
+    private static Parsed bounded(BigDecimal v, String suffix) {
+        if (!Exact.inInputRange(v)) {
+            return new Parsed(null, null, "is out of range (" + Exact.INPUT_RANGE + ")");
+        }
+        return new Parsed(v, suffix, null);
     }
 
     /**
@@ -191,7 +209,7 @@ final class Numbers {
         String suffix = s.substring(i).strip();
         try {
             BigDecimal v = new BigDecimal(num.toString());
-            return new Parsed(bracketNegative ? v.negate() : v, suffix, null);
+            return bounded(bracketNegative ? v.negate() : v, suffix);
         } catch (NumberFormatException e) {
             return NOT_A_NUMBER;
         }

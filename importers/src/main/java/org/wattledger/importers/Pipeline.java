@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -13,11 +14,15 @@ import java.util.function.Consumer;
  * on two cores a million-row sheet is read in about the time of the slower half instead of the
  * sum. Rows travel in batches through a bounded queue (at most {@value #BATCHES} batches of
  * {@value #BATCH} rows in flight, recycled), so memory stays bounded. The sink runs on the calling
- * thread; an exception on either side ends both and is rethrown here.
+ * thread; an exception on either side ends both and is rethrown here. The reader thread's death,
+ * whatever killed it (an OutOfMemoryError included), always reaches this thread: the failure is
+ * recorded without allocating, and the waiting side polls it and the thread's liveness, so it can
+ * never wait for a batch that will not come.
  */
 final class Pipeline {
     static final int BATCH = 2048;
     static final int BATCHES = 4;
+    private static final long POLL_MILLIS = 50;
 
     private Pipeline() {
     }
@@ -27,7 +32,6 @@ final class Pipeline {
         int size;
         List<RowSink.Merge> merges;
         boolean last;
-        Throwable failure;
 
         Batch() {
             for (int i = 0; i < BATCH; i++) {
@@ -44,6 +48,7 @@ final class Pipeline {
             free.add(new Batch());
         }
         Object[] stop = {null};
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             Batch[] current = {take(free, stop)};
             try {
@@ -81,10 +86,7 @@ final class Pipeline {
                     put(full, current[0]);
                 }
             } catch (Throwable t) {
-                Batch b = current[0] != null ? current[0] : new Batch();
-                b.failure = t;
-                b.last = true;
-                put(full, b);
+                failure.set(t); // no allocation here: after an OutOfMemoryError a new Batch could fail again
             }
         }, "wattledger-sheet-reader");
         worker.setDaemon(true);
@@ -94,13 +96,20 @@ final class Pipeline {
             while (true) {
                 Batch b;
                 try {
-                    b = full.take();
+                    b = full.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InputRejected("reading was interrupted");
                 }
-                if (b.failure != null) {
-                    rethrow(b.failure);
+                Throwable failed = failure.get();
+                if (failed != null) {
+                    rethrow(failed);
+                }
+                if (b == null) {
+                    if (!worker.isAlive() && full.isEmpty() && failure.get() == null) {
+                        throw new IllegalStateException("the sheet reader thread ended without a result");
+                    }
+                    continue;
                 }
                 for (int i = 0; i < b.size && wantMore; i++) {
                     wantMore = sink.row(b.rows[i]);

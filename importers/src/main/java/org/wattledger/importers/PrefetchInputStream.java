@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * through a queue of at most {@value #CHUNKS}, so at most about a MiB is held. Inflating is about
  * half the work of reading an .xlsx sheet; overlapping it with parsing is the only way to make
  * one sheet faster on more than one core. Failures of the source (a zip bomb detected by the
- * {@link GuardedInputStream} beneath) are rethrown to the reader.
+ * {@link GuardedInputStream} beneath, or any Error) are rethrown to the reader, which never waits
+ * on a thread that has died.
  */
 final class PrefetchInputStream extends InputStream {
     static final int CHUNK = 256 * 1024;
@@ -21,6 +22,7 @@ final class PrefetchInputStream extends InputStream {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNKS);
     private final Thread worker;
     private volatile boolean closed;
+    private volatile Throwable failure;
     private byte[] current;
     private int length;
     private int pos;
@@ -45,6 +47,7 @@ final class PrefetchInputStream extends InputStream {
                 }
                 offer(END);
             } catch (Throwable t) {
+                failure = t; // recorded first: offering may fail (closed, or out of memory again)
                 offer(t);
             }
         }, "wattledger-inflater");
@@ -71,7 +74,13 @@ final class PrefetchInputStream extends InputStream {
         }
         Object o;
         try {
-            o = queue.take();
+            // polled, not taken: a worker that died without a word must not leave the reader waiting forever
+            while ((o = queue.poll(50, TimeUnit.MILLISECONDS)) == null) {
+                if (!worker.isAlive() && queue.isEmpty()) {
+                    o = failure != null ? failure : new IOException("the inflating thread ended without a result");
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");

@@ -36,6 +36,10 @@ final class RawTable implements RowSink {
 
     @Override
     public boolean row(CellRow r) {
+        if (r.broken != null) {
+            // a factor table with lines that could not be split into rows must not be used half
+            throw new InputRejected(sheet, r.number, "row " + r.number + ": " + r.broken + "; the file was not read");
+        }
         if (r.isBlank()) {
             return true;
         }

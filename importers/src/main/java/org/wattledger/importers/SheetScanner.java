@@ -403,7 +403,7 @@ final class SheetScanner {
                 if (startsWith("![CDATA[")) {
                     pos += 8;
                     int end = findSeq("]]>");
-                    text.append(new String(buf, pos, end - pos, StandardCharsets.UTF_8));
+                    text.append(utf8(pos, end));
                     pos = end + 3;
                     continue;
                 }
@@ -568,10 +568,9 @@ final class SheetScanner {
             }
         }
         if (!amp) {
-            return ascii && to - from <= 24 ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1)
-                    : new String(buf, from, to - from, StandardCharsets.UTF_8);
+            return ascii ? new String(buf, from, to - from, StandardCharsets.ISO_8859_1) : utf8(from, to);
         }
-        String raw = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        String raw = utf8(from, to);
         StringBuilder sb = new StringBuilder(raw.length());
         int i = 0;
         while (i < raw.length()) {
@@ -606,6 +605,44 @@ final class SheetScanner {
             i = semi + 1;
         }
         return sb.toString();
+    }
+
+    /**
+     * Strict UTF-8: the JDK decoder replaces a malformed byte with U+FFFD, which would silently
+     * merge two ids, so any U+FFFD that the bytes do not spell out (EF BF BD) ends the read. The
+     * check costs an indexOf on non-ASCII text only.
+     */
+    private String utf8(int from, int to) {
+        String s = new String(buf, from, to - from, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0 && replacements(s) != spelledReplacements(from, to)) {
+            throw new NotValidUtf8();
+        }
+        return s;
+    }
+
+    private static int replacements(String s) {
+        int n = 0;
+        for (int i = s.indexOf('\uFFFD'); i >= 0; i = s.indexOf('\uFFFD', i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private int spelledReplacements(int from, int to) {
+        int n = 0;
+        for (int i = from; i + 2 < to; i++) {
+            if (buf[i] == (byte) 0xEF && buf[i + 1] == (byte) 0xBF && buf[i + 2] == (byte) 0xBD) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The sheet declares (or defaults to) UTF-8 but holds bytes that are not UTF-8; the caller names the row. */
+    static final class NotValidUtf8 extends RuntimeException {
+        NotValidUtf8() {
+            super("not valid UTF-8", null, false, false);
+        }
     }
 
     private static int codePoint(String digits, int radix) {

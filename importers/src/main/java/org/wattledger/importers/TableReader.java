@@ -85,6 +85,10 @@ abstract class TableReader implements RowSink {
 
     @Override
     public boolean row(CellRow r) {
+        if (r.broken != null) {
+            unreadable(r);
+            return true;
+        }
         if (header == null) {
             if (r.isBlank()) {
                 return true;
@@ -147,6 +151,18 @@ abstract class TableReader implements RowSink {
                     .append(String.join(", ", missing(best)));
         }
         ctx.issue(Severity.ERROR, sheet, 0, null, sb.toString());
+    }
+
+    /**
+     * Lines the reader could not split into rows: one error on the row they start at, and each of
+     * them a rejected row of the tally, so that rows read = accepted + rejected still holds.
+     */
+    private void unreadable(CellRow r) {
+        ctx.issue(Severity.ERROR, sheet, r.number, r.brokenColumn >= 0 ? letter(r.brokenColumn) : null, r.broken);
+        if (kind == TableKind.READINGS && header != null) {
+            ctx.read += r.brokenRows;
+            ctx.rejected += r.brokenRows;
+        }
     }
 
     /** The required columns, for the message when no header is found. */
@@ -219,8 +235,8 @@ abstract class TableReader implements RowSink {
         if (column >= 0 && row.kind(column) == CellRow.NUMBER) {
             try {
                 BigDecimal v = new BigDecimal(row.text(column)).stripTrailingZeros();
-                if (Math.abs(v.scale()) > 100) {
-                    return UserText.quote(text(column)); // 1E-999999999 written out plain would be a billion digits
+                if (v.scale() < -Numbers.MAX_INTEGER_DIGITS || v.scale() > 2 * Numbers.MAX_SIGNIFICANT_DIGITS) {
+                    return UserText.quote(text(column)); // 1E+100000000 written out plainly would be 100 million digits
                 }
                 return UserText.quote((v.scale() < 0 ? v.setScale(0) : v).toPlainString());
             } catch (NumberFormatException e) {

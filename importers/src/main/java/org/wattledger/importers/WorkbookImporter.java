@@ -57,6 +57,14 @@ public final class WorkbookImporter {
     private record Job(Path path, String name, TableKind table) {
     }
 
+    /** A factor table found in an input (a workbook's factors sheet, a folder's factors.csv) and its file's SHA-256. */
+    public record FactorTable(TextTable table, String sha256) {
+    }
+
+    /** What the inputs hold: the inventory, and the factor tables found in the same pass. */
+    public record Result(Inventory inventory, List<FactorTable> factorTables) {
+    }
+
     /** Reads one input. */
     public static Inventory read(Path input, ImportOptions options) {
         return read(List.of(input), options);
@@ -64,6 +72,15 @@ public final class WorkbookImporter {
 
     /** Reads the inputs (workbooks, folders of CSVs, CSV files) into one inventory. */
     public static Inventory read(List<Path> inputs, ImportOptions options) {
+        return readAll(inputs, options).inventory();
+    }
+
+    /**
+     * Reads the inputs into one inventory and collects their factor tables in the same pass: each
+     * file is opened and hashed once, and a file that cannot be read is one error issue — its
+     * factor tables are not used, and the other inputs are still read.
+     */
+    public static Result readAll(List<Path> inputs, ImportOptions options) {
         List<Issue> issues = new ArrayList<>();
         List<Job> jobs = jobs(inputs, issues);
         long total = 0;
@@ -80,6 +97,7 @@ public final class WorkbookImporter {
         List<Denominator> denominators = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
         Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
+        List<FactorTable> factorTables = new ArrayList<>();
         long read = 0;
         long accepted = 0;
         long rejected = 0;
@@ -93,7 +111,7 @@ public final class WorkbookImporter {
             } catch (InputRejected e) {
                 ctx = new FileContext(job.name(), options, caches);
                 String m = e.getMessage();
-                ctx.issue(Severity.ERROR, e.sheet(), 0, null, m.startsWith("sheet ") ? m : job.name() + " " + m);
+                ctx.issue(Severity.ERROR, e.sheet(), e.row(), null, m.startsWith("sheet ") ? m : job.name() + " " + m);
             } catch (OutOfMemoryError e) {
                 ctx = new FileContext(job.name(), options, caches);
                 ctx.issue(Severity.ERROR, null, 0, null, job.name() + " needs more memory than is available;"
@@ -103,7 +121,12 @@ public final class WorkbookImporter {
             if (sha == null) {
                 sha = sha256(job.path());
             }
-            files.add(new Inventory.InputFile(job.name(), sha));
+            if (job.table() != TableKind.FACTORS) { // a folder's factors.csv is listed with the factor sets
+                files.add(new Inventory.InputFile(job.name(), sha));
+            }
+            for (TextTable t : ctx.factorTables) {
+                factorTables.add(new FactorTable(t, sha));
+            }
             issues.addAll(ctx.issues);
             sites.addAll(ctx.sites);
             readings.addAll(ctx.flatReadings());
@@ -136,8 +159,8 @@ public final class WorkbookImporter {
 
         checkSites(sites, timeline.readings(), issues);
         issues.sort(Issue.ORDER);
-        return new Inventory(sites, timeline.readings(), instruments, targets, denominators, issues,
-                new Inventory.RowTally(read, accepted, rejected), files);
+        return new Result(new Inventory(sites, timeline.readings(), instruments, targets, denominators, issues,
+                new Inventory.RowTally(read, accepted, rejected), files), factorTables);
     }
 
     /**
@@ -322,7 +345,8 @@ public final class WorkbookImporter {
                         continue;
                     }
                     if (k.get() == TableKind.FACTORS) {
-                        continue; // read by the factor loader through readTables
+                        raw.add(new Job(p, displayName(input) + "/" + n, TableKind.FACTORS)); // for the factor loader
+                        continue;
                     }
                     readings |= k.get() == TableKind.READINGS;
                     raw.add(new Job(p, n, k.get()));
@@ -434,7 +458,7 @@ public final class WorkbookImporter {
         if (type == FileType.XLSX) {
             try (XlsxWorkbook wb = XlsxWorkbook.open(file, options)) {
                 Dates dates = new Dates(wb.date1904());
-                for (XlsxWorkbook.SheetInfo s : wb.sheets()) {
+                for (WorkbookParts.SheetInfo s : wb.sheets()) {
                     if (filter.accept(s.name(), s.hidden())) {
                         action.accept(s.name(), reader(dates, sink -> wb.readSheet(s, sink)));
                     }
@@ -477,19 +501,25 @@ public final class WorkbookImporter {
         if (type == FileType.CSV) {
             TableKind table = job.table() != null ? job.table()
                     : TableKind.byName(job.name()).filter(k -> k != TableKind.INSTRUCTIONS).orElse(TableKind.READINGS);
-            if (table == TableKind.FACTORS) {
-                ctx.issue(Severity.INFO, null, 0, null, job.name() + " is a factor sheet; it is read with"
-                        + " --factor-sheet, not as input data");
-                return null;
-            }
             MessageDigest md;
             try {
                 md = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-            TableReader reader = table(table, ctx, null, new Dates(false), false);
             LongConsumer fileProgress = progress.within(sizeOf(job.path()), ctx);
+            if (table == TableKind.FACTORS) {
+                if (job.table() == null) {
+                    ctx.issue(Severity.INFO, null, 0, null, job.name() + " is a factor sheet; it is read with"
+                            + " --factor-sheet, not as input data");
+                }
+                RawTable t = new RawTable(ctx.file, null, requiredKeys(TableKind.FACTORS), new Dates(false),
+                        Integer.MAX_VALUE);
+                CsvSource.read(job.path(), ctx.options, d -> t, md, fileProgress);
+                ctx.factorTables.add(t.table());
+                return HexFormat.of().formatHex(md.digest());
+            }
+            TableReader reader = table(table, ctx, null, new Dates(false), false);
             Pipeline.run(sink -> CsvSource.read(job.path(), ctx.options, d -> {
                 reader.decimalComma = d.delimiter() == ';';
                 return sink;
@@ -512,8 +542,8 @@ public final class WorkbookImporter {
                 wb.onProgress(fileProgress);
                 Dates dates = new Dates(wb.date1904());
                 List<String[]> sheets = new ArrayList<>();
-                Map<String, XlsxWorkbook.SheetInfo> byName = new LinkedHashMap<>();
-                for (XlsxWorkbook.SheetInfo s : wb.sheets()) {
+                Map<String, WorkbookParts.SheetInfo> byName = new LinkedHashMap<>();
+                for (WorkbookParts.SheetInfo s : wb.sheets()) {
                     sheets.add(new String[] {s.name(), s.hidden() ? "1" : ""});
                     byName.put(s.name(), s);
                 }
@@ -547,7 +577,16 @@ public final class WorkbookImporter {
             Optional<TableKind> kind = TableKind.byName(name);
             if (kind.isPresent()) {
                 TableKind k = kind.get();
-                if (k == TableKind.INSTRUCTIONS || k == TableKind.FACTORS) {
+                if (k == TableKind.INSTRUCTIONS) {
+                    continue;
+                }
+                if (k == TableKind.FACTORS) {
+                    // for the factor loader, found in this same pass so the file is opened once
+                    RawTable t = new RawTable(ctx.file, name, requiredKeys(k), dates, Integer.MAX_VALUE);
+                    streamer.stream(name, t);
+                    if (t.found()) {
+                        ctx.factorTables.add(t.table());
+                    }
                     continue;
                 }
                 if (hidden) {

@@ -34,11 +34,19 @@ final class XlsWorkbook implements Closeable {
     private final POIFSFileSystem fs;
     private final HSSFWorkbook workbook;
     private final boolean date1904;
+    private final List<SheetInfo> sheets;
 
+    /** Reads the sheet list here, inside open()'s guard: a damaged file fails on it as an IndexOutOfBounds. */
     private XlsWorkbook(POIFSFileSystem fs, HSSFWorkbook workbook) {
         this.fs = fs;
         this.workbook = workbook;
         this.date1904 = workbook.getInternalWorkbook().isUsing1904DateWindowing();
+        List<SheetInfo> list = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            list.add(new SheetInfo(workbook.getSheetName(i),
+                    workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i), i));
+        }
+        this.sheets = List.copyOf(list);
     }
 
     static final String PASSWORD_PROTECTED = "is password-protected; save it without a password (File > Info >"
@@ -83,15 +91,40 @@ final class XlsWorkbook implements Closeable {
     }
 
     List<SheetInfo> sheets() {
-        List<SheetInfo> out = new ArrayList<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            out.add(new SheetInfo(workbook.getSheetName(i),
-                    workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i), i));
-        }
-        return out;
+        return sheets;
     }
 
+    /**
+     * Streams one sheet; POI failing on a damaged record is a damaged file, not a crash (what the
+     * sink throws is passed on as it is).
+     */
     void readSheet(SheetInfo info, RowSink sink) {
+        List<RowSink.Merge> merges;
+        try {
+            merges = readRows(info, sink);
+        } catch (SinkFailure e) {
+            throw e.failure;
+        } catch (InputRejected e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputRejected(info.name(), "sheet " + info.name() + " is damaged (" + e.getMessage()
+                    + "); the .xls workbook was not read");
+        }
+        sink.end(merges);
+    }
+
+    /** What the sink threw, kept apart from what POI throws. */
+    private static final class SinkFailure extends RuntimeException {
+        final RuntimeException failure;
+
+        SinkFailure(RuntimeException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    /** The rows to the sink; returns the merged ranges. */
+    private List<RowSink.Merge> readRows(SheetInfo info, RowSink sink) {
         Sheet sheet = workbook.getSheetAt(info.index());
         CellRow row = new CellRow();
         boolean stopped = false;
@@ -103,14 +136,18 @@ final class XlsWorkbook implements Closeable {
                 set(row, c);
             }
             if (row.width() > 0) {
-                stopped = !sink.row(row);
+                try {
+                    stopped = !sink.row(row);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e);
+                }
             }
         }
         List<RowSink.Merge> merges = new ArrayList<>();
         for (CellRangeAddress a : sheet.getMergedRegions()) {
             merges.add(new RowSink.Merge(a.getFirstRow(), a.getFirstColumn(), a.getLastRow(), a.getLastColumn()));
         }
-        sink.end(merges);
+        return merges;
     }
 
     private static void set(CellRow row, Cell c) {

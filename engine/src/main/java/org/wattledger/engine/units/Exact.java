@@ -14,7 +14,22 @@ public final class Exact {
     /** The precision of divisions whose quotient does not terminate. */
     public static final MathContext DIVISION = MathContext.DECIMAL128;
 
+    /** What every number read from an input must keep, as said in messages. */
+    public static final String INPUT_RANGE = "numbers are read with at most 18 digits before the decimal point,"
+            + " down to 1E-30, and at most 34 significant digits";
+
     private Exact() {
+    }
+
+    /**
+     * Whether a number read from an input is inside the range the engine computes with: below
+     * 10^18, not below 10^-30, at most 34 significant digits. Outside it a value is a mistake, and
+     * 1E+999999999 written out or rounded would hang the arithmetic. Cheap for any value: only
+     * precision and scale are looked at.
+     */
+    public static boolean inInputRange(BigDecimal value) {
+        int exponent = value.precision() - value.scale() - 1; // the power of ten of the leading digit
+        return exponent < 18 && exponent >= -30 && value.precision() <= 34;
     }
 
     /** a / b: exact when the quotient terminates, else to {@link #DIVISION}; trailing zeros removed. */
