@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
                 stdout.print(TextSummary.render(outcome.results(), outcome.meta(),
                         files.stream().map(Path::toString).toList()));
                 stdout.flush();
-                Outputs.reportIssues(outcome.results().issues(), err);
+                Outputs.reportIssues(outcome.results(), err);
                 return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
             });
         } finally {

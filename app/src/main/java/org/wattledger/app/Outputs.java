@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.reports.Charts;
@@ -134,14 +135,16 @@ final class Outputs {
     }
 
     /** A short account of the issues on standard error: counts, then every error. */
-    static void reportIssues(List<Issue> issues, PrintWriter err) {
+    static void reportIssues(Results results, PrintWriter err) {
+        List<Issue> issues = results.issues();
         long errors = issues.stream().filter(Issue::isError).count();
         long warnings = issues.stream().filter(i -> i.severity() == Severity.WARNING).count();
         if (errors == 0 && warnings == 0) {
             return;
         }
+        // Incomplete is the engine's one rule (errors, no readings, or uncovered time), not a count of errors here.
         err.println(errors + (errors == 1 ? " error, " : " errors, ") + warnings
-                + (warnings == 1 ? " warning" : " warnings") + (errors > 0 ? "; the report is incomplete:" : ":"));
+                + (warnings == 1 ? " warning" : " warnings") + (results.complete() ? ":" : "; the report is incomplete:"));
         issues.stream().filter(i -> i.severity() != Severity.INFO).limit(50).forEach(i -> err.println("  " + i));
         if (errors + warnings > 50) {
             err.println("  ... and " + (errors + warnings - 50) + " more in the report");

@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
                 List<Path> files = Outputs.writeFiles(outcome, f, out);
                 files.forEach(p -> err.println("wrote " + p));
             }
-            Outputs.reportIssues(outcome.results().issues(), err);
+            Outputs.reportIssues(outcome.results(), err);
             return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
         });
     }

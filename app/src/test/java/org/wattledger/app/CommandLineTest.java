@@ -132,6 +132,16 @@ final class CommandLineTest {
     }
 
     @Test
+    void aMeterThatDoesNotCoverThePeriodMakesTheReportIncompleteAndTheTerminalSaysSo() throws Exception {
+        // Readings for January to July 2024; no --period, so the report covers 2024 and August to December is uncovered.
+        Cli.Run run = report(sevenMonths(), "--format", "json");
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.stderr());
+        assertEquals("0 errors, 1 warning; the report is incomplete:\n"
+                + "  warning: meter S1/E1 (electricity): no readings for 2024-08-01..2024-12-31\n", run.stderr());
+        assertFalse(JSON.readTree(run.stdout()).get("complete").asBoolean());
+    }
+
+    @Test
     void aFailedWriteToStandardOutputIsExitOneWithOneLine() throws Exception {
         Path input = sevenMonths();
         Path sheet = factorSheet();
