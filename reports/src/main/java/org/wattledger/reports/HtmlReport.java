@@ -17,6 +17,7 @@ import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
 
@@ -133,6 +134,7 @@ public final class HtmlReport {
             summary();
             intensities();
             sites();
+            coverage();
             targets();
             charts();
             issues();
@@ -278,6 +280,29 @@ public final class HtmlReport {
             out.append("</tbody>\n</table>\n<p class=\"muted\">PUE, WUE and CUE are ratios of the period's sums "
                     + "(ISO/IEC 30134-2, -9, -8), shown for data centres with an IT-energy meter. CUE here is "
                     + "location-based.</p>\n");
+        }
+
+        /** Each meter's coverage of the period, as the engine measured it; uncovered time makes the report incomplete. */
+        private void coverage() {
+            section("coverage", "Coverage");
+            if (m.coverage.isEmpty()) {
+                out.append("<p class=\"muted\">No meter reads over time in this period.</p>\n");
+                return;
+            }
+            out.append("<table>\n<thead><tr><th>Meter</th><th class=\"num\">Days in period</th>"
+                    + "<th class=\"num\">Days in service</th><th class=\"num\">Days covered</th>"
+                    + "<th>Not covered</th></tr></thead>\n<tbody>\n");
+            for (Coverage c : m.coverage) {
+                out.append("<tr><td>").append(escape(c.meter().toString())).append("</td><td class=\"num\">")
+                        .append(c.periodDays()).append("</td><td class=\"num\">").append(c.expectedDays())
+                        .append("</td><td class=\"num\">").append(Display.number(c.coveredDays(), 2))
+                        .append("</td><td>").append(c.complete() ? "" : "<span class=\"no\">"
+                                + escape(ReportModel.uncovered(c)) + "</span>").append("</td></tr>\n");
+            }
+            out.append("</tbody>\n</table>\n<p class=\"muted\">A meter must read over every day its site is in "
+                    + "service (in_service_from / in_service_to on the sites table); time it does not cover is a "
+                    + "warning and the report is incomplete. Refrigerant recharges are events and have no "
+                    + "coverage.</p>\n");
         }
 
         private void numCell(BigDecimal value, String unit) {

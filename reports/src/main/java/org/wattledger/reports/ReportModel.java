@@ -165,4 +165,9 @@ final class ReportModel {
     static String boundary(TargetResult t) {
         return t.target().wholeOrganisation() ? "*" : String.join(";", t.target().boundary());
     }
+
+    /** A meter's uncovered time as users write it: "2024-12-01..2024-12-31, 2025-02-01..2025-02-28"; empty when covered. */
+    static String uncovered(Coverage c) {
+        return String.join(", ", c.uncovered().stream().map(Coverage.Span::toString).toList());
+    }
 }

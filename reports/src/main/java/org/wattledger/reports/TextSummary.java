@@ -39,6 +39,10 @@ public final class TextSummary {
         head.add(new String[] {"Period", m.period.from() + " .. " + m.period.to().minusDays(1)});
         head.add(new String[] {"Status", m.complete ? "complete"
                 : "INCOMPLETE: " + m.incompleteBecause() + " (figures may be understated)"});
+        long uncovered = m.coverage.stream().filter(c -> !c.complete()).count();
+        head.add(new String[] {"Meters", m.coverage.isEmpty() ? "none reads over time in the period"
+                : uncovered == 0 ? count(m.coverage.size()) + ", all covering the period"
+                : count(m.coverage.size()) + ", " + uncovered + " with uncovered time (see the warnings)"});
         head.add(new String[] {"Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted())
                 + ", rejected " + count(m.rows.rejected())});
         head.add(new String[] {"Factors", meta.factorSetLabel() + sheets(meta)});

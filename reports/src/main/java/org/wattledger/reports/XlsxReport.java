@@ -36,6 +36,7 @@ import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.units.Exact;
 
@@ -146,6 +147,7 @@ public final class XlsxReport {
         void build() {
             summary();
             sites();
+            coverage();
             monthly();
             targets();
             issues();
@@ -202,6 +204,17 @@ public final class XlsxReport {
                         .number(dc.map(DataCentreMetrics::cueMarket).orElse(null), 3)
                         .number(dc.map(DataCentreMetrics::erf).orElse(null), 3)
                         .number(dc.map(DataCentreMetrics::ref).orElse(null), 3);
+            }
+            t.finish();
+        }
+
+        private void coverage() {
+            Table t = new Table("Coverage", "Site", "Meter", "Carrier", "Days in period", "Days in service",
+                    "Days covered", "Not covered");
+            for (Coverage c : m.coverage) {
+                t.row().text(c.meter().site()).text(c.meter().meter()).text(c.meter().carrier().id())
+                        .integer(c.periodDays()).integer(c.expectedDays()).number(c.coveredDays(), 2)
+                        .text(ReportModel.uncovered(c));
             }
             t.finish();
         }

@@ -36,7 +36,7 @@ final class HtmlReportTest {
     void containsEverySectionInOrder() {
         String html = html(Fixtures.small());
         int last = -1;
-        for (String id : List.of("status", "summary", "intensities", "sites", "targets", "charts", "issues", "factors",
+        for (String id : List.of("status", "summary", "intensities", "sites", "coverage", "targets", "charts", "issues", "factors",
                 "reproduce")) {
             int at = html.indexOf("id=\"" + id + "\"");
             assertTrue(at > last, id + " after the previous section");
@@ -64,6 +64,14 @@ final class HtmlReportTest {
             assertFalse(html.contains(external), external);
         }
         assertEquals(1, count(html, "<style>"), "CSS is inline");
+    }
+
+    @Test
+    void showsEachMetersCoverageAndTheTimeItLeavesUncovered() {
+        // OFF3/E reads January and February 2024 only: 31 + 29 = 60 of 366 days, 2024-03-01..2024-12-31 uncovered.
+        String html = html(Fixtures.uncovered());
+        assertTrue(html.contains("<tr><td>OFF3/E (electricity)</td><td class=\"num\">366</td><td class=\"num\">366</td>"
+                + "<td class=\"num\">60.00</td><td><span class=\"no\">2024-03-01..2024-12-31</span></td></tr>"), html);
     }
 
     @Test

@@ -18,8 +18,10 @@ final class TextSummaryTest {
         assertEquals("wattledger 0.1.0 report", lines.get(0));
         assertEquals("  Period   2024-01-01 .. 2024-12-31", lines.get(1));
         assertEquals("  Status   INCOMPLETE: 1 error (figures may be understated)", lines.get(2));
-        assertEquals("  Rows     read 9, accepted 8, rejected 1", lines.get(3));
-        assertEquals("  Factors  test@2026.1 + sheet own-factors.csv", lines.get(4));
+        // DC1 E-MAIN, E-IT and W, OFF1 E and NG: five meters, each reading all its site's in-service months.
+        assertEquals("  Meters   5, all covering the period", lines.get(3));
+        assertEquals("  Rows     read 9, accepted 8, rejected 1", lines.get(4));
+        assertEquals("  Factors  test@2026.1 + sheet own-factors.csv", lines.get(5));
         assertTrue(TextSummary.render(Fixtures.officeOnly(), Fixtures.meta(Fixtures.officeOnly()))
                 .contains("\n  Status   complete\n"));
     }
@@ -28,7 +30,8 @@ final class TextSummaryTest {
     void saysAReportWithUncoveredTimeIsIncompleteWithoutAnyError() {
         // OFF3/E read January and February only: no error, one meter with uncovered time.
         assertTrue(TextSummary.render(Fixtures.uncovered(), Fixtures.meta(Fixtures.uncovered()))
-                .contains("\n  Status   INCOMPLETE: 1 meter with uncovered time (figures may be understated)\n"));
+                .contains("\n  Status   INCOMPLETE: 1 meter with uncovered time (figures may be understated)\n"
+                        + "  Meters   1, 1 with uncovered time (see the warnings)\n"));
     }
 
     @Test

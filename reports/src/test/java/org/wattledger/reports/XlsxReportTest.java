@@ -83,11 +83,25 @@ final class XlsxReportTest {
     }
 
     @Test
+    void writesEachMetersCoverageWithItsUncoveredTime() throws IOException {
+        try (XSSFWorkbook wb = open(XlsxReport.toBytes(Fixtures.uncovered(), Fixtures.meta(Fixtures.uncovered())))) {
+            Row r = rowWhere(wb.getSheet("Coverage"), 1, "E");
+            // January and February 2024: 31 + 29 = 60 of 366 days; March to December uncovered.
+            assertEquals("OFF3", r.getCell(0).getStringCellValue());
+            assertEquals("electricity", r.getCell(2).getStringCellValue());
+            assertEquals(366, r.getCell(3).getNumericCellValue());
+            assertEquals(366, r.getCell(4).getNumericCellValue());
+            assertEquals(60, r.getCell(5).getNumericCellValue());
+            assertEquals("2024-03-01..2024-12-31", r.getCell(6).getStringCellValue());
+        }
+    }
+
+    @Test
     void hasTheSheetsInOrderWithFrozenStyledHeaderRows() throws IOException {
         try (XSSFWorkbook wb = open(small())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Sites", "Monthly", "Targets", "Issues", "Factors", "About"), names);
+            assertEquals(List.of("Summary", "Sites", "Coverage", "Monthly", "Targets", "Issues", "Factors", "About"), names);
             for (Sheet s : wb) {
                 assertNotNull(s.getPaneInformation(), s.getSheetName());
                 assertTrue(s.getPaneInformation().isFreezePane(), s.getSheetName());
