@@ -154,8 +154,8 @@ public final class HtmlReport {
             }
             meta("Energy basis", escape(meta.energyBasis()));
             meta("GWP set", escape(meta.gwpSet()));
-            if (!m.results.options().gridBasis().isEmpty()) {
-                meta("Grid factor basis", escape(m.results.options().gridBasis()));
+            if (!m.results.options().gridBasis().isDefault()) {
+                meta("Grid factor basis", escape(m.results.options().gridBasis().id()));
             }
             meta("Inputs", meta.inputs().isEmpty() ? "<span class=\"muted\">none named</span>" : digests(meta.inputs()));
             meta("Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted()) + ", rejected "

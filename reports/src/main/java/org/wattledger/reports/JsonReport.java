@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wattledger.engine.calc.CalcOptions;
 import org.wattledger.engine.calc.DataCentreMetrics;
 import org.wattledger.engine.calc.Explanation;
 import org.wattledger.engine.calc.Figures;
@@ -136,9 +137,9 @@ public final class JsonReport {
             issues();
             // ---- additive keys ----
             g.writeStringField("gwpSet", meta.gwpSet());
-            String gridBasis = m.results.options().gridBasis();
-            if (!gridBasis.isEmpty()) {
-                g.writeStringField("gridBasis", gridBasis);
+            CalcOptions.GridBasis gridBasis = m.results.options().gridBasis();
+            if (!gridBasis.isDefault()) {
+                g.writeStringField("gridBasis", gridBasis.id());
             }
             files("inputs", meta.inputs());
             factors();

@@ -68,7 +68,7 @@ final class CalculationTest {
     void ch4AndN2oWeighDifferentlyUnderAr6() {
         var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(
                 reading("S", "G1", Carrier.DIESEL, null, Use.STATIONARY, Role.MAIN, "2024-03-01", "2024-03-31", "1", "t", Quality.MEASURED)));
-        Results r = run(inv, ipccDiesel(), new CalcOptions(Y2024, null, "AR6", ""));
+        Results r = run(inv, ipccDiesel(), new CalcOptions(Y2024, null, CalcOptions.GwpSet.AR6, null));
         // AR6 (fossil CH4 29.8, N2O 273): 3,186.3 + 0.43 × 29.8 + 0.0258 × 273 = 3,186.3 + 12.814 + 7.0434 = 3,206.1574 kg.
         assertDecimal("3.2061574", t(r, Metric.SCOPE1));
     }
@@ -135,7 +135,7 @@ final class CalculationTest {
                 factor("gbt2589.elec", Carrier.ELECTRICITY, FactorKind.TCE, null, "0.1229", "kgce/kWh"));
         var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(
                 reading("S", "H", Carrier.HEAT, Role.MAIN, "2024-01-01", "2024-01-31", "1000", "GJ")));
-        Results r = run(inv, factors, new CalcOptions(Y2024, CalcOptions.EnergyBasis.GBT2589, null, ""));
+        Results r = run(inv, factors, new CalcOptions(Y2024, CalcOptions.EnergyBasis.GBT2589, null, null));
         // 34,120 kgce / 0.1229 kgce/kWh = 277,624.084621643612693246541903987 kWh (34 significant
         // digits, the engine's one rounding of a non-terminating division) ≈ 277.624 MWh.
         BigDecimal mwh = t(r, Metric.ENERGY);
