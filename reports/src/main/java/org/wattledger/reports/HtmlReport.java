@@ -210,11 +210,11 @@ public final class HtmlReport {
                 summaryRow(metric, false);
             }
             out.append("</tbody>\n</table>\n");
-            if (!m.scope1ByGasKg.isEmpty()) {
+            if (!m.scope1ByGas.isEmpty()) {
                 out.append("<p class=\"muted\">Scope 1 by gas (mass of each gas, not CO2e): ");
                 List<String> parts = new ArrayList<>();
-                m.scope1ByGasKg.forEach((gas, kg) -> parts.add(escape(gas) + " "
-                        + Display.number(kg.movePointLeft(3), 3) + " t"));
+                m.scope1ByGas.forEach((gas, t) -> parts.add(escape(gas) + " "
+                        + Display.number(t, 3) + " " + Metric.Canonical.KG_OF_GAS.reportUnit()));
                 out.append(String.join(" · ", parts)).append(".</p>\n");
             }
             out.append("<p class=\"muted\">— : not applicable to this input (no such readings, or a factor "
