@@ -109,11 +109,12 @@ final class CalculationOptions {
                 "--market-allocation is pro-rata or chronological, not '" + marketAllocation + "'"));
     }
 
-    String gwpSet() {
-        String g = gwp.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!g.matches("AR[456]")) {
-            throw new UsageException("--gwp is AR4, AR5 or AR6, not '" + gwp + "'");
-        }
-        return g;
+    CalcOptions.GwpSet gwpSet() {
+        return CalcOptions.GwpSet.parse(gwp)
+                .orElseThrow(() -> new UsageException("--gwp is AR4, AR5 or AR6, not '" + gwp + "'"));
+    }
+
+    CalcOptions.GridBasis gridBasis() {
+        return CalcOptions.GridBasis.parse(gridBasis);
     }
 }

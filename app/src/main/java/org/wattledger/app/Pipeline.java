@@ -57,7 +57,7 @@ final class Pipeline {
             }
         }
         CalcOptions.EnergyBasis basis = options.basis();
-        String gwp = options.gwpSet();
+        CalcOptions.GwpSet gwp = options.gwpSet();
         ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
         WorkbookImporter.Result imported = importInputs(inputs, options.fillGaps, err);
         Inventory inventory = imported.inventory();
@@ -77,7 +77,7 @@ final class Pipeline {
                     + " inputs, so the report has no figures" + (asked != null ? ""
                     : "; it covers " + period + ", the calendar year before this run, as no reading names a year"))));
         }
-        CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis,
+        CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis(),
                 options.instrumentAllocation());
         Calculation calculation = Calculation.run(inventory, site -> selection.catalog(), calcOptions);
         Results results = calculation.results(period);

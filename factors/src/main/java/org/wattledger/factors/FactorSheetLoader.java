@@ -31,6 +31,7 @@ import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.factor.FactorKind;
 import org.wattledger.engine.factor.Regions;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Gas;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
@@ -62,8 +63,6 @@ public final class FactorSheetLoader {
     public static final List<String> REQUIRED_COLUMNS = List.of("id", "carrier", "kind", "value", "unit", "region",
             "valid_from", "source");
 
-    /** The gases an emission, emission_per_energy or residual_mix factor may be for. */
-    public static final List<String> EMISSION_GASES = List.of("CO2", "CH4", "N2O", "CO2e");
 
     private static final Map<String, String> HEADER_NAMES = headerNames();
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
@@ -388,11 +387,11 @@ public final class FactorSheetLoader {
                 fail("gas", "missing gas (kind " + kind.id() + " needs CO2, CH4, N2O or CO2e)");
                 return null;
             }
-            Optional<String> known = EMISSION_GASES.stream().filter(g -> g.equalsIgnoreCase(text)).findFirst();
+            Optional<Gas> known = Gas.parse(text);
             if (known.isEmpty()) {
                 fail("gas", "unknown gas '" + text + "' for kind " + kind.id() + " (expected CO2, CH4, N2O or CO2e)");
             }
-            return known.orElse(text);
+            return known.map(Gas::id).orElse(text);
         }
 
         private BigDecimal value() {
@@ -452,7 +451,7 @@ public final class FactorSheetLoader {
             if (kind == FactorKind.CARBON_CONTENT && !named.equals("C")) {
                 fail("unit", "unit '" + unit.text() + "' names " + named + ", but kind carbon_content is a mass of"
                         + " carbon (write tC/TJ, or use kind emission_per_energy for " + named + " per energy)");
-            } else if (gas != null && EMISSION_GASES.contains(gas) && !named.equals(gas)) {
+            } else if (gas != null && Gas.ofId(gas).isPresent() && !named.equals(gas)) {
                 fail("unit", "unit '" + unit.text() + "' names " + (named.equals("C") ? "carbon (C)" : named)
                         + ", but the gas column says " + gas + ": write the same gas in both, or a unit without"
                         + " a gas such as " + unit.numerator().symbol() + (unit.isRatio() ? "/"

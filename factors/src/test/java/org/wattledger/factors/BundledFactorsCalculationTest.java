@@ -60,7 +60,7 @@ final class BundledFactorsCalculationTest {
         // market-based: residual-mix proxy, national 0.5856 t/MWh (CN-GZ → CN-SOUTH → CN) = 585.6 t
         assertTonnes("585.6", r, Metric.SCOPE2_MARKET);
         Results ets = run("CN-GZ", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1000", "MWh")),
-                new CalcOptions(ReportingPeriod.year(2022), null, null, "ets_reporting"));
+                new CalcOptions(ReportingPeriod.year(2022), null, null, CalcOptions.GridBasis.ETS_REPORTING));
         // --grid-basis ets_reporting: 1,000 MWh × 0.5703 t/MWh = 570.3 t
         assertTonnes("570.3", ets, Metric.SCOPE2_LOCATION);
     }
@@ -128,7 +128,7 @@ final class BundledFactorsCalculationTest {
         List<Reading> topUp = List.of(reading("S", Carrier.REFRIGERANT, "R-410A", "2024-06-10", "2024-06-10", "10", "kg"));
         // 10 kg R-410A × 1,924 (AR5) = 19,240 kg; × 2,256 (AR6) = 22,560 kg; × 2,088 (AR4) = 20,880 kg
         assertTonnes("19.24", run("CN", topUp, CalcOptions.of(ReportingPeriod.year(2024))), Metric.SCOPE1);
-        assertTonnes("22.56", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, "AR6", "")), Metric.SCOPE1);
-        assertTonnes("20.88", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, "ar4", "")), Metric.SCOPE1);
+        assertTonnes("22.56", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, CalcOptions.GwpSet.AR6, null)), Metric.SCOPE1);
+        assertTonnes("20.88", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, CalcOptions.GwpSet.AR4, null)), Metric.SCOPE1);
     }
 }

@@ -14,12 +14,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.wattledger.engine.calc.DataCentreMetrics;
 import org.wattledger.engine.calc.Figures;
-import org.wattledger.engine.calc.Line;
 import org.wattledger.engine.calc.Metric;
+import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.model.Carrier;
-import org.wattledger.engine.model.Role;
 
 /**
  * The data behind the charts, as JFreeChart datasets ({@code org.jfree.data}), kept apart from
@@ -100,26 +99,19 @@ final class ChartData {
     /** Energy (MWh, on the report's energy basis) per carrier per month; on-site renewables apart. */
     static DefaultCategoryDataset energyByCarrier(ReportModel m) {
         Map<String, Map<YearMonth, BigDecimal>> bySeries = new TreeMap<>(ChartData::compareSeries);
-        for (Line l : m.results.lines()) {
-            Optional<BigDecimal> mj = l.figures().get(Metric.ENERGY);
-            if (mj.isEmpty()) {
-                continue;
-            }
-            String series = seriesName(l);
-            bySeries.computeIfAbsent(series, k -> new TreeMap<>()).merge(l.month(), mj.get(), BigDecimal::add);
-        }
+        m.results.energyBySource().forEach((source, months) -> bySeries.put(seriesName(source), months));
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         bySeries.forEach((series, months) -> {
             for (YearMonth month : m.months()) {
                 BigDecimal v = months.get(month);
-                d.addValue(v == null ? null : Metric.ENERGY.present(v).doubleValue(), series, monthKey(month));
+                d.addValue(v == null ? null : v.doubleValue(), series, monthKey(month));
             }
         });
         return d;
     }
 
-    private static String seriesName(Line l) {
-        return l.role() == Role.ONSITE_RENEWABLE ? "on-site renewable" : l.carrier().id().replace('_', ' ');
+    private static String seriesName(Results.EnergySource source) {
+        return source.isOnsiteRenewable() ? "on-site renewable" : source.carrier().id().replace('_', ' ');
     }
 
     /** Carriers in their declared order (electricity first), on-site renewable last. */

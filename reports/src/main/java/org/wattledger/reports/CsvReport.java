@@ -77,8 +77,8 @@ public final class CsvReport {
                         m.totals.estimatedShare(metric).map(CsvReport::plain).orElse(""));
             }
         }
-        m.scope1ByGasKg.forEach((gas, kg) -> csv.row("scope1ByGas." + gas,
-                plain(Exact.divide(kg, BigDecimal.valueOf(1000))), "t", ""));
+        m.scope1ByGas.forEach((gas, t) -> csv.row("scope1ByGas." + gas, plain(t),
+                Metric.Canonical.KG_OF_GAS.reportUnit(), ""));
         for (Intensity i : m.intensities) {
             csv.row(i.name(), plain(i.value()), i.unit(), "");
         }

@@ -156,8 +156,8 @@ public final class HtmlReport {
             }
             meta("Energy basis", escape(meta.energyBasis()));
             meta("GWP set", escape(meta.gwpSet()));
-            if (!m.results.options().gridBasis().isEmpty()) {
-                meta("Grid factor basis", escape(m.results.options().gridBasis()));
+            if (!m.results.options().gridBasis().isDefault()) {
+                meta("Grid factor basis", escape(m.results.options().gridBasis().id()));
             }
             meta("Inputs", meta.inputs().isEmpty() ? "<span class=\"muted\">none named</span>" : digests(meta.inputs()));
             meta("Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted()) + ", rejected "
@@ -211,11 +211,11 @@ public final class HtmlReport {
                 summaryRow(metric, false);
             }
             out.append("</tbody>\n</table>\n");
-            if (!m.scope1ByGasKg.isEmpty()) {
+            if (!m.scope1ByGas.isEmpty()) {
                 out.append("<p class=\"muted\">Scope 1 by gas (mass of each gas, not CO2e): ");
                 List<String> parts = new ArrayList<>();
-                m.scope1ByGasKg.forEach((gas, kg) -> parts.add(escape(gas) + " "
-                        + Display.number(kg.movePointLeft(3), 3) + " t"));
+                m.scope1ByGas.forEach((gas, t) -> parts.add(escape(gas) + " "
+                        + Display.number(t, 3) + " " + Metric.Canonical.KG_OF_GAS.reportUnit()));
                 out.append(String.join(" · ", parts)).append(".</p>\n");
             }
             out.append("<p class=\"muted\">— : not applicable to this input (no such readings, or a factor "

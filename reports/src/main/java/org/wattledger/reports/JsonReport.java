@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.wattledger.engine.calc.CalcOptions;
 import org.wattledger.engine.calc.DataCentreMetrics;
 import org.wattledger.engine.calc.Explanation;
 import org.wattledger.engine.calc.Figures;
@@ -137,9 +138,9 @@ public final class JsonReport {
             issues();
             // ---- additive keys ----
             g.writeStringField("gwpSet", meta.gwpSet());
-            String gridBasis = m.results.options().gridBasis();
-            if (!gridBasis.isEmpty()) {
-                g.writeStringField("gridBasis", gridBasis);
+            CalcOptions.GridBasis gridBasis = m.results.options().gridBasis();
+            if (!gridBasis.isDefault()) {
+                g.writeStringField("gridBasis", gridBasis.id());
             }
             files("inputs", meta.inputs());
             factors();
@@ -185,7 +186,7 @@ public final class JsonReport {
             for (Metric metric : ReportModel.EXTRA_TOTALS) {
                 figure(m.totals, metric);
             }
-            scope1ByGas(m.scope1ByGasKg);
+            scope1ByGas(m.scope1ByGas);
             g.writeEndObject();
         }
 
@@ -206,13 +207,13 @@ public final class JsonReport {
         }
 
         /** Scope 1 mass per gas in tonnes of that gas (not CO2e). */
-        private void scope1ByGas(Map<String, BigDecimal> kgByGas) throws IOException {
-            if (kgByGas.isEmpty()) {
+        private void scope1ByGas(Map<String, BigDecimal> tonnesByGas) throws IOException {
+            if (tonnesByGas.isEmpty()) {
                 return;
             }
             g.writeObjectFieldStart("scope1ByGas");
-            for (Map.Entry<String, BigDecimal> e : kgByGas.entrySet()) {
-                quantity(e.getKey(), Exact.divide(e.getValue(), BigDecimal.valueOf(1000)), "t");
+            for (Map.Entry<String, BigDecimal> e : tonnesByGas.entrySet()) {
+                quantity(e.getKey(), e.getValue(), Metric.Canonical.KG_OF_GAS.reportUnit());
             }
             g.writeEndObject();
         }
@@ -276,7 +277,7 @@ public final class JsonReport {
                 if (s.site().itCapacityKw() != null) {
                     quantity("itCapacity", s.site().itCapacityKw(), "kW");
                 }
-                scope1ByGas(s.scope1ByGas());
+                scope1ByGas(s.scope1ByGasReported());
                 if (!s.intensities().isEmpty()) {
                     intensities("intensities", s.intensities());
                 }
@@ -422,7 +423,7 @@ public final class JsonReport {
                     if (!s.figures().has(metric)) {
                         continue;
                     }
-                    Explanation e = ReportModel.explain(s.site().id(), metric, lines);
+                    Explanation e = Results.explain(s.site().id(), metric, lines);
                     g.writeStartObject();
                     g.writeStringField("site", s.site().id());
                     g.writeStringField("metric", metric.key());

@@ -43,7 +43,7 @@ public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, Li
         inputs = List.copyOf(inputs);
         options = List.copyOf(options);
         energyBasis = energyBasis == null || energyBasis.isBlank() ? CalcOptions.EnergyBasis.CALORIFIC.id() : energyBasis;
-        gwpSet = gwpSet == null || gwpSet.isBlank() ? CalcOptions.DEFAULT_GWP : gwpSet;
+        gwpSet = gwpSet == null || gwpSet.isBlank() ? CalcOptions.GwpSet.DEFAULT.id() : gwpSet;
     }
 
     /** Metadata without command-line options. */
@@ -108,7 +108,7 @@ public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, Li
         List<FileDigest> inputs = results.calculation().inventory().files().stream()
                 .map(f -> new FileDigest(f.name(), f.sha256() == null ? "" : f.sha256()))
                 .toList();
-        return new ReportMeta(engineVersion, factorSets, factorSheets, options.energyBasis().id(), options.gwpSet(),
+        return new ReportMeta(engineVersion, factorSets, factorSheets, options.energyBasis().id(), options.gwpSet().id(),
                 inputs, false);
     }
 

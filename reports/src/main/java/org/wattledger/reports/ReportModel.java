@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.wattledger.engine.calc.DataCentreMetrics;
-import org.wattledger.engine.calc.Explanation;
 import org.wattledger.engine.calc.Figures;
 import org.wattledger.engine.calc.Intensity;
 import org.wattledger.engine.calc.Line;
@@ -40,7 +39,8 @@ final class ReportModel {
     final Results results;
     final ReportingPeriod period;
     final Figures totals;
-    final Map<String, BigDecimal> scope1ByGasKg;
+    /** Scope 1 by gas, t of each gas (not CO2e). */
+    final Map<String, BigDecimal> scope1ByGas;
     final List<SiteResult> sites;
     final List<Intensity> intensities;
     final List<TargetResult> targets;
@@ -54,7 +54,7 @@ final class ReportModel {
         this.results = results;
         this.period = results.period();
         this.totals = results.totals();
-        this.scope1ByGasKg = results.scope1ByGas();
+        this.scope1ByGas = results.scope1ByGasReported();
         this.sites = results.sites();
         this.intensities = results.intensities();
         this.targets = results.targets();
@@ -100,13 +100,9 @@ final class ReportModel {
         return out;
     }
 
-    /** The organisation's figures per month: the sum of the sites' months. */
+    /** The organisation's figures per month. */
     SortedMap<YearMonth, Figures> organisationMonths() {
-        SortedMap<YearMonth, Figures> out = new TreeMap<>();
-        for (SiteResult s : sites) {
-            s.months().forEach((m, f) -> out.computeIfAbsent(m, k -> new Figures()).addAll(f));
-        }
-        return out;
+        return results.months();
     }
 
     /** Sites with data-centre metrics for the period. */
@@ -138,27 +134,6 @@ final class ReportModel {
             out.computeIfAbsent(l.site(), k -> new ArrayList<>()).add(l);
         }
         return out;
-    }
-
-    /**
-     * {@link Results#explain} for one site, from that site's lines only: the same parts, but one
-     * pass over the site's lines instead of one over every line for each figure.
-     */
-    static Explanation explain(String site, Metric metric, List<Line> siteLines) {
-        List<Explanation.Part> parts = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (Line l : siteLines) {
-            Optional<BigDecimal> v = l.figures().get(metric);
-            if (v.isEmpty()) {
-                continue;
-            }
-            total = total.add(v.get());
-            parts.add(new Explanation.Part(l.label(), metric.present(v.get()), l.quantity(), l.unit().symbol(),
-                    l.lineage().formulas().getOrDefault(metric.key(), ""), l.lineage().rows().toString(),
-                    l.lineage().factors(), List.copyOf(l.lineage().conversions()),
-                    List.copyOf(l.lineage().prorations())));
-        }
-        return new Explanation(site, metric, metric.present(total), metric.reportUnit(), parts);
     }
 
     /** A target's boundary as written in the input: {@code *}, or site ids joined with {@code ;}. */

@@ -171,10 +171,9 @@ public final class XlsxReport {
                         .text(metric.reportUnit()).text(plain(v.get()));
                 m.totals.estimatedShare(metric).ifPresentOrElse(r::percent, r::blank);
             }
-            m.scope1ByGasKg.forEach((gas, kg) -> {
-                BigDecimal tonnes = Exact.divide(kg, BigDecimal.valueOf(1000));
+            m.scope1ByGas.forEach((gas, tonnes) -> {
                 t.row().text("Scope 1, " + gas + " (mass of gas)").text("scope1ByGas." + gas).number(tonnes, 3)
-                        .text("t").text(plain(tonnes)).blank();
+                        .text(Metric.Canonical.KG_OF_GAS.reportUnit()).text(plain(tonnes)).blank();
             });
             for (Intensity i : m.intensities) {
                 t.row().text("Intensity").text(i.name()).number(i.value(), i.unit()).text(i.unit())

@@ -290,7 +290,7 @@ final class JsonReportTest {
             for (var s : m.sites) {
                 for (Metric metric : Metric.values()) {
                     assertEquals(r.explain(s.site().id(), metric),
-                            ReportModel.explain(s.site().id(), metric, bySite.getOrDefault(s.site().id(), List.of())),
+                            Results.explain(s.site().id(), metric, bySite.getOrDefault(s.site().id(), List.of())),
                             s.site().id() + " " + metric);
                 }
             }

@@ -8,18 +8,18 @@ import org.wattledger.engine.model.ReportingPeriod;
  * factor variant ("" = the factor set's default; {@code ets_reporting} for the MEE reporting
  * factor in China) and how contractual instruments are spread over the electricity they cover.
  */
-public record CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, String gwpSet, String gridBasis,
+public record CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, GwpSet gwpSet, GridBasis gridBasis,
         InstrumentAllocation instrumentAllocation) {
     public CalcOptions {
         Objects.requireNonNull(period);
         energyBasis = energyBasis == null ? EnergyBasis.CALORIFIC : energyBasis;
-        gwpSet = gwpSet == null || gwpSet.isBlank() ? DEFAULT_GWP : gwpSet.strip().toUpperCase(java.util.Locale.ROOT);
-        gridBasis = gridBasis == null ? "" : gridBasis.strip();
+        gwpSet = gwpSet == null ? GwpSet.DEFAULT : gwpSet;
+        gridBasis = gridBasis == null ? GridBasis.DEFAULT : gridBasis;
         instrumentAllocation = instrumentAllocation == null ? InstrumentAllocation.PRO_RATA : instrumentAllocation;
     }
 
     /** With the default instrument allocation, pro rata. */
-    public CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, String gwpSet, String gridBasis) {
+    public CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, GwpSet gwpSet, GridBasis gridBasis) {
         this(period, energyBasis, gwpSet, gridBasis, InstrumentAllocation.PRO_RATA);
     }
 
@@ -43,11 +43,58 @@ public record CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, Strin
         }
     }
 
-    /** IPCC AR5 100-year GWPs (without climate-carbon feedback), as most current inventories use. */
+    /** The default GWP set's name, for option defaults that must be constants; the set is {@link GwpSet#DEFAULT}. */
     public static final String DEFAULT_GWP = "AR5";
 
     public static CalcOptions of(ReportingPeriod period) {
-        return new CalcOptions(period, EnergyBasis.CALORIFIC, DEFAULT_GWP, "");
+        return new CalcOptions(period, EnergyBasis.CALORIFIC, GwpSet.DEFAULT, GridBasis.DEFAULT);
+    }
+
+    /** The IPCC assessment report whose 100-year GWPs turn CH4, N2O and refrigerants into CO2e. */
+    public enum GwpSet {
+        AR4, AR5, AR6;
+
+        /** IPCC AR5 100-year GWPs (without climate-carbon feedback), as most current inventories use. */
+        public static final GwpSet DEFAULT = AR5;
+
+        /** As factor sheets name it in their {@code basis} column: "AR5". */
+        public String id() {
+            return name();
+        }
+
+        /** "AR5", "ar5" or " AR5 "; empty for anything else. */
+        public static java.util.Optional<GwpSet> parse(String text) {
+            String id = text.strip().toUpperCase(java.util.Locale.ROOT);
+            return java.util.Arrays.stream(values()).filter(g -> g.id().equals(id)).findFirst();
+        }
+    }
+
+    /**
+     * Which variant of the grid factor to use: the factor set's default ({@link #DEFAULT}, blank) or
+     * a named one such as {@code ets_reporting}. Factor sheets may define their own variants, so
+     * this is a name, not a closed list.
+     */
+    public record GridBasis(String id) {
+        public static final GridBasis DEFAULT = new GridBasis("");
+        public static final GridBasis ETS_REPORTING = new GridBasis("ets_reporting");
+
+        public GridBasis {
+            id = id.strip();
+        }
+
+        /** Blank (or null) for the default, else the variant named. */
+        public static GridBasis parse(String text) {
+            return text == null || text.isBlank() ? DEFAULT : new GridBasis(text);
+        }
+
+        public boolean isDefault() {
+            return id.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
     }
 
     /** How energy totals are expressed in MWh. */

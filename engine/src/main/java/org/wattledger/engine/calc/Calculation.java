@@ -21,6 +21,7 @@ import org.wattledger.engine.factor.FactorChoice;
 import org.wattledger.engine.factor.FactorKind;
 import org.wattledger.engine.factor.FactorQuery;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Gas;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
@@ -97,7 +98,8 @@ public final class Calculation {
     // ------------------------------------------------------------------------------------------
 
     static final class Runner {
-        private static final List<String> GASES = List.of("CO2", "CH4", "N2O");
+        /** The gases summed, each through its GWP, when no CO2e factor is used. */
+        private static final List<Gas> GASES = List.of(Gas.CO2, Gas.CH4, Gas.N2O);
         private static final org.wattledger.engine.units.Dimension ENERGY = org.wattledger.engine.units.Dimension.ENERGY;
         private static final BigDecimal CO2_PER_C_NUM = new BigDecimal(44);
         private static final BigDecimal CO2_PER_C_DEN = new BigDecimal(12);
@@ -368,7 +370,7 @@ public final class Calculation {
                 emissions(line, site, FactorKind.EMISSION, "", line.activity, line.unit, true, true, Metric.SCOPE1)
                         .ifPresent(kg -> line.put(Metric.SCOPE1, kg));
             } else if (energy.isPresent()) {
-                String basis = line.carrier == Carrier.ELECTRICITY ? options.gridBasis() : "";
+                String basis = line.carrier == Carrier.ELECTRICITY ? options.gridBasis().id() : "";
                 emissions(line, site, FactorKind.EMISSION, basis, energy.get(), CarbonUnits.MJ, false, true,
                         Metric.SCOPE2_LOCATION).ifPresent(kg -> line.put(Metric.SCOPE2_LOCATION, kg));
                 marketFallback(line, site, energy.get()).ifPresent(kg -> line.put(Metric.SCOPE2_MARKET, kg));
@@ -387,7 +389,7 @@ public final class Calculation {
                         + site.region() + " in " + catalog(site).searched() + " for " + line.year()
                         + "; market-based Scope 2 uses the location-based grid average (GHG Protocol Scope 2 Guidance, 6.11)"));
             }
-            String basis = line.carrier == Carrier.ELECTRICITY ? options.gridBasis() : "";
+            String basis = line.carrier == Carrier.ELECTRICITY ? options.gridBasis().id() : "";
             return emissions(line, site, FactorKind.EMISSION, basis, energyMj, CarbonUnits.MJ, false, false,
                     Metric.SCOPE2_MARKET);
         }
@@ -463,41 +465,41 @@ public final class Calculation {
         Optional<BigDecimal> emissions(Line line, Site site, FactorKind directKind, String basis, BigDecimal amount,
                 CarbonUnit amountUnit, boolean fuelRoutes, boolean required, Metric metric) {
             String mismatch = null;
-            Map<String, Candidate> best = new LinkedHashMap<>();
-            for (String gas : List.of("CO2e", "CO2", "CH4", "N2O")) {
+            Map<Gas, Candidate> best = new LinkedHashMap<>();
+            for (Gas gas : List.of(Gas.CO2E, Gas.CO2, Gas.CH4, Gas.N2O)) {
                 List<Candidate> candidates = new ArrayList<>();
-                FactorQuery qa = new FactorQuery(line.carrier, directKind, gas, site.region(), line.bucketStart, basis, line.use);
+                FactorQuery qa = new FactorQuery(line.carrier, directKind, gas.id(), site.region(), line.bucketStart, basis, line.use);
                 // A fuel's own amount may meet a per-mass factor through its density; other amounts are energy.
                 Optional<Amount> a = fuelRoutes ? perActivity(line, site, qa)
                         : lookup(site, qa.forActivity(amountUnit.dimension())).map(f -> new Amount(f, amount, amountUnit));
                 if (a.isPresent()) {
-                    candidates.add(new Candidate("A", a.get().factor().layer(), a.get().factor(), null, a.get()));
+                    candidates.add(new Candidate(Route.A, a.get().factor().layer(), a.get().factor(), null, a.get()));
                 } else if (mismatch == null) {
                     mismatch = lookup(site, qa).map(other -> mismatchText(line, other)).orElse(null);
                 }
-                if (fuelRoutes && line.energyMj != null && !gas.equals("CO2e")) {
-                    lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas, "").forActivity(ENERGY))
-                            .ifPresent(b -> candidates.add(new Candidate("B", b.layer(), b, null, null)));
-                    if (gas.equals("CO2")) {
+                if (fuelRoutes && line.energyMj != null && gas != Gas.CO2E) {
+                    lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas.id(), "").forActivity(ENERGY))
+                            .ifPresent(b -> candidates.add(new Candidate(Route.B, b.layer(), b, null, null)));
+                    if (gas == Gas.CO2) {
                         Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, "").forActivity(ENERGY));
                         Optional<FactorChoice> ox = lookup(site, query(line, site, FactorKind.OXIDATION, null, ""));
                         if (cc.isPresent() && ox.isPresent()) {
-                            candidates.add(new Candidate("C", cc.get().layer(), cc.get(), ox.get(), null));
+                            candidates.add(new Candidate(Route.C, cc.get().layer(), cc.get(), ox.get(), null));
                         }
                     }
                 }
                 candidates.stream().min(Comparator.comparingInt(Candidate::layer).thenComparing(Candidate::route))
                         .ifPresent(c -> best.put(gas, c));
             }
-            Candidate co2e = best.get("CO2e");
-            Candidate co2 = best.get("CO2");
+            Candidate co2e = best.get(Gas.CO2E);
+            Candidate co2 = best.get(Gas.CO2);
             if (co2e == null && co2 == null) {
                 // A fuel whose energy is unknown already has the error that says why (e.g. litres without a density).
                 if (required && !(fuelRoutes && line.energyUnknown)) {
                     if (mismatch != null) {
                         issue(line, Issue.error(firstRow(line), mismatch));
                     } else {
-                        missing(line, site, new FactorQuery(line.carrier, directKind, "CO2", site.region(),
+                        missing(line, site, new FactorQuery(line.carrier, directKind, Gas.CO2.id(), site.region(),
                                 line.bucketStart, basis, line.use));
                     }
                 }
@@ -507,16 +509,16 @@ public final class Calculation {
                 issue(line, Issue.general(Severity.INFO, "site " + line.site + ": " + mismatch + "; another route was used"));
             }
             if (co2e != null && (co2 == null || co2e.layer() <= co2.layer())) {
-                BigDecimal kg = apply(line, co2e, amount, amountUnit, metric, "CO2e");
+                BigDecimal kg = apply(line, co2e, amount, amountUnit, metric, Gas.CO2E);
                 return Optional.ofNullable(kg);
             }
             BigDecimal total = BigDecimal.ZERO;
-            for (String gas : GASES) {
+            for (Gas gas : GASES) {
                 Candidate c = best.get(gas);
                 if (c == null) {
                     if (fuelRoutes && metric == Metric.SCOPE1) {
-                        issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no " + gas + " factor for "
-                                + line.carrier.id() + " in " + catalog(site).searched() + "; " + gas + " is not counted"));
+                        issue(line, Issue.general(Severity.INFO, "site " + line.site + ": no " + gas.id() + " factor for "
+                                + line.carrier.id() + " in " + catalog(site).searched() + "; " + gas.id() + " is not counted"));
                     }
                     continue;
                 }
@@ -524,12 +526,12 @@ public final class Calculation {
                 if (kgGas == null) {
                     return Optional.empty();
                 }
-                Optional<BigDecimal> gwp = gas.equals("CO2") ? Optional.of(BigDecimal.ONE) : gwp(line, site, gas);
+                Optional<BigDecimal> gwp = gas == Gas.CO2 ? Optional.of(BigDecimal.ONE) : gwp(line, site, gas.id());
                 if (gwp.isEmpty()) {
                     return Optional.empty();
                 }
                 if (metric == Metric.SCOPE1) {
-                    line.scope1Gas.merge(gas, kgGas, BigDecimal::add);
+                    line.scope1Gas.merge(gas.id(), kgGas, BigDecimal::add);
                 }
                 total = total.add(kgGas.multiply(gwp.get()));
             }
@@ -537,34 +539,46 @@ public final class Calculation {
         }
 
         /** A route's factor; for route A also the amount it applies to (the activity, or its mass by density). */
-        private record Candidate(String route, int layer, FactorChoice factor, FactorChoice oxidation, Amount amount) {
+        private record Candidate(Route route, int layer, FactorChoice factor, FactorChoice oxidation, Amount amount) {
         }
 
         /** kg of one gas from a route; null on a unit mismatch (issue recorded). */
         private BigDecimal apply(Line line, Candidate c, BigDecimal amount, CarbonUnit amountUnit, Metric metric,
-                String gas) {
-            String purpose = metric.key() + " " + gas + ", route " + c.route();
+                Gas gas) {
+            String purpose = metric.key() + " " + gas.id() + ", route " + c.route();
             Optional<BigDecimal> kg = switch (c.route()) {
-                case "A" -> applyFactor(line, c.factor(), purpose, c.amount().value(), c.amount().unit(), CarbonUnits.KG);
-                case "B" -> applyFactor(line, c.factor(), purpose, line.energyMj, CarbonUnits.MJ, CarbonUnits.KG);
-                default -> applyFactor(line, c.factor(), purpose + " carbon content", line.energyMj, CarbonUnits.MJ,
+                case A -> applyFactor(line, c.factor(), purpose, c.amount().value(), c.amount().unit(), CarbonUnits.KG);
+                case B -> applyFactor(line, c.factor(), purpose, line.energyMj, CarbonUnits.MJ, CarbonUnits.KG);
+                case C -> applyFactor(line, c.factor(), purpose + " carbon content", line.energyMj, CarbonUnits.MJ,
                         CarbonUnits.KG).map(carbon -> {
                             BigDecimal ox = c.oxidation().factor().unit().asNumber(c.oxidation().factor().value());
                             line.lineage.addFactor(purpose + " oxidation", c.oxidation().factor(), c.oxidation().fallbacks());
                             return Exact.divide(carbon.multiply(ox).multiply(CO2_PER_C_NUM), CO2_PER_C_DEN);
                         });
             };
-            kg.ifPresent(v -> line.lineage.formula(metric, gas + " route " + c.route() + " ("
-                    + routeText(c.route()) + ") = " + Lineage.plain(v) + " kg"));
+            kg.ifPresent(v -> line.lineage.formula(metric, gas.id() + " route " + c.route() + " ("
+                    + c.route().formula() + ") = " + Lineage.plain(v) + " kg"));
             return kg.orElse(null);
         }
 
-        private static String routeText(String route) {
-            return switch (route) {
-                case "A" -> "activity × emission factor";
-                case "B" -> "activity × NCV × emission factor per energy";
-                default -> "activity × NCV × carbon content × oxidation × 44/12";
-            };
+        /** How a gas's mass is worked out from a fuel; on a tie between layers the earlier route wins. */
+        enum Route {
+            /** The amount × a factor per activity unit (or per mass, through the fuel's density). */
+            A("activity × emission factor"),
+            /** The energy × a factor per energy. */
+            B("activity × NCV × emission factor per energy"),
+            /** The energy × carbon content × oxidation × 44/12 (CO2 only). */
+            C("activity × NCV × carbon content × oxidation × 44/12");
+
+            private final String formula;
+
+            Route(String formula) {
+                this.formula = formula;
+            }
+
+            String formula() {
+                return formula;
+            }
         }
 
         private Optional<BigDecimal> applyFactor(Line line, FactorChoice choice, String purpose, BigDecimal amount,
@@ -584,13 +598,13 @@ public final class Calculation {
         }
 
         private Optional<BigDecimal> gwp(Line line, Site site, String gas) {
-            FactorQuery q = new FactorQuery(null, FactorKind.GWP, gas, "*", line.bucketStart, options.gwpSet(), null);
+            FactorQuery q = new FactorQuery(null, FactorKind.GWP, gas, "*", line.bucketStart, options.gwpSet().id(), null);
             Optional<FactorChoice> c = lookup(site, q);
             if (c.isEmpty()) {
                 missing(line, site, q);
                 return Optional.empty();
             }
-            line.lineage.addFactor("GWP " + gas + " (" + options.gwpSet() + ")", c.get().factor(), c.get().fallbacks());
+            line.lineage.addFactor("GWP " + gas + " (" + options.gwpSet().id() + ")", c.get().factor(), c.get().fallbacks());
             return Optional.of(c.get().factor().unit().asNumber(c.get().factor().value()));
         }
 

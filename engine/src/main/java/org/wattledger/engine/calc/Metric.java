@@ -41,7 +41,9 @@ public enum Metric {
         MJ("MWh", new BigDecimal(3600)),
         KGCE("tce", new BigDecimal(1000)),
         M3("m3", BigDecimal.ONE),
-        KG("kg", BigDecimal.ONE);
+        KG("kg", BigDecimal.ONE),
+        /** The mass of one gas (Scope 1 by gas), not CO2e: held in kg, reported in t. */
+        KG_OF_GAS("t", new BigDecimal(1000));
 
         private final String reportUnit;
         private final BigDecimal perReportUnit;
@@ -49,6 +51,15 @@ public enum Metric {
         Canonical(String reportUnit, BigDecimal perReportUnit) {
             this.reportUnit = reportUnit;
             this.perReportUnit = perReportUnit;
+        }
+
+        public String reportUnit() {
+            return reportUnit;
+        }
+
+        /** A canonical amount in the report unit, exact where the quotient terminates. */
+        public BigDecimal present(BigDecimal canonicalAmount) {
+            return Exact.divide(canonicalAmount, perReportUnit);
         }
     }
 
@@ -76,7 +87,7 @@ public enum Metric {
 
     /** A canonical amount in the report unit, exact where the quotient terminates. */
     public BigDecimal present(BigDecimal canonicalAmount) {
-        return Exact.divide(canonicalAmount, canonical.perReportUnit);
+        return canonical.present(canonicalAmount);
     }
 
     public boolean isEmissions() {

@@ -13,11 +13,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
@@ -75,6 +77,63 @@ public final class Results {
         return gases(lines);
     }
 
+    /** Scope 1 by gas for the organisation in its report unit, t of each gas (not CO2e). */
+    public Map<String, BigDecimal> scope1ByGasReported() {
+        return reportedGases(gases(lines));
+    }
+
+    /** kg of each gas as reported: t, through {@link Metric.Canonical#KG_OF_GAS}. */
+    static Map<String, BigDecimal> reportedGases(Map<String, BigDecimal> kgByGas) {
+        Map<String, BigDecimal> out = new TreeMap<>();
+        kgByGas.forEach((gas, kg) -> out.put(gas, Metric.Canonical.KG_OF_GAS.present(kg)));
+        return out;
+    }
+
+    /** The organisation's figures per month, each summed from that month's lines. */
+    public SortedMap<YearMonth, Figures> months() {
+        return byMonth(lines);
+    }
+
+    /** Where energy comes from: a carrier bought or burnt, or (carrier null) the sites' own on-site renewable generation. */
+    public record EnergySource(Carrier carrier) {
+        public static final EnergySource ONSITE_RENEWABLE = new EnergySource(null);
+
+        static EnergySource of(Line l) {
+            return l.role == Role.ONSITE_RENEWABLE ? ONSITE_RENEWABLE : new EnergySource(l.carrier);
+        }
+
+        public boolean isOnsiteRenewable() {
+            return carrier == null;
+        }
+    }
+
+    /** {@link Metric#ENERGY} per source and month, in its report unit (MWh, on the energy basis). */
+    public Map<EnergySource, SortedMap<YearMonth, BigDecimal>> energyBySource() {
+        Map<EnergySource, SortedMap<YearMonth, BigDecimal>> mj = new java.util.LinkedHashMap<>();
+        for (Line l : lines) {
+            l.figures.get(Metric.ENERGY).ifPresent(e -> mj.computeIfAbsent(EnergySource.of(l), k -> new TreeMap<>())
+                    .merge(l.month(), e, BigDecimal::add));
+        }
+        Map<EnergySource, SortedMap<YearMonth, BigDecimal>> out = new java.util.LinkedHashMap<>();
+        mj.forEach((source, months) -> {
+            SortedMap<YearMonth, BigDecimal> mwh = new TreeMap<>();
+            months.forEach((m, e) -> mwh.put(m, Metric.ENERGY.present(e)));
+            out.put(source, mwh);
+        });
+        return out;
+    }
+
+    /** Figures per month, each the {@link #sum} of that month's lines. */
+    private static SortedMap<YearMonth, Figures> byMonth(List<Line> lines) {
+        Map<YearMonth, List<Line>> byMonth = new TreeMap<>();
+        for (Line l : lines) {
+            byMonth.computeIfAbsent(l.month(), m -> new ArrayList<>()).add(l);
+        }
+        SortedMap<YearMonth, Figures> out = new TreeMap<>();
+        byMonth.forEach((m, ls) -> out.put(m, sum(ls)));
+        return out;
+    }
+
     /** Sums figures; standard coal is left out where any counted line has no coefficient. */
     static Figures sum(List<Line> lines) {
         Figures f = new Figures();
@@ -106,12 +165,7 @@ public final class Results {
         bySite.forEach((id, siteLines) -> {
             Site site = calculation.sites().get(id);
             Figures figures = sum(siteLines);
-            SortedMap<YearMonth, Figures> months = new TreeMap<>();
-            Map<YearMonth, List<Line>> byMonth = new TreeMap<>();
-            for (Line l : siteLines) {
-                byMonth.computeIfAbsent(l.month(), m -> new ArrayList<>()).add(l);
-            }
-            byMonth.forEach((m, ls) -> months.put(m, sum(ls)));
+            SortedMap<YearMonth, Figures> months = byMonth(siteLines);
             Optional<DataCentreMetrics> dc = site.isDataCentre() ? DataCentreMetrics.of(figures) : Optional.empty();
             out.add(new SiteResult(site, figures, gases(siteLines), months, dc, intensities(figures, id)));
         });
@@ -245,12 +299,18 @@ public final class Results {
      * the site ({@code *} for the organisation), with its value, formula, factors and input rows.
      */
     public Explanation explain(String site, Metric metric) {
+        return explain(site, metric, lines.stream().filter(l -> site.equals("*") || site.equals(l.site)).toList());
+    }
+
+    /**
+     * {@link #explain(String, Metric)} from the site's lines, already picked out (the lines of
+     * {@link #lines()} whose site it is): a report explaining every figure of every site groups
+     * the lines once instead of passing over all of them for each figure.
+     */
+    public static Explanation explain(String site, Metric metric, List<Line> siteLines) {
         List<Explanation.Part> parts = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
-        for (Line l : lines) {
-            if (!site.equals("*") && !site.equals(l.site)) {
-                continue;
-            }
+        for (Line l : siteLines) {
             Optional<BigDecimal> v = l.figures.get(metric);
             if (v.isEmpty()) {
                 continue;

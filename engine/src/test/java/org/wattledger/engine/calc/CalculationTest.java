@@ -57,6 +57,10 @@ final class CalculationTest {
         assertDecimal("3186.3", r.scope1ByGas().get("CO2"));
         assertDecimal("0.43", r.scope1ByGas().get("CH4"));
         assertDecimal("0.0258", r.scope1ByGas().get("N2O"));
+        // Reported in t of each gas: 3,186.3 kg = 3.1863 t CO2; 0.43 kg = 0.00043 t CH4; 0.0258 kg = 0.0000258 t N2O.
+        assertEquals("3.1863", r.scope1ByGasReported().get("CO2").toPlainString());
+        assertEquals("0.00043", r.scope1ByGasReported().get("CH4").toPlainString());
+        assertEquals("0.0000258", r.sites().get(0).scope1ByGasReported().get("N2O").toPlainString());
         // Energy 43 GJ = 43,000 MJ; GB/T 2589: 1,000 kg × 1.4571 kgce/kg = 1,457.1 kgce = 1.4571 tce.
         assertDecimal("43000", r.totals().get(Metric.ENERGY).orElseThrow());
         assertDecimal("43000", r.totals().get(Metric.ENERGY_DIRECT).orElseThrow());
@@ -68,7 +72,7 @@ final class CalculationTest {
     void ch4AndN2oWeighDifferentlyUnderAr6() {
         var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(
                 reading("S", "G1", Carrier.DIESEL, null, Use.STATIONARY, Role.MAIN, "2024-03-01", "2024-03-31", "1", "t", Quality.MEASURED)));
-        Results r = run(inv, ipccDiesel(), new CalcOptions(Y2024, null, "AR6", ""));
+        Results r = run(inv, ipccDiesel(), new CalcOptions(Y2024, null, CalcOptions.GwpSet.AR6, null));
         // AR6 (fossil CH4 29.8, N2O 273): 3,186.3 + 0.43 × 29.8 + 0.0258 × 273 = 3,186.3 + 12.814 + 7.0434 = 3,206.1574 kg.
         assertDecimal("3.2061574", t(r, Metric.SCOPE1));
     }
@@ -135,7 +139,7 @@ final class CalculationTest {
                 factor("gbt2589.elec", Carrier.ELECTRICITY, FactorKind.TCE, null, "0.1229", "kgce/kWh"));
         var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(
                 reading("S", "H", Carrier.HEAT, Role.MAIN, "2024-01-01", "2024-01-31", "1000", "GJ")));
-        Results r = run(inv, factors, new CalcOptions(Y2024, CalcOptions.EnergyBasis.GBT2589, null, ""));
+        Results r = run(inv, factors, new CalcOptions(Y2024, CalcOptions.EnergyBasis.GBT2589, null, null));
         // 34,120 kgce / 0.1229 kgce/kWh = 277,624.084621643612693246541903987 kWh (34 significant
         // digits, the engine's one rounding of a non-terminating division) ≈ 277.624 MWh.
         BigDecimal mwh = t(r, Metric.ENERGY);
@@ -186,6 +190,33 @@ final class CalculationTest {
         // The IT submeter never adds to the site's energy: 430 kWh, not 730.
         assertDecimal("0.43", dc.figures().reported(Metric.ENERGY).orElseThrow());
         assertFalse(r.sites().get(1).dataCentre().isPresent(), "an office without an IT meter has no PUE");
+    }
+
+    @Test
+    void organisationMonthsAndEnergyBySourceAreSummedInTheEngine() {
+        List<Factor> factors = with(gwps(), factor("grid", Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", "0.5", "t/MWh"));
+        var inv = inventory(List.of(site("DC", "*", SiteKind.DATACENTER), site("OFF", "*", SiteKind.OFFICE)), List.of(
+                reading("DC", "MAIN", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "130", "kWh"),
+                reading("DC", "MAIN", Carrier.ELECTRICITY, Role.MAIN, "2024-02-01", "2024-02-29", "300", "kWh"),
+                reading("DC", "PV", Carrier.ELECTRICITY, Role.ONSITE_RENEWABLE, "2024-01-01", "2024-01-31", "20", "kWh"),
+                reading("OFF", "MAIN", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "50", "kWh")));
+        Results r = run(inv, factors, Y2024);
+        var jan = java.time.YearMonth.of(2024, 1);
+        var feb = java.time.YearMonth.of(2024, 2);
+        // January, both sites: energy 130 + 20 + 50 = 200 kWh = 0.2 MWh; Scope 2 on the bought
+        // 130 + 50 = 180 kWh = 0.18 MWh × 0.5 t/MWh = 0.09 t (own solar has none).
+        assertDecimal("0.2", r.months().get(jan).reported(Metric.ENERGY).orElseThrow());
+        assertDecimal("0.09", r.months().get(jan).reported(Metric.SCOPE2_LOCATION).orElseThrow());
+        // February, the data centre only: 300 kWh = 0.3 MWh; × 0.5 = 0.15 t.
+        assertDecimal("0.3", r.months().get(feb).reported(Metric.ENERGY).orElseThrow());
+        assertDecimal("0.15", r.months().get(feb).reported(Metric.SCOPE2_LOCATION).orElseThrow());
+        // By source, in MWh: grid electricity January 0.18 (130 + 50 kWh), February 0.3; solar January 0.02.
+        var bySource = r.energyBySource();
+        var grid = bySource.get(new Results.EnergySource(Carrier.ELECTRICITY));
+        assertDecimal("0.18", grid.get(jan));
+        assertDecimal("0.3", grid.get(feb));
+        assertEquals(java.util.Set.of(jan), bySource.get(Results.EnergySource.ONSITE_RENEWABLE).keySet());
+        assertDecimal("0.02", bySource.get(Results.EnergySource.ONSITE_RENEWABLE).get(jan));
     }
 
     @Test
