@@ -165,7 +165,8 @@ public final class HtmlReport {
             meta("Engine", "wattledger " + escape(meta.engineVersion()));
             out.append("</table>\n");
             out.append("<nav><a href=\"#summary\">Summary</a><a href=\"#intensities\">Intensities</a>"
-                    + "<a href=\"#sites\">Sites</a><a href=\"#targets\">Targets</a><a href=\"#charts\">Charts</a>"
+                    + "<a href=\"#sites\">Sites</a><a href=\"#coverage\">Coverage</a>"
+                    + "<a href=\"#targets\">Targets</a><a href=\"#charts\">Charts</a>"
                     + "<a href=\"#issues\">Issues</a><a href=\"#factors\">Factors</a>"
                     + "<a href=\"#reproduce\">How to reproduce</a></nav>\n</header>\n");
         }
