@@ -84,8 +84,10 @@ final class Pipeline {
                 .map(s -> new ReportMeta.FactorSetRef(s.id(), s.version())).toList();
         List<ReportMeta.FileDigest> sheetDigests = selection.sheets().stream()
                 .map(s -> new ReportMeta.FileDigest(s.file(), s.sha256())).toList();
+        // Every release the run layered, in its order: the same list given as --factors builds the
+        // same layers, and a newer bundled release cannot move the figures of a rerun.
         String pinnedSets = sets.isEmpty() ? ReportMeta.NO_FACTOR_SET
-                : sets.size() == 1 ? sets.get(0).toString() : options.factors;
+                : sets.stream().map(ReportMeta.FactorSetRef::toString).collect(java.util.stream.Collectors.joining(","));
         ReportMeta meta = ReportMeta.of(Version.ENGINE, sets, sheetDigests, results).withLineage(lineage)
                 .withOptions(options.reproducing(pinnedSets, period));
         return new Outcome(results, meta);
