@@ -234,6 +234,9 @@ final class RecordTables {
                 error(col("it_capacity"), quoted(col("it_capacity")) + " is negative (expected an IT capacity in kW)");
             }
             if (failed) {
+                if (id != null) {
+                    ctx.rejectedSites.putIfAbsent(id, source());
+                }
                 return;
             }
             ctx.sites.add(new Site(id, name, region, kind, area, it, source(), !blank(col("kind"))));
