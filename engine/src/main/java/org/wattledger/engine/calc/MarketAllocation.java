@@ -52,8 +52,9 @@ final class MarketAllocation {
             return;
         }
         if (instruments.isEmpty()) {
-            runner.issue(0, Issue.general(Severity.INFO, "no contractual instruments were given: market-based Scope 2"
-                    + " uses the residual mix, or the grid average where no residual mix exists"));
+            // "Accepted", not "given": an instrument row with an error never reaches the engine.
+            runner.issue(0, Issue.general(Severity.INFO, "no contractual instrument was accepted from the inputs:"
+                    + " market-based Scope 2 uses the residual mix, or the grid average where no residual mix exists"));
             return;
         }
         runner.issue(0, Issue.general(Severity.INFO, "market-based Scope 2: instruments are allocated "

@@ -148,4 +148,18 @@ final class MarketAllocationTest {
         assertEquals(0, new BigDecimal("0.5142857142857").compareTo(
                 marketIn(r, 1).setScale(13, java.math.RoundingMode.HALF_EVEN)));
     }
+
+    @Test
+    void withoutInstrumentsTheNoticeDoesNotClaimNoneWereGiven() {
+        // The importer drops an instrument row with an error (a factor in an unknown unit), so the
+        // engine sees none although the user gave one: the notice must say none was accepted.
+        // 3 MWh × 0.6 t/MWh residual mix = 1.8 t.
+        var inv = inventory(List.of(site("S", "CN-GZ", SiteKind.OFFICE)), List.of(
+                reading("S", "M", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "3", "MWh")));
+        Results r = run(inv, FACTORS, ReportingPeriod.year(2024));
+        assertDecimal("1.8", market(r));
+        assertTrue(r.issues().stream().anyMatch(i -> i.severity() == Severity.INFO && i.message().equals(
+                "no contractual instrument was accepted from the inputs: market-based Scope 2 uses the residual mix,"
+                        + " or the grid average where no residual mix exists")), r.issues().toString());
+    }
 }
