@@ -87,6 +87,12 @@ final class MarketAllocation {
         }
         int fromYear = in.vintage().from().getYear();
         int toYear = in.vintage().lastDay().getYear();
+        if (toYear != fromYear) {
+            // One quantity cannot be split by generation date: it may cover either year, which the user must know.
+            runner.issue(0, Issue.at(Severity.WARNING, in.source(), "instrument " + in.id() + ": its vintage spans "
+                    + fromYear + (toYear == fromYear + 1 ? " and " : " to ") + toYear + ", so it may cover the electricity"
+                    + " of either year; give one row per year of generation to keep each year's certificates to that year"));
+        }
         List<Line> eligible = new ArrayList<>();
         BigDecimal available = BigDecimal.ZERO;
         for (Line line : electricity) {

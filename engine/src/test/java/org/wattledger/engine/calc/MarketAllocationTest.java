@@ -162,4 +162,18 @@ final class MarketAllocationTest {
                 "no contractual instrument was accepted from the inputs: market-based Scope 2 uses the residual mix,"
                         + " or the grid average where no residual mix exists")), r.issues().toString());
     }
+
+    @Test
+    void aVintageThatSpansTwoYearsIsAppliedWithAWarning() {
+        // Generated 2023-07-01..2024-06-30: half of it in 2023, which the same-year rule would keep
+        // from 2024 electricity. The engine lets it cover either year, and must say so.
+        Results r = oneMonth("2024-01-01", "2024-01-31",
+                instrument("GEC-X", null, "2023-07-01", "2024-06-30", "1", true, 2), 2024);
+        // 1 of the 3 MWh covered: (3 − 1) × 0.6 t/MWh = 1.2 t.
+        assertDecimal("1.2", market(r));
+        assertTrue(r.issues().stream().anyMatch(i -> i.severity() == Severity.WARNING && i.row() == 2
+                && i.message().equals("instrument GEC-X: its vintage spans 2023 and 2024, so it may cover the"
+                        + " electricity of either year; give one row per year of generation to keep each year's"
+                        + " certificates to that year")), r.issues().toString());
+    }
 }
