@@ -132,6 +132,18 @@ final class CommandLineTest {
     }
 
     @Test
+    void withoutAPeriodTheNoticeSaysNoAcceptedReadingNamesAYear() throws Exception {
+        // The rejected row is dated 2024: "no reading names a year" would be untrue; none accepted does.
+        Path input = readings("S1,E1,electricity,2024-01-01,2024-01-31,n/a,kWh\n");
+        Cli.Run run = report(input, "--format", "json");
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.stderr());
+        List<String> messages = messages(JSON.readTree(run.stdout()));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("no reading was accepted from the inputs, so the report"
+                + " has no figures; it covers ") && m.endsWith(", the calendar year before this run, as no accepted"
+                + " reading names a year")), messages.toString());
+    }
+
+    @Test
     void aFailedWriteToStandardOutputIsExitOneWithOneLine() throws Exception {
         Path input = sevenMonths();
         Path sheet = factorSheet();
