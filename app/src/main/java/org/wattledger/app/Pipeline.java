@@ -74,7 +74,8 @@ final class Pipeline {
             // The report is still written, so the user sees every rejected row; it has no figures.
             inventory = withIssues(inventory, List.of(Issue.general(Severity.ERROR, "no reading was accepted from the"
                     + " inputs, so the report has no figures" + (asked != null ? ""
-                    : "; it covers " + period + ", the calendar year before this run, as no accepted reading names a year"))));
+                    : "; it covers " + period + ", the calendar year before this run, as no accepted reading"
+                            + " names a year"))));
         }
         CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis,
                 options.instrumentAllocation());
