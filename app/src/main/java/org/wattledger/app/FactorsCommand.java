@@ -123,6 +123,12 @@ final class FactorsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<Factor> found = releases.factorLibrary().search(text);
+            List<String> regions = FactorLibrary.chinaRegions(text);
+            if (!regions.isEmpty()) {
+                // Say why factors of another region are listed: a site there falls back to them.
+                out.println("'" + text.strip() + "' is region " + regions.get(0) + ": a site there takes the first factor"
+                        + " found for " + String.join(", ", regions) + ", then CN");
+            }
             out.println(found.size() + (found.size() == 1 ? " factor" : " factors") + " match '" + text.strip() + "'");
             printFactors(out, found, true);
             out.flush();

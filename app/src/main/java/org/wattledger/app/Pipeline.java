@@ -75,7 +75,8 @@ final class Pipeline {
             // The report is still written, so the user sees every rejected row; it has no figures.
             inventory = withIssues(inventory, List.of(Issue.general(Severity.ERROR, "no reading was accepted from the"
                     + " inputs, so the report has no figures" + (asked != null ? ""
-                    : "; it covers " + period + ", the calendar year before this run, as no reading names a year"))));
+                    : "; it covers " + period + ", the calendar year before this run, as no accepted reading"
+                            + " names a year"))));
         }
         CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis(),
                 options.instrumentAllocation());
@@ -85,8 +86,10 @@ final class Pipeline {
                 .map(s -> new ReportMeta.FactorSetRef(s.id(), s.version())).toList();
         List<ReportMeta.FileDigest> sheetDigests = selection.sheets().stream()
                 .map(s -> new ReportMeta.FileDigest(s.file(), s.sha256())).toList();
+        // Every release the run layered, in its order: the same list given as --factors builds the
+        // same layers, and a newer bundled release cannot move the figures of a rerun.
         String pinnedSets = sets.isEmpty() ? ReportMeta.NO_FACTOR_SET
-                : sets.size() == 1 ? sets.get(0).toString() : options.factors;
+                : sets.stream().map(ReportMeta.FactorSetRef::toString).collect(java.util.stream.Collectors.joining(","));
         ReportMeta meta = ReportMeta.of(Version.ENGINE, sets, sheetDigests, results).withLineage(lineage)
                 .withOptions(options.reproducing(pinnedSets, period));
         return new Outcome(results, meta);

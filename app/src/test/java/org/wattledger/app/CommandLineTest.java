@@ -142,6 +142,18 @@ final class CommandLineTest {
     }
 
     @Test
+    void withoutAPeriodTheNoticeSaysNoAcceptedReadingNamesAYear() throws Exception {
+        // The rejected row is dated 2024: "no reading names a year" would be untrue; none accepted does.
+        Path input = readings("S1,E1,electricity,2024-01-01,2024-01-31,n/a,kWh\n");
+        Cli.Run run = report(input, "--format", "json");
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.stderr());
+        List<String> messages = messages(JSON.readTree(run.stdout()));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("no reading was accepted from the inputs, so the report"
+                + " has no figures; it covers ") && m.endsWith(", the calendar year before this run, as no accepted"
+                + " reading names a year")), messages.toString());
+    }
+
+    @Test
     void aFailedWriteToStandardOutputIsExitOneWithOneLine() throws Exception {
         Path input = sevenMonths();
         Path sheet = factorSheet();
@@ -248,5 +260,20 @@ final class CommandLineTest {
                 + "    --factor-sheet own-factors.csv \\\n    --factor-releases releases \\\n    --period 2024 \\\n"
                 + "    --energy-basis calorific \\\n    --gwp AR6 \\\n    --grid-basis ets_reporting \\\n"
                 + "    --market-allocation pro-rata \\\n    --fill-gaps \\\n    --format json --out out/</pre></li>"), html);
+    }
+
+    @Test
+    void theReproduceCommandPinsEveryBundledReleaseTheRunUsed() throws Exception {
+        // A site in Guangdong without --factors: its region picks cn (newest release) and the ipcc2006
+        // fallback. The command must name both releases, or a newer bundled cn would change the rerun.
+        Path folder = Files.createDirectories(dir.resolve("company"));
+        Files.writeString(folder.resolve("sites.csv"), "site,region\nS1,CN-GD\n");
+        Files.writeString(folder.resolve("readings.csv"), HEADER + "S1,E1,electricity,2024-01-01,2024-01-31,100,MWh\n");
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("report", folder.toString(), "--out", out.toString());
+        assertTrue(Files.isRegularFile(out.resolve("report.html")), run.stderr());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<pre>java -jar wattledger.jar report readings.csv sites.csv \\\n"
+                + "    --factors cn@2026.1,ipcc2006@2026.1 \\\n    --period 2024 \\\n"), html);
     }
 }

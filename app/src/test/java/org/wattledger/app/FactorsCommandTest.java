@@ -173,6 +173,22 @@ final class FactorsCommandTest {
     }
 
     @Test
+    void searchByAProvinceFindsTheGridFactorsItsSitesFallBackTo() {
+        // The bundled cn set has no Guangdong (CN-GD) factor: a site there takes the China Southern
+        // grid's (CN-SOUTH, 2021, 2022 and 2023), which a search for the province must show.
+        for (String province : new String[] {"广东", "Guangdong", "CN-GD"}) {
+            Cli.Run run = Cli.run("factors", "search", province);
+            assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
+            List<String> lines = run.stdout().lines().toList();
+            assertEquals("'" + province + "' is region CN-GD: a site there takes the first factor found for CN-GD,"
+                    + " CN-SOUTH, then CN", lines.get(0));
+            assertEquals("3 factors match '" + province + "'", lines.get(1));
+            assertEquals(List.of("cn.grid.avg.cn-south.2021", "cn.grid.avg.cn-south.2022", "cn.grid.avg.cn-south.2023"),
+                    lines.subList(2, lines.size()).stream().map(l -> l.split(" +")[1]).toList());
+        }
+    }
+
+    @Test
     void templateWritesAChineseWorkbook() throws Exception {
         Path book = dir.resolve("模板.xlsx");
         Cli.Run run = Cli.run("template", "--lang", "zh", "--out", book.toString());

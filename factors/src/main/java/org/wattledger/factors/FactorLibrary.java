@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.wattledger.engine.factor.Factor;
+import org.wattledger.engine.factor.Regions;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.TextTable;
 
@@ -157,20 +158,34 @@ public final class FactorLibrary {
     /**
      * {@code factors search TEXT}: the factors of each set's newest release whose id, carrier,
      * region, source or note contains the text, ignoring case; by set, then in the release's order.
+     * A Chinese province or grid, by code or name (广东, Guangdong, CN-GD), also finds the factors
+     * of the regions a site there falls back to before the national ones ({@link #chinaRegions}).
      */
     public List<Factor> search(String text) {
         String needle = text.strip().toLowerCase(Locale.ROOT);
+        List<String> regions = chinaRegions(text);
         List<Factor> found = new ArrayList<>();
         for (SetInfo set : sets()) {
             for (Factor f : latest(set.id()).factors()) {
                 String haystack = String.join(" ", f.id(), f.carrier() == null ? "" : f.carrier().id(), f.region(),
                         f.source(), f.note()).toLowerCase(Locale.ROOT);
-                if (haystack.contains(needle)) {
+                if (haystack.contains(needle) || regions.contains(f.region())) {
                     found.add(f);
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The province or grid a text names and the grid it falls back to (CN-GD, CN-SOUTH for 广东 or
+     * Guangdong; CN-SOUTH for 南方电网); empty when the text is not a Chinese province or grid. A
+     * site there takes the first factor found along {@link Regions#chain}: these, then CN.
+     */
+    public static List<String> chinaRegions(String text) {
+        return Regions.parse(text).filter(r -> r.startsWith("CN-"))
+                .map(r -> Regions.chain(r).stream().filter(c -> c.startsWith("CN-")).toList())
+                .orElse(List.of());
     }
 
     /** {@code factors diff SET@A SET@B}: what changed from release A to release B. */

@@ -27,6 +27,8 @@ final class FileContext {
     final Caches caches;
     final List<Issue> issues = new ArrayList<>();
     final List<Site> sites = new ArrayList<>();
+    /** Site ids whose row in a sites table has an error, with that row: their readings are named with it. */
+    final java.util.Map<String, SourceRef> rejectedSites = new java.util.LinkedHashMap<>();
     /** Readings in input order; an entry is a {@link Reading} or a {@code List<Reading>} filled in later. */
     final List<Object> readings = new ArrayList<>();
     final List<Instrument> instruments = new ArrayList<>();

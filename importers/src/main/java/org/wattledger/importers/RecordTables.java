@@ -237,6 +237,9 @@ final class RecordTables {
             DateRange inService = inService();
             ZoneId zone = timezone();
             if (failed) {
+                if (id != null) {
+                    ctx.rejectedSites.putIfAbsent(id, source());
+                }
                 return;
             }
             ctx.sites.add(new Site(id, name, region, kind, area, it, source(), !blank(col("kind")), inService, zone));

@@ -27,6 +27,7 @@ import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.model.TextTable;
 import org.wattledger.engine.model.UserText;
@@ -91,6 +92,7 @@ public final class WorkbookImporter {
         FileContext.Caches caches = new FileContext.Caches();
         Map<String, String[]> readingColumns = new HashMap<>();
         List<Site> sites = new ArrayList<>();
+        Map<String, SourceRef> rejectedSites = new LinkedHashMap<>();
         List<Reading> readings = new ArrayList<>();
         List<Instrument> instruments = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
@@ -129,6 +131,7 @@ public final class WorkbookImporter {
             }
             issues.addAll(ctx.issues);
             sites.addAll(ctx.sites);
+            ctx.rejectedSites.forEach(rejectedSites::putIfAbsent);
             readings.addAll(ctx.flatReadings());
             utcReadings.putAll(ctx.utcReadings);
             instruments.addAll(ctx.instruments);
@@ -157,7 +160,7 @@ public final class WorkbookImporter {
         accepted -= timeline.rejected().size();
         rejected += timeline.rejected().size();
 
-        checkSites(sites, timeline.readings(), issues);
+        checkSites(sites, rejectedSites, timeline.readings(), issues);
         issues.sort(Issue.ORDER);
         return new Result(new Inventory(sites, timeline.readings(), instruments, targets, denominators, issues,
                 new Inventory.RowTally(read, accepted, rejected), files), factorTables);
@@ -180,8 +183,13 @@ public final class WorkbookImporter {
         return out;
     }
 
-    /** Duplicate site ids are errors; readings of a site the sites table does not list are warned about once. */
-    private static void checkSites(List<Site> sites, List<Reading> readings, List<Issue> issues) {
+    /**
+     * Duplicate site ids are errors; readings of a site the sites table does not list are warned
+     * about once, naming the site's rejected row when it has one (its error is the cause, not a
+     * missing row).
+     */
+    private static void checkSites(List<Site> sites, Map<String, SourceRef> rejectedSites, List<Reading> readings,
+            List<Issue> issues) {
         Map<String, Site> byId = new HashMap<>();
         for (java.util.Iterator<Site> it = sites.iterator(); it.hasNext();) {
             Site s = it.next();
@@ -193,14 +201,17 @@ public final class WorkbookImporter {
                 it.remove();
             }
         }
-        if (byId.isEmpty()) {
+        if (byId.isEmpty() && rejectedSites.isEmpty()) {
             return;
         }
         Set<String> warned = new LinkedHashSet<>();
         for (Reading r : readings) {
             if (!byId.containsKey(r.site()) && warned.add(r.site())) {
+                SourceRef rejected = rejectedSites.get(r.site());
                 issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site " + UserText.quote(r.site())
-                        + " is not in the sites table"));
+                        + (rejected == null ? " is not in the sites table"
+                                : " has no region: its row in the sites table (" + rejected + ") has an error and"
+                                        + " is not used")));
             }
         }
     }

@@ -58,4 +58,23 @@ final class SitesTableTest {
         assertEquals(List.of("A other false", "B office true", "C other true"), inv.sites().stream()
                 .map(s -> s.id() + " " + s.kind().id() + " " + s.kindDeclared()).toList());
     }
+
+    @Test
+    void aSiteWhoseRowWasRejectedIsNamedWithThatRowNotAsMissing() throws Exception {
+        // CAN's row is in the sites table, with a city for a region: its readings must point at that
+        // row's error, not say the site is missing from the table.
+        Path f = xlsx(dir, "org.xlsx",
+                sheet("sites").row("site", "region")
+                        .row("GZ1", "广东")
+                        .row("CAN", "广州"),
+                sheet("readings").row("site", "meter", "carrier", "from", "to", "quantity", "unit")
+                        .row("CAN", "E1", "electricity", "2024-01-01", "2024-01-31", "100", "kWh")
+                        .row("XX9", "E1", "electricity", "2024-01-01", "2024-01-31", "100", "kWh"));
+        Inventory inv = read(f);
+        assertEquals(List.of(
+                "warning: org.xlsx, sheet readings, row 2: site 'CAN' has no region: its row in the sites table"
+                        + " (org.xlsx, sheet sites, row 3) has an error and is not used",
+                "warning: org.xlsx, sheet readings, row 3: site 'XX9' is not in the sites table"),
+                issues(inv).stream().filter(i -> i.contains("sheet readings")).toList());
+    }
 }

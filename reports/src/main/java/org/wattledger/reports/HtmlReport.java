@@ -444,11 +444,6 @@ public final class HtmlReport {
             out.append("<li>Compare the JSON report with this one: every value must match to the last digit. "
                     + "The JSON's <code>lineage</code> section (when included) lists, for each site and figure, "
                     + "the input rows, conversions, factors and formula behind it.</li>\n</ol>\n");
-            if (meta.factorSets().size() > 1) {
-                out.append("<p class=\"muted\">Several bundled sets were used (").append(escape(meta.factorSetLabel()))
-                        .append("): without <code>--factors</code>, each site's region picks its country's set, "
-                                + "as in this run.</p>\n");
-            }
         }
 
         /**

@@ -52,8 +52,9 @@ final class MarketAllocation {
             return;
         }
         if (instruments.isEmpty()) {
-            runner.issue(0, Issue.general(Severity.INFO, "no contractual instruments were given: market-based Scope 2"
-                    + " uses the residual mix, or the grid average where no residual mix exists"));
+            // "Accepted", not "given": an instrument row with an error never reaches the engine.
+            runner.issue(0, Issue.general(Severity.INFO, "no contractual instrument was accepted from the inputs:"
+                    + " market-based Scope 2 uses the residual mix, or the grid average where no residual mix exists"));
             return;
         }
         runner.issue(0, Issue.general(Severity.INFO, "market-based Scope 2: instruments are allocated "
@@ -86,6 +87,12 @@ final class MarketAllocation {
         }
         int fromYear = in.vintage().from().getYear();
         int toYear = in.vintage().lastDay().getYear();
+        if (toYear != fromYear) {
+            // One quantity cannot be split by generation date: it may cover either year, which the user must know.
+            runner.issue(0, Issue.at(Severity.WARNING, in.source(), "instrument " + in.id() + ": its vintage spans "
+                    + fromYear + (toYear == fromYear + 1 ? " and " : " to ") + toYear + ", so it may cover the electricity"
+                    + " of either year; give one row per year of generation to keep each year's certificates to that year"));
+        }
         List<Line> eligible = new ArrayList<>();
         BigDecimal available = BigDecimal.ZERO;
         for (Line line : electricity) {

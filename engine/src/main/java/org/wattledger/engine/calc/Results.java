@@ -24,6 +24,7 @@ import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.units.Exact;
+import org.wattledger.engine.units.Measures;
 
 /**
  * The results of a calculation for one reporting period: totals, sites, months, intensities,
@@ -339,9 +340,11 @@ public final class Results {
          * otherwise the value carries the problem and no intensity is computed from it.
          */
         static Map<String, Value> forPeriod(List<Denominator> rows, String boundary, DateRange period) {
+            // Every name given for the boundary, also when none of its rows reaches the period: a
+            // headcount given for 2023 only must say why a 2024 report has no per-headcount figure.
             Map<String, List<Denominator>> byName = new TreeMap<>();
             for (Denominator d : rows) {
-                if (d.boundary().equals(boundary) && d.period().overlaps(period)) {
+                if (d.boundary().equals(boundary)) {
                     byName.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(d);
                 }
             }
@@ -351,8 +354,12 @@ public final class Results {
         }
 
         private static Value value(String name, List<Denominator> rows, DateRange period) {
-            List<Denominator> sorted = new ArrayList<>(rows);
-            sorted.sort(java.util.Comparator.comparing((Denominator d) -> d.period().from()));
+            List<Denominator> sorted = rows.stream().filter(d -> d.period().overlaps(period))
+                    .sorted(java.util.Comparator.comparing((Denominator d) -> d.period().from())).toList();
+            if (sorted.isEmpty()) {
+                return problem(name, "its rows cover 0 of the " + period.days() + " days of " + period,
+                        rows.get(rows.size() - 1).source());
+            }
             SourceRef first = sorted.get(0).source();
             String unit = sorted.get(0).value().unit();
             BigDecimal sum = BigDecimal.ZERO;
@@ -386,8 +393,9 @@ public final class Results {
             return new Value(null, null, "denominator " + name + ": " + why, source);
         }
 
+        /** Revenue under any of its names (营业收入, turnover …) is a flow; the same list decides its unit. */
         private static boolean isFlow(String name) {
-            return name.equalsIgnoreCase("revenue");
+            return Measures.DenominatorKind.of(name).orElse(null) == Measures.DenominatorKind.CURRENCY;
         }
     }
 }

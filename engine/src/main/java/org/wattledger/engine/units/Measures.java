@@ -30,7 +30,7 @@ public final class Measures {
     public enum DenominatorKind {
         COUNT, AREA, CURRENCY;
 
-        static Optional<DenominatorKind> of(String name) {
+        public static Optional<DenominatorKind> of(String name) {
             return switch (name.strip().toLowerCase(Locale.ROOT)) {
                 case "headcount", "employees", "staff", "fte", "people", "persons", "人数", "员工", "员工人数" ->
                         Optional.of(COUNT);

@@ -66,6 +66,22 @@ final class IntensityAndTargetTest {
         Results r = office2024(List.of(denominator("*", "headcount", "2023-01-01", "2023-12-31", "8900", "person", 2)));
         // The 2023 row ends on 2023-12-31: nothing covers 2024, so no intensity (the defect gave 94 / 8900).
         assertFalse(intensity(r, "electricity_per_headcount").isPresent(), r.intensities().toString());
+        // ... and the report says why, on the row that was given: 0 of 2024's 366 days are covered.
+        assertTrue(r.issues().stream().anyMatch(i -> i.severity() == Severity.WARNING && Integer.valueOf(2).equals(i.row())
+                && i.message().equals("denominator headcount: its rows cover 0 of the 366 days of"
+                        + " 2024-01-01..2024-12-31; no intensity is computed from it")), r.issues().toString());
+    }
+
+    @Test
+    void revenueUnderItsChineseNameIsSummedOverTheYearNotAveraged() {
+        Results r = office2024(List.of(
+                denominator("*", "营业收入", "2024-01-01", "2024-06-30", "3000000", "CNY", 2),
+                denominator("*", "营业收入", "2024-07-01", "2024-12-31", "3000000", "CNY", 3)));
+        // Revenue is a flow: 3,000,000 + 3,000,000 = 6,000,000 CNY; 94 MWh / 6,000,000 CNY = 0.0000156666…
+        // The defect averaged the halves like a headcount, (3,000,000 × 182 + 3,000,000 × 184) / 366 =
+        // 3,000,000 CNY, and doubled the intensity to 0.0000313333….
+        assertDecimal("0.00001566666666666666666666666666666667",
+                intensity(r, "electricity_per_营业收入").orElseThrow().value());
     }
 
     @Test

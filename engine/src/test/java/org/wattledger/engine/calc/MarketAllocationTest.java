@@ -148,4 +148,32 @@ final class MarketAllocationTest {
         assertEquals(0, new BigDecimal("0.5142857142857").compareTo(
                 marketIn(r, 1).setScale(13, java.math.RoundingMode.HALF_EVEN)));
     }
+
+    @Test
+    void withoutInstrumentsTheNoticeDoesNotClaimNoneWereGiven() {
+        // The importer drops an instrument row with an error (a factor in an unknown unit), so the
+        // engine sees none although the user gave one: the notice must say none was accepted.
+        // 3 MWh × 0.6 t/MWh residual mix = 1.8 t.
+        var inv = inventory(List.of(site("S", "CN-GZ", SiteKind.OFFICE)), List.of(
+                reading("S", "M", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "3", "MWh")));
+        Results r = run(inv, FACTORS, ReportingPeriod.year(2024));
+        assertDecimal("1.8", market(r));
+        assertTrue(r.issues().stream().anyMatch(i -> i.severity() == Severity.INFO && i.message().equals(
+                "no contractual instrument was accepted from the inputs: market-based Scope 2 uses the residual mix,"
+                        + " or the grid average where no residual mix exists")), r.issues().toString());
+    }
+
+    @Test
+    void aVintageThatSpansTwoYearsIsAppliedWithAWarning() {
+        // Generated 2023-07-01..2024-06-30: half of it in 2023, which the same-year rule would keep
+        // from 2024 electricity. The engine lets it cover either year, and must say so.
+        Results r = oneMonth("2024-01-01", "2024-01-31",
+                instrument("GEC-X", null, "2023-07-01", "2024-06-30", "1", true, 2), 2024);
+        // 1 of the 3 MWh covered: (3 − 1) × 0.6 t/MWh = 1.2 t.
+        assertDecimal("1.2", market(r));
+        assertTrue(r.issues().stream().anyMatch(i -> i.severity() == Severity.WARNING && Integer.valueOf(2).equals(i.row())
+                && i.message().equals("instrument GEC-X: its vintage spans 2023 and 2024, so it may cover the"
+                        + " electricity of either year; give one row per year of generation to keep each year's"
+                        + " certificates to that year")), r.issues().toString());
+    }
 }
