@@ -330,6 +330,16 @@ final class DemoCommandIT {
     }
 
     @Test
+    void marketBasedScope2For2024IsExactlyTheResidualMixOnTheUncoveredElectricityPlusHeat() {
+        // Every 2024 electricity line falls back to the same residual-mix proxy, 0.6096 t/MWh, so however the
+        // 86,000 MWh are spread over the months the total is (311,615.1384 − 86,000) MWh × 0.6096 = 137,534.98836864 t,
+        // plus heat 20,556.04 GJ × 0.11 t/GJ = 2,261.1644 t: 139,796.15276864 t to the last digit, with no residue
+        // of a rounded division.
+        assertEquals(new BigDecimal("139796.15276864"),
+                value(REPORTS.get(2024).get("totals").get("scope2Market")).stripTrailingZeros());
+    }
+
+    @Test
     void locationBasedScope2For2022MatchesTheIllustration() {
         // MWh × t/MWh: 173,098.6713 × 0.6849; 100,261.8772 × 0.3869; 4,389.3733 × 0.5580; 2,124.0261 × 0.5617;
         // OFF-BJ heat 20,393.23 GJ × 0.11 t/GJ = 2,243.2553 t.

@@ -1,6 +1,7 @@
 package org.wattledger.engine.calc;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.wattledger.engine.units.Exact;
  * not applied: it cannot be matched to the consumption period.
  */
 final class MarketAllocation {
+    /** Decimal places of MWh a pro-rata share is rounded down to: 10^-9 MWh is one milliwatt-hour. */
+    static final int SHARE_DECIMALS = 9;
     private static final BigDecimal MJ_PER_MWH = new BigDecimal(3600);
     private static final BigDecimal KG_PER_T = new BigDecimal(1000);
 
@@ -60,7 +63,7 @@ final class MarketAllocation {
         runner.issue(0, Issue.general(Severity.INFO, "market-based Scope 2: instruments are allocated "
                 + (rule == CalcOptions.InstrumentAllocation.PRO_RATA
                         ? "pro rata (each month of each meter takes the instrument's quantity × its share of the"
-                                + " eligible consumption; the last takes the remainder of the division)"
+                                + " eligible consumption, rounded down to 10^-9 MWh; the line with the most uncovered consumption takes the remainder)"
                         : "chronologically (sites in id order, months in time order, until the quantity is spent)")
                 + "; --market-allocation " + rule.id()));
         List<Instrument> ordered = new ArrayList<>(instruments);
@@ -122,20 +125,52 @@ final class MarketAllocation {
     }
 
     /**
-     * Line i takes applied × uncovered_i / available; the last line takes what is left of
-     * {@code applied}, so the shares add up to it exactly whatever the division rounded.
+     * Line i takes applied × uncovered_i / available, in MWh rounded down to
+     * {@link #SHARE_DECIMALS} places; the line with the most uncovered consumption (the first
+     * such) takes what is left of {@code applied}. So the shares add up to it exactly, and every
+     * share is a terminating decimal of MWh: the figures priced from it stay exact decimals, with no
+     * residue of a rounded division in any total.
      */
     private void proRata(Instrument in, List<Line> eligible, BigDecimal available, BigDecimal applied) {
+        if (applied.compareTo(available) == 0) {
+            eligible.forEach(line -> cover(line, in, line.energyMj.subtract(line.coveredMj)));
+            return;
+        }
+        Line largest = null;
+        for (Line line : eligible) {
+            if (largest == null || uncovered(line).compareTo(uncovered(largest)) > 0) {
+                largest = line;
+            }
+        }
         BigDecimal left = applied;
-        for (int i = 0; i < eligible.size(); i++) {
-            Line line = eligible.get(i);
-            BigDecimal uncovered = line.energyMj.subtract(line.coveredMj);
-            BigDecimal take = i == eligible.size() - 1 ? left
-                    : applied.compareTo(available) == 0 ? uncovered
-                    : Exact.divide(uncovered.multiply(applied), available);
+        for (Line line : eligible) {
+            if (line == largest) {
+                continue;
+            }
+            BigDecimal mwh = Exact.divide(uncovered(line).multiply(applied), available.multiply(MJ_PER_MWH))
+                    .setScale(SHARE_DECIMALS, RoundingMode.DOWN);
+            BigDecimal take = mwh.multiply(MJ_PER_MWH);
             cover(line, in, take);
             left = left.subtract(take);
         }
+        // What is left is at most the line's exact share plus 10^-9 MWh per other line; where that is
+        // more than the largest line has uncovered (an instrument within a hair of the consumption), the
+        // rest goes to the next lines' room, so nothing is lost and no line is covered twice over.
+        List<Line> byRoom = new ArrayList<>(eligible);
+        byRoom.remove(largest);
+        byRoom.add(0, largest);
+        for (Line line : byRoom) {
+            if (left.signum() == 0) {
+                break;
+            }
+            BigDecimal take = left.min(uncovered(line));
+            cover(line, in, take);
+            left = left.subtract(take);
+        }
+    }
+
+    private static BigDecimal uncovered(Line line) {
+        return line.energyMj.subtract(line.coveredMj);
     }
 
     private void chronological(Instrument in, List<Line> eligible, BigDecimal applied) {

@@ -129,7 +129,7 @@ final class MarketAllocationTest {
     }
 
     @Test
-    void theLastMonthTakesTheRemainderSoTheInstrumentIsSpentExactly() {
+    void sharesAreWholeMilliwattHoursAndTheLargestLineTakesTheRemainderSoTotalsStayExact() {
         List<Reading> readings = new ArrayList<>();
         for (int m = 1; m <= 7; m++) {
             String first = "2024-0" + m + "-01";
@@ -139,14 +139,16 @@ final class MarketAllocationTest {
         var inv = inventory(List.of(site("S", "CN-GZ", SiteKind.OFFICE)), readings,
                 List.of(instrument("GEC-1", null, "2024-01-01", "2024-12-31", "1", true, 2)));
         Results r = run(inv, FACTORS, ReportingPeriod.year(2024));
-        // 1 MWh over seven months of 1 MWh: 3600 × 3600 / 25200 = 514.285714… MJ each does not terminate;
-        // six months take it rounded to 34 digits and July takes 3600 − 6 × that, so the certified renewable
-        // electricity is exactly 3600 MJ = 1 MWh (seven rounded shares would add up to 3600.0000…01 MJ).
-        assertEquals(0, BigDecimal.ONE.compareTo(r.totals().reported(Metric.CERTIFIED_RENEWABLE).orElseThrow()),
-                r.totals().reported(Metric.CERTIFIED_RENEWABLE).toString());
-        // January: 1 − 1/7 = 6/7 MWh × 0.6 t/MWh = 0.5142857… t.
-        assertEquals(0, new BigDecimal("0.5142857142857").compareTo(
-                marketIn(r, 1).setScale(13, java.math.RoundingMode.HALF_EVEN)));
+        // 1 MWh over seven months of 1 MWh: 1/7 = 0.142857142|857… MWh each does not terminate. February to
+        // July take it rounded down to 10^-9 MWh, 0.142857142; January (the first of the equally largest) takes
+        // 1 − 6 × 0.142857142 = 0.142857148, so the certified renewable electricity is exactly 1 MWh.
+        assertDecimal("1", r.totals().reported(Metric.CERTIFIED_RENEWABLE).orElseThrow());
+        // January: (1 − 0.142857148) × 0.6 = 0.857142852 × 0.6 = 0.5142857112 t; February: 0.857142858 × 0.6
+        // = 0.5142857148 t.
+        assertEquals(new BigDecimal("0.5142857112"), marketIn(r, 1).stripTrailingZeros());
+        assertEquals(new BigDecimal("0.5142857148"), marketIn(r, 2).stripTrailingZeros());
+        // The year: (7 − 1) MWh × 0.6 = 3.6 t, exactly — not 3.6 plus the residue of 34-digit divisions.
+        assertEquals(new BigDecimal("3.6"), market(r).stripTrailingZeros());
     }
 
     @Test
