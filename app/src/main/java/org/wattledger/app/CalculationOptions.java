@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.wattledger.engine.calc.CalcOptions;
+import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.ReportingPeriod;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -48,6 +49,11 @@ final class CalculationOptions {
 
     @Option(names = "--fill-gaps", description = "Estimate gaps between a meter's readings (marked estimated).")
     boolean fillGaps;
+
+    /** What the engine's input stage does with gaps between a meter's readings. */
+    InputStage.Gaps gaps() {
+        return fillGaps ? InputStage.Gaps.ESTIMATE : InputStage.Gaps.REPORT;
+    }
 
     /** The command these options belong to: its parsed options are what a report's reproduce command repeats. */
     @Spec(Spec.Target.MIXEE)

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.wattledger.engine.calc.CalcOptions;
 import org.wattledger.engine.calc.Calculation;
 import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
@@ -59,8 +60,8 @@ final class Pipeline {
         CalcOptions.EnergyBasis basis = options.basis();
         CalcOptions.GwpSet gwp = options.gwpSet();
         ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
-        WorkbookImporter.Result imported = importInputs(inputs, options.fillGaps, err);
-        Inventory inventory = imported.inventory();
+        WorkbookImporter.Result imported = importInputs(inputs, err);
+        Inventory inventory = InputStage.prepare(imported.inventory(), options.gaps());
         List<LoadedSheet> sheets = loadSheets(imported.factorTables(), options.factorSheets);
         List<String> regions = inventory.sites().stream().map(Site::region).toList();
         FactorSelection.Selection selection;
@@ -101,14 +102,13 @@ final class Pipeline {
         }
         List<Issue> issues = new ArrayList<>(inventory.issues());
         issues.addAll(more);
-        return new Inventory(inventory.sites(), inventory.readings(), inventory.instruments(),
-                inventory.targets(), inventory.denominators(), issues, inventory.rows(), inventory.files());
+        return inventory.withReadings(inventory.sites(), inventory.readings(), issues, inventory.rows());
     }
 
     /** Reads the inputs once: the inventory and the factor tables inside them (a file that cannot be read is an issue). */
-    static WorkbookImporter.Result importInputs(List<Path> inputs, boolean fillGaps, PrintWriter err) {
+    static WorkbookImporter.Result importInputs(List<Path> inputs, PrintWriter err) {
         try (TerminalProgress progress = TerminalProgress.start("reading")) {
-            ImportOptions importOptions = ImportOptions.builder().fillGaps(fillGaps).progress(progress).build();
+            ImportOptions importOptions = ImportOptions.builder().progress(progress).build();
             return WorkbookImporter.readAll(inputs, importOptions);
         }
     }

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
- * How to import: whether to estimate gaps, whom to tell about progress, and the limits that make
+ * How to import: whom to tell about progress, and the limits that make
  * a hostile file end in a clear error instead of exhausting memory or time. Built like Tablesaw's
  * {@code CsvReadOptions}:
  *
  * <pre>{@code
- * ImportOptions options = ImportOptions.builder().fillGaps(true).progress(bar::update).build();
+ * ImportOptions options = ImportOptions.builder().progress(bar::update).build();
  * Inventory inventory = WorkbookImporter.read(List.of(Path.of("meters.xlsx")), options);
  * }</pre>
  *
@@ -24,7 +24,6 @@ public final class ImportOptions {
     /** Excel's longest cell text: 32,767 characters. */
     public static final int EXCEL_MAX_CELL_CHARS = 32_767;
 
-    private final boolean fillGaps;
     private final ImportProgress progress;
     private final int maxSheetRows;
     private final long maxCsvRows;
@@ -40,7 +39,6 @@ public final class ImportOptions {
     private final int maxPendingMergedRows;
 
     private ImportOptions(Builder b) {
-        this.fillGaps = b.fillGaps;
         this.progress = b.progress;
         this.maxSheetRows = b.maxSheetRows;
         this.maxCsvRows = b.maxCsvRows;
@@ -60,14 +58,13 @@ public final class ImportOptions {
         return new Builder();
     }
 
-    /** The defaults: no gap filling, no progress, Excel's own limits. */
+    /** The defaults: no progress, Excel's own limits. */
     public static ImportOptions defaults() {
         return builder().build();
     }
 
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.fillGaps = fillGaps;
         b.progress = progress;
         b.maxSheetRows = maxSheetRows;
         b.maxCsvRows = maxCsvRows;
@@ -82,11 +79,6 @@ public final class ImportOptions {
         b.maxXlsBytes = maxXlsBytes;
         b.maxPendingMergedRows = maxPendingMergedRows;
         return b;
-    }
-
-    /** Estimate gaps between a meter's readings (marked estimated). Off by default. */
-    public boolean fillGaps() {
-        return fillGaps;
     }
 
     public ImportProgress progress() {
@@ -154,7 +146,6 @@ public final class ImportOptions {
 
     /** Builds {@link ImportOptions}. */
     public static final class Builder {
-        private boolean fillGaps;
         private ImportProgress progress = ImportProgress.NONE;
         private int maxSheetRows = EXCEL_MAX_ROWS;
         private long maxCsvRows = 50_000_000L;
@@ -170,11 +161,6 @@ public final class ImportOptions {
         private int maxPendingMergedRows = 100_000;
 
         private Builder() {
-        }
-
-        public Builder fillGaps(boolean fill) {
-            this.fillGaps = fill;
-            return this;
         }
 
         public Builder progress(ImportProgress listener) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
-import org.wattledger.engine.meter.MeterTimeline;
-import org.wattledger.engine.meter.Registers;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
@@ -30,7 +27,6 @@ import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.model.TextTable;
-import org.wattledger.engine.model.UserText;
 
 /**
  * Reads input workbooks, folders of CSV files and single CSV files into an engine
@@ -45,10 +41,11 @@ import org.wattledger.engine.model.UserText;
  * <p>Every reading row ends up accepted or rejected with at least one error issue; a file that
  * cannot be read at all (damaged, encrypted, hostile) contributes one error issue and nothing
  * else. Once every input is read (and so every site's time zone known), times written with a UTC
- * offset are turned into the site's local time ({@link ReadingTimes}), register readings into
- * consumption ({@link Registers}), and every meter's periods are checked for duplicates, overlaps
- * and gaps ({@link MeterTimeline}), across all inputs together; the inventory holds consumption
- * readings only, in input order.
+ * offset are turned into the site's local time ({@link ReadingTimes}). The inventory holds the
+ * readings as accepted, in input order: consumption rows, register readings and rows that give only
+ * an end time. Turning them into consumption (register differences, each meter's duplicates,
+ * overlaps and gaps, across all inputs together) is the engine's input stage
+ * ({@code org.wattledger.engine.meter.InputStage}), which a caller runs next.
  */
 public final class WorkbookImporter {
     private WorkbookImporter() {
@@ -90,7 +87,7 @@ public final class WorkbookImporter {
         }
         Progress progress = new Progress(options.progress(), total);
         FileContext.Caches caches = new FileContext.Caches();
-        Map<String, String[]> readingColumns = new HashMap<>();
+        Map<String, String[]> readingColumns = new LinkedHashMap<>(); // in reading order, for a stable inventory
         List<Site> sites = new ArrayList<>();
         Map<String, SourceRef> rejectedSites = new LinkedHashMap<>();
         List<Reading> readings = new ArrayList<>();
@@ -151,69 +148,22 @@ public final class WorkbookImporter {
         issues.addAll(local.issues());
         accepted -= local.rejected();
         rejected += local.rejected();
-        Registers.Result reg = Registers.toConsumption(local.readings());
-        issues.addAll(withColumn(reg.issues(), readingColumns, 0));
-        accepted -= reg.rejected().size();
-        rejected += reg.rejected().size();
-        MeterTimeline.Result timeline = MeterTimeline.check(reg.readings(), options.fillGaps());
-        issues.addAll(withColumn(timeline.issues(), readingColumns, 1));
-        accepted -= timeline.rejected().size();
-        rejected += timeline.rejected().size();
-
-        checkSites(sites, rejectedSites, timeline.readings(), issues);
         issues.sort(Issue.ORDER);
-        return new Result(new Inventory(sites, timeline.readings(), instruments, targets, denominators, issues,
-                new Inventory.RowTally(read, accepted, rejected), files), factorTables);
+        return new Result(new Inventory(sites, local.readings(), instruments, targets, denominators, issues,
+                new Inventory.RowTally(read, accepted, rejected), files, readingColumns(readingColumns), rejectedSites),
+                factorTables);
     }
 
-    /**
-     * Issues from the register and timeline checks name a row; this adds the column the user
-     * should look at: the quantity column for register readings ({@code which} 0), the from column
-     * (else to) for periods ({@code which} 1). Wide-layout readings already carry their month column.
-     */
-    private static List<Issue> withColumn(List<Issue> found, Map<String, String[]> columns, int which) {
-        List<Issue> out = new ArrayList<>(found.size());
-        for (Issue i : found) {
-            String[] letters = i.column() == null && i.row() != null ? columns.get(FileContext.tableKey(i.file(),
-                    i.sheet())) : null;
-            String letter = letters == null ? null : which == 0 ? letters[0] : letters[1] != null ? letters[1]
-                    : letters[2];
-            out.add(letter == null ? i : new Issue(i.severity(), i.file(), i.sheet(), i.row(), letter, i.message()));
+    /** Each readings table's quantity, from and to column letters, for the engine's input stage to name. */
+    private static List<Inventory.ReadingColumns> readingColumns(Map<String, String[]> byTable) {
+        List<Inventory.ReadingColumns> out = new ArrayList<>(byTable.size());
+        for (Map.Entry<String, String[]> e : byTable.entrySet()) {
+            String[] fileAndSheet = e.getKey().split("\u0000", -1);
+            String[] letters = e.getValue();
+            out.add(new Inventory.ReadingColumns(fileAndSheet[0], fileAndSheet[1].isEmpty() ? null : fileAndSheet[1],
+                    letters[0], letters[1], letters[2]));
         }
         return out;
-    }
-
-    /**
-     * Duplicate site ids are errors; readings of a site the sites table does not list are warned
-     * about once, naming the site's rejected row when it has one (its error is the cause, not a
-     * missing row).
-     */
-    private static void checkSites(List<Site> sites, Map<String, SourceRef> rejectedSites, List<Reading> readings,
-            List<Issue> issues) {
-        Map<String, Site> byId = new HashMap<>();
-        for (java.util.Iterator<Site> it = sites.iterator(); it.hasNext();) {
-            Site s = it.next();
-            Site first = byId.putIfAbsent(s.id(), s);
-            if (first != null) {
-                issues.add(Issue.error(s.source(), "site " + s.id() + " is listed twice (first in "
-                        + org.wattledger.engine.meter.Periods.otherRow(first.source(), s.source()) + "); this row is not"
-                        + " used"));
-                it.remove();
-            }
-        }
-        if (byId.isEmpty() && rejectedSites.isEmpty()) {
-            return;
-        }
-        Set<String> warned = new LinkedHashSet<>();
-        for (Reading r : readings) {
-            if (!byId.containsKey(r.site()) && warned.add(r.site())) {
-                SourceRef rejected = rejectedSites.get(r.site());
-                issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site " + UserText.quote(r.site())
-                        + (rejected == null ? " is not in the sites table"
-                                : " has no region: its row in the sites table (" + rejected + ") has an error and"
-                                        + " is not used")));
-            }
-        }
     }
 
     /**

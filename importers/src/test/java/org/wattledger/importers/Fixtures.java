@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
@@ -176,12 +177,19 @@ final class Fixtures {
         return p;
     }
 
+    /** Imports the inputs and runs the engine's input stage on them, as the command line does. */
     static Inventory read(Path... inputs) {
-        return WorkbookImporter.read(List.of(inputs), ImportOptions.defaults());
+        return read(ImportOptions.defaults(), inputs);
     }
 
     static Inventory read(ImportOptions options, Path... inputs) {
-        return WorkbookImporter.read(List.of(inputs), options);
+        return InputStage.prepare(WorkbookImporter.read(List.of(inputs), options), InputStage.Gaps.REPORT);
+    }
+
+    /** As {@link #read(Path...)}, with gaps filled by estimates (the command line's --fill-gaps). */
+    static Inventory readFillingGaps(Path... inputs) {
+        return InputStage.prepare(WorkbookImporter.read(List.of(inputs), ImportOptions.defaults()),
+                InputStage.Gaps.ESTIMATE);
     }
 
     /** Issues as their toString: "error: f.xlsx, sheet readings, row 3, column F: message". */

@@ -21,6 +21,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 
@@ -184,7 +185,8 @@ final class FuzzTest {
                 + new String(bytes, 0, Math.min(bytes.length, 600), StandardCharsets.ISO_8859_1);
         Inventory inv = assertTimeoutPreemptively(PER_FILE, () -> {
             try {
-                return WorkbookImporter.read(List.of(file), ImportOptions.defaults());
+                return InputStage.prepare(WorkbookImporter.read(List.of(file), ImportOptions.defaults()),
+                        InputStage.Gaps.REPORT);
             } catch (RuntimeException e) {
                 throw new AssertionError("an exception escaped the import of " + replay, e);
             }

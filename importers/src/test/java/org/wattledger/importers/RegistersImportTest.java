@@ -97,7 +97,7 @@ final class RegistersImportTest {
         Path f = xlsx(dir, "t.xlsx", sheet("readings").row("site", "meter", "carrier", "from", "to", "quantity", "unit")
                 .row("DC1", "M", "electricity", "2022-01-01", "2022-01-31", 310, "kWh")
                 .row("DC1", "M", "electricity", "2022-03-01", "2022-03-31", 0.62, "MWh"));
-        Inventory inv = Fixtures.read(ImportOptions.builder().fillGaps(true).build(), f);
+        Inventory inv = Fixtures.readFillingGaps(f);
         assertEquals(List.of(
                 "DC1/M electricity 2022-01-01T00:00..2022-02-01T00:00 310 kWh @t.xlsx, sheet readings, row 2",
                 "DC1/M electricity 2022-02-01T00:00..2022-03-01T00:00 420 kWh @t.xlsx, sheet readings, row 3",

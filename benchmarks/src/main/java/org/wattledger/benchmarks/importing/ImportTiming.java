@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.importers.ImportOptions;
 import org.wattledger.importers.WorkbookImporter;
 
 /**
- * Times {@link WorkbookImporter#read} on one file, several runs in one JVM, and prints each run and
+ * Times {@link WorkbookImporter#read} and the engine's input stage on one file, several runs in one JVM, and prints each run and
  * the median: {@code java -Xmx256m -cp benchmarks.jar org.wattledger.benchmarks.importing.ImportTiming FILE [RUNS]}.
  * The task timed is the one of docs/benchmarks.md, "Import": read every row into engine readings
  * (with the register, duplicate, overlap and gap checks) and sum the quantity by carrier, exactly,
@@ -37,7 +38,8 @@ public final class ImportTiming {
         for (int run = 1; run <= runs; run++) {
             System.gc();
             long t0 = System.nanoTime();
-            Inventory inv = WorkbookImporter.read(List.of(file), ImportOptions.defaults());
+            Inventory inv = InputStage.prepare(WorkbookImporter.read(List.of(file), ImportOptions.defaults()),
+                    InputStage.Gaps.REPORT);
             Map<Carrier, BigDecimal> sums = new EnumMap<>(Carrier.class);
             for (Reading r : inv.readings()) {
                 sums.merge(r.carrier(), r.unit().toCanonical(r.quantity()), BigDecimal::add);

@@ -144,8 +144,13 @@ public final class Calculation {
             Map<GroupKey, Line> groups = new HashMap<>();
             boolean sitesTableGiven = !inventory.sites().isEmpty();
             for (Reading r : inventory.readings()) {
+                // The engine's input stage (meter.InputStage) turns these into consumption; a caller skipped it.
                 if (r.type() == ReadingType.REGISTER) {
                     issue(0, Issue.error(r.source(), "register reading was not converted to consumption"));
+                    continue;
+                }
+                if (r.endOnly()) {
+                    issue(0, Issue.error(r.source(), "reading with only an end time was not given its start"));
                     continue;
                 }
                 Site site = sites.get(r.site());

@@ -10,7 +10,7 @@ import org.wattledger.engine.units.CarbonUnit;
  * importer turns a date-only "to" into the next midnight), in the site's local time. A register
  * reading has no period of its own: {@code from} is null and {@code quantity} is the register value
  * at {@code to}. A consumption reading with a null {@code from} gave only its end: the engine's
- * input stage ({@code MeterTimeline}) starts it where the meter's previous reading ended.
+ * input stage ({@code InputStage}) starts it where the meter's previous reading ended.
  *
  * @param gas the refrigerant for {@link Carrier#REFRIGERANT} rows (R-134a), else null
  * @param multiplier meter constant applied to register differences (1 for consumption rows)

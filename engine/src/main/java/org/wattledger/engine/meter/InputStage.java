@@ -1,0 +1,131 @@
+package org.wattledger.engine.meter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.UserText;
+
+/**
+ * The engine's input stage: turns the readings an importer accepted (consumption rows, register
+ * readings, rows that give only an end time) into the consumption readings a calculation takes,
+ * with the issues found on the way (docs/methodology.md, "Meter readings"):
+ * <ol>
+ *   <li>register readings become the consumption between them ({@link Registers}: differences,
+ *       rollovers, meter replacements, duplicates);</li>
+ *   <li>each meter's periods are checked ({@link MeterTimeline}): end-only rows start where the
+ *       meter's previous reading ended, duplicates and overlaps are rejected, gaps are warned about
+ *       and, with {@link Gaps#ESTIMATE}, estimated;</li>
+ *   <li>a site listed twice in the sites table keeps its first row; readings of a site the sites
+ *       table does not list are warned about once.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * Inventory raw = WorkbookImporter.read(inputs, ImportOptions.defaults());
+ * Inventory inventory = InputStage.prepare(raw, InputStage.Gaps.REPORT);
+ * Calculation.run(inventory, catalogs, options);
+ * }</pre>
+ *
+ * <p>A row this stage rejects was counted accepted by the importer; it moves to rejected, so the
+ * tally still reads {@code read = accepted + rejected}. An estimated reading is no row read.
+ */
+public final class InputStage {
+    private InputStage() {
+    }
+
+    /** What to do with time between a meter's readings that no reading covers. */
+    public enum Gaps {
+        /** Warn about each gap (the default). */
+        REPORT,
+        /** Warn about each gap and fill it with an estimated reading (the command line's {@code --fill-gaps}). */
+        ESTIMATE
+    }
+
+    /** Call once per import: the inventory it returns holds consumption readings only, in input order. */
+    public static Inventory prepare(Inventory imported, Gaps gaps) {
+        Objects.requireNonNull(gaps);
+        List<Issue> issues = new ArrayList<>(imported.issues());
+        Map<String, Inventory.ReadingColumns> columns = new HashMap<>();
+        for (Inventory.ReadingColumns c : imported.readingColumns()) {
+            columns.put(tableKey(c.file(), c.sheet()), c);
+        }
+        Registers.Result registers = Registers.toConsumption(imported.readings());
+        issues.addAll(withColumn(registers.issues(), columns, true));
+        MeterTimeline.Result timeline = MeterTimeline.check(registers.readings(), gaps == Gaps.ESTIMATE);
+        issues.addAll(withColumn(timeline.issues(), columns, false));
+        long rejected = registers.rejected().size() + timeline.rejected().size();
+        Inventory.RowTally before = imported.rows();
+        Inventory.RowTally rows = new Inventory.RowTally(before.read(), before.accepted() - rejected,
+                before.rejected() + rejected);
+
+        List<Site> sites = new ArrayList<>(imported.sites());
+        checkSites(sites, imported.rejectedSites(), timeline.readings(), issues);
+        issues.sort(Issue.ORDER);
+        return imported.withReadings(sites, timeline.readings(), issues, rows);
+    }
+
+    private static String tableKey(String file, String sheet) {
+        return file + "\u0000" + (sheet == null ? "" : sheet);
+    }
+
+    /**
+     * Issues from the register and timeline checks name a row; this adds the column the user
+     * should look at: the quantity column for register readings, the from column (else to) for
+     * periods. Wide-layout readings already carry their month column.
+     */
+    private static List<Issue> withColumn(List<Issue> found, Map<String, Inventory.ReadingColumns> columns,
+            boolean quantity) {
+        List<Issue> out = new ArrayList<>(found.size());
+        for (Issue i : found) {
+            Inventory.ReadingColumns table = i.column() == null && i.row() != null
+                    ? columns.get(tableKey(i.file(), i.sheet())) : null;
+            String letter = table == null ? null : quantity ? table.quantity()
+                    : table.from() != null ? table.from() : table.to();
+            out.add(letter == null ? i : new Issue(i.severity(), i.file(), i.sheet(), i.row(), letter, i.message()));
+        }
+        return out;
+    }
+
+    /** Duplicate site ids are errors; readings of a site the sites table does not list are warned about once. */
+    /**
+     * Duplicate site ids are errors; readings of a site the sites table does not list are warned
+     * about once, naming the site's rejected row when it has one (its error is the cause, not a
+     * missing row).
+     */
+    private static void checkSites(List<Site> sites, Map<String, SourceRef> rejectedSites, List<Reading> readings,
+            List<Issue> issues) {
+        Map<String, Site> byId = new HashMap<>();
+        for (Iterator<Site> it = sites.iterator(); it.hasNext();) {
+            Site s = it.next();
+            Site first = byId.putIfAbsent(s.id(), s);
+            if (first != null) {
+                issues.add(Issue.error(s.source(), "site " + s.id() + " is listed twice (first in "
+                        + Periods.otherRow(first.source(), s.source()) + "); this row is not used"));
+                it.remove();
+            }
+        }
+        if (byId.isEmpty() && rejectedSites.isEmpty()) {
+            return;
+        }
+        Set<String> warned = new LinkedHashSet<>();
+        for (Reading r : readings) {
+            if (!byId.containsKey(r.site()) && warned.add(r.site())) {
+                SourceRef rejected = rejectedSites.get(r.site());
+                issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site " + UserText.quote(r.site())
+                        + (rejected == null ? " is not in the sites table"
+                                : " has no region: its row in the sites table (" + rejected + ") has an error and"
+                                        + " is not used")));
+            }
+        }
+    }
+}
