@@ -20,7 +20,9 @@ import org.wattledger.engine.model.Severity;
  * {@code (reading − previous) × multiplier}. A reading below the previous one is:
  * <ul>
  *   <li>a <b>rollover</b> when the register's number of digits n is given: the register wrapped at
- *       10^n, so the consumption is {@code (10^n − previous + reading) × multiplier};</li>
+ *       10^n, so the consumption is {@code (10^n − previous + reading) × multiplier} — provided that
+ *       is less than half the register's range (10^n / 2 before the multiplier); a larger "rollover"
+ *       is an error, since a register does not run through half its range between two readings;</li>
  *   <li>a <b>replacement</b> when the previous reading is a closing reading ({@code event=close})
  *       and this one an opening reading ({@code event=open}) of the new meter: no consumption is
  *       derived across the exchange, the opening reading is the new meter's baseline;</li>
@@ -33,6 +35,8 @@ import org.wattledger.engine.model.Severity;
  * "Meter readings".
  */
 public final class Registers {
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
     private Registers() {
     }
 
@@ -161,6 +165,17 @@ public final class Registers {
                     continue;
                 }
                 difference = wrap.subtract(prev.quantity()).add(r.quantity());
+                if (difference.multiply(TWO).compareTo(wrap) >= 0) {
+                    // A register that wrapped would have run through half its range or more since the last
+                    // reading: far likelier a misread or an unmarked meter exchange than real use.
+                    reject(i, rejected, issues, r, "register reading " + plain(r.quantity())
+                            + " is below the previous reading " + plain(prev.quantity()) + " (" + prevRow
+                            + "); as a rollover of a " + digits + "-digit register it would mean "
+                            + plain(difference) + " " + r.unit().symbol() + ", half the register's range or more,"
+                            + " so it is not taken as one: check the reading, or mark a meter replacement with"
+                            + " event close and open");
+                    continue;
+                }
                 issues.add(Issue.at(Severity.INFO, r.source(), "register of " + digits + " digits rolled over: "
                         + plain(prev.quantity()) + " (" + prevRow + ") to " + plain(r.quantity()) + ", consumption "
                         + plain(difference.multiply(r.multiplier())) + " " + r.unit().symbol()));

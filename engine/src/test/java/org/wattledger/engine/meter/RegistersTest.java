@@ -66,6 +66,22 @@ final class RegistersTest {
     }
 
     @Test
+    void aDropThatWouldBeARolloverThroughHalfTheRegisterIsAnErrorNotAFigure() {
+        // A 5-digit register read 120, then 100. As a rollover that is 10^5 − 120 + 100 = 99,980 kWh: the register
+        // would have run through 99.98 % of its range in a month. It is refused, and the next reading (130) is
+        // measured against 120: 10 kWh.
+        Registers.Result r = Registers.toConsumption(List.of(
+                register("A", "2022-01-01T00:00", "120", 2, null, 5, null),
+                register("A", "2022-02-01T00:00", "100", 3),
+                register("A", "2022-03-01T00:00", "130", 4)));
+        assertEquals(List.of("A 2022-01-01T00:00..2022-03-01T00:00 10 row 4"), show(r));
+        assertEquals(List.of("error: m.csv, row 3: register reading 100 is below the previous reading 120 (row 2); as a"
+                + " rollover of a 5-digit register it would mean 99980 kWh, half the register's range or more, so it"
+                + " is not taken as one: check the reading, or mark a meter replacement with event close and open"),
+                messages(r.issues()));
+    }
+
+    @Test
     void rejectsADecreaseWithoutDigitsAndMeasuresTheNextAgainstTheLastGoodReading() {
         Registers.Result r = Registers.toConsumption(List.of(
                 register("A", "2022-01-01T00:00", "100", 2),
