@@ -154,6 +154,25 @@ final class CommandLineTest {
     }
 
     @Test
+    void aWorkbookThatCannotBeOpenedIsOneIssueAndTheOtherInputsAreStillReported() throws Exception {
+        // A 0-byte .xlsx and a PNG renamed .xlsx beside good readings: before, opening them to look for a factors
+        // sheet crashed the run (exit 1, a stack trace) and the good file was lost with them.
+        Path empty = Files.write(dir.resolve("empty.xlsx"), new byte[0]);
+        Path png = Files.write(dir.resolve("chart.xlsx"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        Path good = readings("S1,E1,electricity,2024-01-01,2024-12-31,10000,kWh\n");
+        Cli.Run run = Cli.run("report", empty.toString(), png.toString(), good.toString(), "--factors", "none",
+                "--factor-sheet", factorSheet().toString(), "--format", "json");
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.stderr());
+        assertFalse(run.stderr().contains("Exception"), run.stderr());
+        JsonNode r = JSON.readTree(run.stdout());
+        List<String> messages = messages(r);
+        assertTrue(messages.contains("empty.xlsx is empty (0 bytes), not an Excel workbook"), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("chart.xlsx ")), messages.toString());
+        // The good file still counts: 10,000 kWh = 10 MWh × 0.5 t/MWh = 5 t.
+        assertEquals(0, new BigDecimal("5").compareTo(value(r, "scope2Location")));
+    }
+
+    @Test
     void aFailedWriteToStandardOutputIsExitOneWithOneLine() throws Exception {
         Path input = sevenMonths();
         Path sheet = factorSheet();
