@@ -68,7 +68,7 @@ final class DataCentreRoles {
                 return;
             }
             if (!it.containsKey(id)) {
-                issues.add(Issue.general(Severity.WARNING, noItMeter(id, meters)));
+                issues.add(noItMeter(id, meters));
             } else if (!hasFacility.containsKey(id)) {
                 issues.add(Issue.general(Severity.WARNING, "data centre " + id + " has meters with role it ("
                         + String.join(", ", it.get(id)) + ") but none with role main: PUE cannot be computed"
@@ -79,7 +79,12 @@ final class DataCentreRoles {
         return issues;
     }
 
-    private static String noItMeter(String site, Set<String> meters) {
+    /**
+     * A warning when no meter of the data centre looks like an IT meter (its figures stand; only PUE
+     * and its kin are missing); an error when one does, since its energy is then probably counted
+     * twice and the site's energy and Scope 2 cannot be trusted: the report is incomplete.
+     */
+    private static Issue noItMeter(String site, Set<String> meters) {
         List<String> likelyIt = meters.stream().filter(m -> LOOKS_LIKE_IT.matcher(m).find()).toList();
         StringBuilder b = new StringBuilder("data centre ").append(site)
                 .append(" has no meter with role it: PUE, WUE and CUE cannot be computed (they divide by IT energy)."
@@ -93,8 +98,9 @@ final class DataCentreRoles {
             b.append(" Meters ").append(String.join(", ", likelyIt)).append(" look like IT meters by their ids;"
                     + " those behind a main meter are counted twice.");
         }
-        return b.append(" Add a role column to the readings: it for the IT-load meters (UPS or PDU output),"
-                + " main for the meters at the facility's intake.").toString();
+        b.append(" Add a role column to the readings: it for the IT-load meters (UPS or PDU output),"
+                + " main for the meters at the facility's intake.");
+        return Issue.general(likelyIt.isEmpty() ? Severity.WARNING : Severity.ERROR, b.toString());
     }
 
     /** Energy meters (fuels and purchased energy) per site, sorted; only IT meters when {@code itOnly}. */

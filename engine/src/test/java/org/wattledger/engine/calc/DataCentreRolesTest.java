@@ -41,7 +41,7 @@ final class DataCentreRolesTest {
     }
 
     @Test
-    void aDataCentreWithoutRolesIsWarnedAboutNamingTheSiteAndTheLikelyItMeter() {
+    void aDataCentreWithoutRolesWhoseMeterLooksLikeItIsAnErrorNamingTheSiteAndThatMeter() {
         // No role column: both meters are read as main (the importer's default).
         var inv = inventory(List.of(site("DC1", "*", SiteKind.DATACENTER)), List.of(
                 reading("DC1", "MAIN-1", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "1000", "kWh"),
@@ -49,15 +49,17 @@ final class DataCentreRolesTest {
         Results r = run(inv, GRID, Y2024);
         SiteResult dc = r.sites().get(0);
         assertFalse(dc.dataCentre().isPresent(), "no IT energy, no PUE");
-        // What the report shows, flagged by the warning: (1000 + 740) kWh × 0.5 t/MWh = 0.87 t, 74 % above
-        // the 0.5 t of the main meter alone.
+        // What the report shows, flagged by an error (so the report is incomplete): (1000 + 740) kWh × 0.5 t/MWh
+        // = 0.87 t, 74 % above the 0.5 t of the main meter alone, if IT-01 is behind MAIN-1.
         assertDecimal("0.87", dc.figures().reported(Metric.SCOPE2_LOCATION).orElseThrow());
         assertEquals(List.of("data centre DC1 has no meter with role it: PUE, WUE and CUE cannot be computed (they"
                 + " divide by IT energy). Readings without a role column (or with a blank role) count as main, so every"
                 + " meter of DC1 (IT-01, MAIN-1) is counted in its facility energy, energy use and Scope 2. Meter IT-01"
                 + " looks like an IT meter by its id; if it is behind a main meter, its energy is counted twice. Add a"
                 + " role column to the readings: it for the IT-load meters (UPS or PDU output), main for the meters at"
-                + " the facility's intake."), issues(r, "warning"));
+                + " the facility's intake."), issues(r, "error"));
+        assertEquals(List.of(), issues(r, "warning"));
+        assertFalse(r.complete(), "a figure that may count IT energy twice cannot be trusted");
     }
 
     @Test
