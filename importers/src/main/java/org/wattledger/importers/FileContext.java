@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Issue;
@@ -70,32 +69,25 @@ final class FileContext {
         List<Reading> out = new ArrayList<>(readings.size());
         for (Object o : readings) {
             if (o instanceof Reading r) {
-                out.add(monthEnds.getOrDefault(r, r));
+                out.add(asRead(r));
             } else if (o instanceof List<?> list) {
                 for (Object x : list) {
-                    out.add(monthEnds.getOrDefault((Reading) x, (Reading) x));
+                    out.add(asRead((Reading) x));
                 }
             }
         }
         return out;
     }
 
+    /** The reading with its month-end read as exclusive when it is one; no identity hash in the usual case of none. */
+    private Reading asRead(Reading r) {
+        return monthEnds.isEmpty() ? r : monthEnds.getOrDefault(r, r);
+    }
+
     /** Parse caches for one import: each distinct text is looked up once. */
     static final class Caches {
-        private final Map<String, Optional<Carrier>> carriers = new HashMap<>();
         private final Map<String, Optional<CarbonUnit>> units = new HashMap<>();
         private final Map<String, String> strings = new HashMap<>();
-
-        Optional<Carrier> carrier(String text) {
-            Optional<Carrier> c = carriers.get(text);
-            if (c == null) {
-                c = Carrier.parse(text);
-                if (carriers.size() < 10_000) {
-                    carriers.put(text, c);
-                }
-            }
-            return c;
-        }
 
         Optional<CarbonUnit> unit(String text) {
             Optional<CarbonUnit> u = units.get(text);

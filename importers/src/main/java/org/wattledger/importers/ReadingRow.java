@@ -109,18 +109,7 @@ final class ReadingRow {
             t.error(h.carrier, "carrier is empty (expected " + ReadingsTable.CARRIERS + ")");
             return null;
         }
-        Object m = t.memo(h.carrier);
-        if (m != null) {
-            return (Carrier) m;
-        }
-        String text = t.text(h.carrier);
-        Optional<Carrier> c = t.ctx.caches.carrier(text);
-        c.ifPresent(x -> t.remember(h.carrier, x));
-        if (c.isEmpty()) {
-            t.error(h.carrier, "unknown carrier " + UserText.quote(text) + " (expected " + ReadingsTable.CARRIERS + ")");
-            return null;
-        }
-        return c.get();
+        return t.word(h.carrier, "carrier", Carrier::parse, ReadingsTable.CARRIERS);
     }
 
     /**
@@ -133,14 +122,13 @@ final class ReadingRow {
         if (columnUnit == null && !t.blank(h.unit)) {
             unitOfColumn = null; // the unit cell was bad: already reported
         }
-        String expected = unitOfColumn != null ? "a quantity in " + unitOfColumn.symbol() : "a quantity";
         if (t.blank(col)) {
-            t.error(col, "quantity is empty (expected " + expected + ")");
+            t.error(col, "quantity is empty (expected " + expectedQuantity(unitOfColumn) + ")");
             return null;
         }
         Numbers.Parsed p = Numbers.parse(t.row.text(col), t.row.kind(col), t.decimalComma);
         if (!p.ok()) {
-            t.error(col, t.notANumber(col, expected, p));
+            t.error(col, t.notANumber(col, expectedQuantity(unitOfColumn), p));
             return null;
         }
         CarbonUnit unit = unitOfColumn;
@@ -148,7 +136,7 @@ final class ReadingRow {
         if (!suffix.isEmpty()) {
             char first = suffix.charAt(0);
             if (!Character.isLetter(first) && first != '%' && first != '³') {
-                t.error(col, t.notANumber(col, expected, null));
+                t.error(col, t.notANumber(col, expectedQuantity(unitOfColumn), null));
                 return null;
             }
             if (suffix.equals("万") || suffix.equals("亿")) {
@@ -201,6 +189,11 @@ final class ReadingRow {
         }
         return new Reading(site, meter, carrier, gas, use, role, readingType == ReadingType.REGISTER ? null : from, to,
                 q, unit, readingType, multiplier, digits, event, quality, note, source);
+    }
+
+    /** What a quantity cell should hold, for its errors: built only then, not for every row. */
+    private static String expectedQuantity(CarbonUnit unitOfColumn) {
+        return unitOfColumn != null ? "a quantity in " + unitOfColumn.symbol() : "a quantity";
     }
 
     /** Why a quantity of {@code carrier} cannot be in {@code unit}, or null when it can. */

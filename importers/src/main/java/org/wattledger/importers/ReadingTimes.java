@@ -67,12 +67,14 @@ final class ReadingTimes {
                 }
             } else {
                 LocalDateTime skipped = zone == null ? null : skipped(r.to(), zone);
-                column = letter(columns, r, 2);
+                int which = 2; // the to column
                 if (skipped == null && zone != null) {
                     skipped = skipped(r.from(), zone);
-                    column = letter(columns, r, 1);
+                    which = 1; // the from column
                 }
                 problem = skipped == null ? null : notInZone(skipped, zone);
+                // looked up for an error only: the look-up builds a key string, once per reading otherwise
+                column = problem == null ? null : letter(columns, r, which);
             }
             if (problem == null) {
                 out.add(r);

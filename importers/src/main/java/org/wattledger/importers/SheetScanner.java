@@ -60,6 +60,12 @@ final class SheetScanner {
     private String attrT;
     private String attrS;
     private String attrRef;
+    /**
+     * The last t and s values read: cell after cell repeats a few types and styles ("s", "1"), so
+     * when the bytes spell the last value again its String is reused rather than a new one made.
+     */
+    private String lastType;
+    private String lastStyle;
     private boolean selfClosing;
     private final StringBuilder text = new StringBuilder(64);
 
@@ -250,7 +256,11 @@ final class SheetScanner {
                     throw damaged("a '<' inside an attribute value");
                 }
             }
-            value = decode(vstart, at);
+            value = switch (code) {
+                case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
+                case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
+                default -> decode(vstart, at);
+            };
         }
         pos = at + 1;
         switch (code) {
@@ -551,6 +561,20 @@ final class SheetScanner {
 
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /** {@code last} when the bytes from..to spell it exactly (plain ASCII, no entity), else the bytes decoded. */
+    private String repeatedOrDecode(String last, int from, int to) {
+        if (last != null && last.length() == to - from) {
+            int i = from;
+            while (i < to && buf[i] != '&' && buf[i] == last.charAt(i - from)) {
+                i++;
+            }
+            if (i == to) {
+                return last;
+            }
+        }
+        return decode(from, to);
     }
 
     /** UTF-8 text with entities and character references decoded. */

@@ -2,9 +2,12 @@ package org.wattledger.importers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
@@ -370,19 +373,37 @@ abstract class TableReader implements RowSink {
         return v;
     }
 
+    /**
+     * Per word column, each distinct raw cell text and what its parser gave (empty for an unknown
+     * word): a word column holds a handful of distinct texts, and parsing one (NFKC folding, lower
+     * case, alias look-up) costs far more than a hash look-up of the text the reader already holds.
+     */
+    private final Map<Integer, Map<String, Optional<?>>> wordsByColumn = new HashMap<>();
+
     /** An enum-like word via its parser, or null with an error listing the accepted words. */
-    <T> T word(int column, String name, java.util.function.Function<String, java.util.Optional<T>> parser,
-            String accepted) {
+    @SuppressWarnings("unchecked")
+    <T> T word(int column, String name, Function<String, Optional<T>> parser, String accepted) {
         if (blank(column)) {
             return null;
         }
-        String t = text(column);
-        java.util.Optional<T> v = parser.apply(t);
+        Object m = memo(column);
+        if (m != null) {
+            return (T) m; // the same text as the row above
+        }
+        Map<String, Optional<?>> parsed = wordsByColumn.computeIfAbsent(column, c -> new HashMap<>());
+        String raw = row.text(column);
+        Optional<T> v = (Optional<T>) parsed.get(raw);
+        if (v == null) {
+            v = parser.apply(raw.strip());
+            if (parsed.size() < 1_000) { // a file of endless distinct bad words is parsed row by row, not kept
+                parsed.put(raw, v);
+            }
+        }
         if (v.isEmpty()) {
-            error(column, "unknown " + name + " " + UserText.quote(t) + " (expected " + accepted + ")");
+            error(column, "unknown " + name + " " + UserText.quote(text(column)) + " (expected " + accepted + ")");
             return null;
         }
-        return v.get();
+        return remember(column, v.get());
     }
 
     static String list(String... words) {

@@ -236,14 +236,9 @@ public final class MeterTimeline {
 
     /** Sorts indices by (from, to, input order); most inputs are already in order, which is checked first. */
     private static void sortByPeriod(int[] idx, List<Reading> readings) {
-        // a rejected end-only reading has no start: first, and skipped by the caller
-        Comparator<Integer> order = Comparator.<Integer, LocalDateTime>comparing(i -> readings.get(i).from(),
-                        Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(i -> readings.get(i).to())
-                .thenComparingInt(i -> i);
         boolean sorted = true;
         for (int k = 1; k < idx.length && sorted; k++) {
-            sorted = order.compare(idx[k - 1], idx[k]) <= 0;
+            sorted = byPeriod(readings, idx[k - 1], idx[k]) <= 0; // on ints: no boxing for the usual sorted case
         }
         if (sorted) {
             return;
@@ -252,9 +247,20 @@ public final class MeterTimeline {
         for (int k = 0; k < idx.length; k++) {
             boxed[k] = idx[k];
         }
-        java.util.Arrays.sort(boxed, order);
+        java.util.Arrays.sort(boxed, (a, b) -> byPeriod(readings, a, b));
         for (int k = 0; k < idx.length; k++) {
             idx[k] = boxed[k];
         }
+    }
+
+    /** The order of readings a and b by (from, to, input order); a rejected end-only reading has no start: first. */
+    private static int byPeriod(List<Reading> readings, int a, int b) {
+        LocalDateTime fromA = readings.get(a).from();
+        LocalDateTime fromB = readings.get(b).from();
+        int c = fromA == null ? (fromB == null ? 0 : -1) : fromB == null ? 1 : fromA.compareTo(fromB);
+        if (c == 0) {
+            c = readings.get(a).to().compareTo(readings.get(b).to());
+        }
+        return c != 0 ? c : Integer.compare(a, b);
     }
 }
