@@ -1,6 +1,8 @@
 package org.wattledger.importers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -180,6 +182,46 @@ final class SheetScannerTest {
                 + " G=2/0[0.0]", scanned.get(1));
         assertEquals("row 3001: A=1/0[S3] B=1/0[M9] C=1/0[electricity] D=1/0[kWh] E=2/3[44562.0]"
                 + " F=2/3[44562.041666666664] G=2/0[3748.75]", scanned.get(3000));
+    }
+
+    @Test
+    void aRepeatedTypeOrStyleIsReusedOnlyWhenItsBytesSpellTheLastValue() {
+        // t and s of each cell in order: s/1, s/2 (same type, other style of the same length), &#115; = "s"
+        // written as a reference, str (longer), s/12, and a style "12" written as &#49;&#50;.
+        String xml = "<worksheet><sheetData><row r='1'>"
+                + "<c r='A1' t='s' s='1'/><c r='B1' t='s' s='2'/><c r='C1' t='&#115;' s='1'/>"
+                + "<c r='D1' t='str' s='1'/><c r='E1' t=\"s\" s='12'/><c r='F1' s='&#49;&#50;'/>"
+                + "</row></sheetData></worksheet>";
+        List<String> types = new ArrayList<>();
+        List<String> styles = new ArrayList<>();
+        new SheetScanner(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 1 << 20).scan(
+                new SheetScanner.Handler() {
+                    @Override
+                    public void startRow(String r) {
+                    }
+
+                    @Override
+                    public void cell(String ref, String type, String style, String value, String inline,
+                            boolean formula) {
+                        types.add(type);
+                        styles.add(style);
+                    }
+
+                    @Override
+                    public boolean endRow() {
+                        return true;
+                    }
+
+                    @Override
+                    public void merge(String ref) {
+                    }
+                });
+        assertEquals(java.util.Arrays.asList("s", "s", "s", "str", "s", null), types);
+        assertEquals(List.of("1", "2", "1", "1", "12", "12"), styles);
+        // B1 repeats A1's type: the same String, not a new one per cell; C1's reference had to be decoded
+        assertSame(types.get(0), types.get(1));
+        assertSame(styles.get(2), styles.get(3));
+        assertNotSame(types.get(1), types.get(2));
     }
 
     @Test
