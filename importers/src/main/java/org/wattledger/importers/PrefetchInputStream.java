@@ -20,6 +20,11 @@ final class PrefetchInputStream extends InputStream {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNKS);
+    /**
+     * Chunks the reader is done with, for the worker to fill again: a sheet's hundreds of MB pass
+     * through a few buffers rather than a new 256 KiB array per chunk for the collector to clear.
+     */
+    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(CHUNKS + 2);
     private final Thread worker;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -36,7 +41,10 @@ final class PrefetchInputStream extends InputStream {
         worker = new Thread(() -> {
             try (InputStream in = source) {
                 while (!closed) {
-                    byte[] buf = new byte[CHUNK];
+                    byte[] buf = spare.poll();
+                    if (buf == null) {
+                        buf = new byte[CHUNK];
+                    }
                     int n = in.readNBytes(buf, 0, CHUNK);
                     if (n > 0 && !offer(new Chunk(buf, n))) {
                         return;
@@ -71,6 +79,12 @@ final class PrefetchInputStream extends InputStream {
     private boolean fill() throws IOException {
         if (finished) {
             return false;
+        }
+        if (current != null) {
+            spare.offer(current); // read to its end: not touched again here
+            current = null;
+            length = 0;
+            pos = 0;
         }
         Object o;
         try {

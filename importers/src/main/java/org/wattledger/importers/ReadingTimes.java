@@ -47,8 +47,9 @@ final class ReadingTimes {
         Map<String, ZoneId> zones = new HashMap<>();
         List<Reading> out = new ArrayList<>(readings.size());
         List<Issue> issues = new ArrayList<>();
+        java.util.function.Function<String, ZoneId> zoneOfSite = id -> TimeZones.of(byId.get(id)); // one, not one per reading
         for (Reading r : readings) {
-            ZoneId zone = zones.computeIfAbsent(r.site(), id -> TimeZones.of(byId.get(id)));
+            ZoneId zone = zones.computeIfAbsent(r.site(), zoneOfSite);
             Written written = utc.isEmpty() ? null : utc.get(r);
             String problem;
             String column;

@@ -66,6 +66,11 @@ final class SheetScanner {
      */
     private String lastType;
     private String lastStyle;
+    /**
+     * Cell values of one to four digits without a leading zero ("7", "1234"), each made once:
+     * shared-string indexes and small counts repeat row after row.
+     */
+    private final String[] smallNumbers = new String[10_000];
     private boolean selfClosing;
     private final StringBuilder text = new StringBuilder(64);
 
@@ -395,7 +400,7 @@ final class SheetScanner {
             if (lt < 0) {
                 throw damaged("the sheet ends inside a cell value");
             }
-            String chunk = decode(pos, lt);
+            String chunk = element == V ? smallNumberOrDecode(pos, lt) : decode(pos, lt);
             pos = lt + 1;
             need(1);
             if (buf[pos] == '/') {
@@ -575,6 +580,28 @@ final class SheetScanner {
             }
         }
         return decode(from, to);
+    }
+
+    /** The bytes from..to decoded, from {@link #smallNumbers} when they are one of those numbers. */
+    private String smallNumberOrDecode(int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 4 || len > 1 && buf[from] == '0') {
+            return decode(from, to);
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b < '0' || b > '9') {
+                return decode(from, to);
+            }
+            n = n * 10 + (b - '0');
+        }
+        String s = smallNumbers[n];
+        if (s == null) {
+            s = decode(from, to);
+            smallNumbers[n] = s;
+        }
+        return s;
     }
 
     /** UTF-8 text with entities and character references decoded. */

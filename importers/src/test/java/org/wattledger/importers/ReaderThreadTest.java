@@ -53,4 +53,34 @@ final class ReaderThreadTest {
             assertEquals("zip entry vanished (in a test)", thrown.getMessage());
         }
     }
+
+    @Test
+    void chunksFilledAgainAfterTheReaderIsDoneWithThemKeepEveryByte() throws IOException {
+        // 12 chunks and 7 bytes: the 4-chunk queue is refilled from spare buffers three times over. Byte i is
+        // (i + i / CHUNK) mod 256, so a chunk overwritten while still being read, or handed out twice, would
+        // show as a byte from another chunk (chunk k shifts its bytes by k).
+        int size = 12 * PrefetchInputStream.CHUNK + 7;
+        InputStream source = new InputStream() {
+            int next;
+
+            @Override
+            public int read() {
+                return next < size ? expected(next++) : -1;
+            }
+        };
+        byte[] piece = new byte[1000]; // not a divisor of the chunk size: reads straddle chunks
+        int at = 0;
+        try (PrefetchInputStream in = new PrefetchInputStream(source)) {
+            for (int n; (n = in.read(piece, 0, piece.length)) > 0; ) {
+                for (int k = 0; k < n; k++, at++) {
+                    assertEquals(expected(at), piece[k] & 0xFF, "byte " + at);
+                }
+            }
+        }
+        assertEquals(size, at);
+    }
+
+    private static int expected(int i) {
+        return (i + i / PrefetchInputStream.CHUNK) & 0xFF;
+    }
 }

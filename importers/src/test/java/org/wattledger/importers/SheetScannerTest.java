@@ -184,16 +184,9 @@ final class SheetScannerTest {
                 + " F=2/3[44562.041666666664] G=2/0[3748.75]", scanned.get(3000));
     }
 
-    @Test
-    void aRepeatedTypeOrStyleIsReusedOnlyWhenItsBytesSpellTheLastValue() {
-        // t and s of each cell in order: s/1, s/2 (same type, other style of the same length), &#115; = "s"
-        // written as a reference, str (longer), s/12, and a style "12" written as &#49;&#50;.
-        String xml = "<worksheet><sheetData><row r='1'>"
-                + "<c r='A1' t='s' s='1'/><c r='B1' t='s' s='2'/><c r='C1' t='&#115;' s='1'/>"
-                + "<c r='D1' t='str' s='1'/><c r='E1' t=\"s\" s='12'/><c r='F1' s='&#49;&#50;'/>"
-                + "</row></sheetData></worksheet>";
-        List<String> types = new ArrayList<>();
-        List<String> styles = new ArrayList<>();
+    /** The t, s and value of each cell the scanner hands over, in order. */
+    private static List<String[]> scannedCells(String xml) {
+        List<String[]> cells = new ArrayList<>();
         new SheetScanner(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), 1 << 20).scan(
                 new SheetScanner.Handler() {
                     @Override
@@ -203,8 +196,7 @@ final class SheetScannerTest {
                     @Override
                     public void cell(String ref, String type, String style, String value, String inline,
                             boolean formula) {
-                        types.add(type);
-                        styles.add(style);
+                        cells.add(new String[] {type, style, value});
                     }
 
                     @Override
@@ -216,12 +208,45 @@ final class SheetScannerTest {
                     public void merge(String ref) {
                     }
                 });
+        return cells;
+    }
+
+    private static List<String> part(List<String[]> cells, int which) {
+        List<String> out = new ArrayList<>();
+        for (String[] c : cells) {
+            out.add(c[which]);
+        }
+        return out;
+    }
+
+    @Test
+    void aRepeatedTypeOrStyleIsReusedOnlyWhenItsBytesSpellTheLastValue() {
+        // t and s of each cell in order: s/1, s/2 (same type, other style of the same length), &#115; = "s"
+        // written as a reference, str (longer), s/12, and a style "12" written as &#49;&#50;.
+        List<String[]> cells = scannedCells("<worksheet><sheetData><row r='1'>"
+                + "<c r='A1' t='s' s='1'/><c r='B1' t='s' s='2'/><c r='C1' t='&#115;' s='1'/>"
+                + "<c r='D1' t='str' s='1'/><c r='E1' t=\"s\" s='12'/><c r='F1' s='&#49;&#50;'/>"
+                + "</row></sheetData></worksheet>");
+        List<String> types = part(cells, 0);
+        List<String> styles = part(cells, 1);
         assertEquals(java.util.Arrays.asList("s", "s", "s", "str", "s", null), types);
         assertEquals(List.of("1", "2", "1", "1", "12", "12"), styles);
         // B1 repeats A1's type: the same String, not a new one per cell; C1's reference had to be decoded
         assertSame(types.get(0), types.get(1));
         assertSame(styles.get(2), styles.get(3));
         assertNotSame(types.get(1), types.get(2));
+    }
+
+    @Test
+    void aSmallWholeNumberValueIsMadeOnceAndAnyOtherTextIsKeptAsWritten() {
+        // 7 and 07 are different texts (a leading zero is kept); 10000 has five digits; &#55; is "7" by reference
+        List<String[]> cells = scannedCells("<worksheet><sheetData><row r='1'>"
+                + "<c><v>7</v></c><c><v>07</v></c><c><v>7</v></c><c><v>0</v></c><c><v>9999</v></c>"
+                + "<c><v>10000</v></c><c><v>&#55;</v></c><c><v>-7</v></c><c><v>7.5</v></c>"
+                + "</row></sheetData></worksheet>");
+        List<String> values = part(cells, 2);
+        assertEquals(List.of("7", "07", "7", "0", "9999", "10000", "7", "-7", "7.5"), values);
+        assertSame(values.get(0), values.get(2)); // the second "7" is the first's String
     }
 
     @Test
