@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.wattledger.engine.calc.Fixtures.factor;
 import static org.wattledger.engine.calc.Fixtures.gwps;
 import static org.wattledger.engine.calc.Fixtures.inventory;
+import static org.wattledger.engine.calc.Fixtures.ipccDiesel;
 import static org.wattledger.engine.calc.Fixtures.reading;
 import static org.wattledger.engine.calc.Fixtures.run;
 import static org.wattledger.engine.calc.Fixtures.site;
@@ -34,16 +35,6 @@ final class CalculationTest {
 
     private static BigDecimal t(Results r, Metric m) {
         return r.totals().reported(m).orElseThrow(() -> new AssertionError(m + " missing; issues " + r.issues()));
-    }
-
-    /** IPCC 2006 Vol. 2: gas/diesel oil NCV 43.0 TJ/Gg (Table 1.2), CO2 74,100 kg/TJ (Table 1.4), CH4 10 / N2O 0.6 kg/TJ (Table 2.4). */
-    private static List<Factor> ipccDiesel() {
-        return with(gwps(),
-                factor("ipcc.ncv.diesel", Carrier.DIESEL, FactorKind.NCV, null, "43.0", "GJ/t"),
-                factor("ipcc.co2.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "74100", "kg/TJ"),
-                factor("ipcc.ch4.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CH4", "10", "kg/TJ"),
-                factor("ipcc.n2o.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "N2O", "0.6", "kg/TJ"),
-                factor("gbt2589.diesel", Carrier.DIESEL, FactorKind.TCE, null, "1.4571", "kgce/kg"));
     }
 
     @Test

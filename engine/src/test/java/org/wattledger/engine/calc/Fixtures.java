@@ -122,6 +122,19 @@ final class Fixtures {
         return Calculation.run(inventory, s -> catalog, options).results(options.period());
     }
 
+    /**
+     * IPCC 2006 Vol. 2: gas/diesel oil NCV 43.0 TJ/Gg (Table 1.2), CO2 74,100 kg/TJ (Table 1.4), CH4 10 / N2O
+     * 0.6 kg/TJ (Table 2.4); GB/T 2589 1.4571 kgce/kg.
+     */
+    static List<Factor> ipccDiesel() {
+        return with(gwps(),
+                factor("ipcc.ncv.diesel", Carrier.DIESEL, FactorKind.NCV, null, "43.0", "GJ/t"),
+                factor("ipcc.co2.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "74100", "kg/TJ"),
+                factor("ipcc.ch4.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CH4", "10", "kg/TJ"),
+                factor("ipcc.n2o.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "N2O", "0.6", "kg/TJ"),
+                factor("gbt2589.diesel", Carrier.DIESEL, FactorKind.TCE, null, "1.4571", "kgce/kg"));
+    }
+
     static List<Factor> with(List<Factor> a, Factor... more) {
         List<Factor> out = new ArrayList<>(a);
         out.addAll(List.of(more));

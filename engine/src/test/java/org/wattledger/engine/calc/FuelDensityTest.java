@@ -3,8 +3,8 @@ package org.wattledger.engine.calc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.wattledger.engine.calc.Fixtures.factor;
-import static org.wattledger.engine.calc.Fixtures.gwps;
 import static org.wattledger.engine.calc.Fixtures.inventory;
+import static org.wattledger.engine.calc.Fixtures.ipccDiesel;
 import static org.wattledger.engine.calc.Fixtures.reading;
 import static org.wattledger.engine.calc.Fixtures.run;
 import static org.wattledger.engine.calc.Fixtures.site;
@@ -29,22 +29,12 @@ final class FuelDensityTest {
         assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but was " + actual);
     }
 
-    /** IPCC 2006 Vol. 2 diesel: NCV 43.0 GJ/t, CO2 74,100, CH4 10, N2O 0.6 kg/TJ; GB/T 2589 1.4571 kgce/kg. */
-    private static List<Factor> perMassDiesel() {
-        return with(gwps(),
-                factor("ipcc.ncv.diesel", Carrier.DIESEL, FactorKind.NCV, null, "43.0", "GJ/t"),
-                factor("ipcc.co2.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "74100", "kg/TJ"),
-                factor("ipcc.ch4.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CH4", "10", "kg/TJ"),
-                factor("ipcc.n2o.diesel", Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "N2O", "0.6", "kg/TJ"),
-                factor("gbt2589.diesel", Carrier.DIESEL, FactorKind.TCE, null, "1.4571", "kgce/kg"));
-    }
-
     private static final List<org.wattledger.engine.model.Reading> LITRES = List.of(
             reading("S", "GEN", Carrier.DIESEL, Role.MAIN, "2024-03-01", "2024-03-31", "1000", "L"));
 
     @Test
     void litresWithoutADensityAreOneErrorThatSaysWhatToAdd() {
-        Results r = run(inventory(List.of(site("S", "*", SiteKind.OFFICE)), LITRES), perMassDiesel(), Y2024);
+        Results r = run(inventory(List.of(site("S", "*", SiteKind.OFFICE)), LITRES), ipccDiesel(), Y2024);
         List<String> errors = r.issues().stream().filter(Issue::isError).map(Issue::toString).toList();
         assertEquals(List.of("error: meters.csv, row " + LITRES.get(0).source().row() + ": diesel is given in L, but"
                 + " its ncv in test@t1 is per mass (ipcc.ncv.diesel, 43.0 GJ/t) and no density of diesel is given, so"
@@ -59,7 +49,7 @@ final class FuelDensityTest {
     @Test
     void aDensityRowLetsLitresMeetPerMassFactors() {
         // 0.84 kg/L is a test value, not a cited density.
-        List<Factor> factors = with(perMassDiesel(),
+        List<Factor> factors = with(ipccDiesel(),
                 factor("test.density.diesel", Carrier.DIESEL, FactorKind.DENSITY, null, "0.84", "kg/L"));
         Results r = run(inventory(List.of(site("S", "*", SiteKind.OFFICE)), LITRES), factors, Y2024);
         assertEquals(List.of(), r.issues().stream().filter(Issue::isError).toList());
@@ -75,7 +65,7 @@ final class FuelDensityTest {
     @Test
     void aPerLitreFactorIsPreferredToTheDensity() {
         // DESNZ 2024 diesel (average biofuel blend) 2.51279 kg CO2e/L, route A per litre.
-        List<Factor> factors = with(perMassDiesel(),
+        List<Factor> factors = with(ipccDiesel(),
                 factor("test.density.diesel", Carrier.DIESEL, FactorKind.DENSITY, null, "0.84", "kg/L"),
                 factor("desnz.diesel.litre", Carrier.DIESEL, FactorKind.EMISSION, "CO2e", "2.51279", "kg/L"));
         Results r = run(inventory(List.of(site("S", "*", SiteKind.OFFICE)), LITRES), factors, Y2024);
