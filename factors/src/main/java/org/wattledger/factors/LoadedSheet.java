@@ -41,9 +41,4 @@ public record LoadedSheet(String file, String sheet, String sha256, int rowsRead
     public int rejected() {
         return rowsRead - factors.size();
     }
-
-    /** The same sheet with the SHA-256 of the file it came from. */
-    public LoadedSheet withSha256(String hex) {
-        return new LoadedSheet(file, sheet, hex, rowsRead, factors, issues);
-    }
 }

@@ -12,7 +12,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -487,11 +486,6 @@ final class CsvSource {
             }
         }
         return in.remaining() < 4;
-    }
-
-    /** Decodes strictly, for tests and messages. */
-    static String decodeStrict(byte[] bytes, Charset cs) throws CharacterCodingException {
-        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** Counts and digests bytes as they pass; reports progress every 256 KiB. */

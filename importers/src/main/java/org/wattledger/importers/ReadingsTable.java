@@ -2,7 +2,6 @@ package org.wattledger.importers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.Severity;
@@ -233,9 +232,5 @@ final class ReadingsTable extends TableReader {
         startRow(r);
         layout.convert(into);
         flushRow();
-    }
-
-    Map<String, Integer> columnsForTest() {
-        return header == null ? Map.of() : header.columns;
     }
 }

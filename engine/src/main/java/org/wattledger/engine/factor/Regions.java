@@ -109,11 +109,6 @@ public final class Regions {
         return names == null ? Optional.empty() : Optional.of(names.get(1));
     }
 
-    /** Every province-level code with its Chinese and English names, in code order (for documentation and messages). */
-    public static Map<String, List<String>> provinces() {
-        return NAMES;
-    }
-
     /** The country part: CN for CN-BJ, US for US-CAMX. */
     public static String country(String region) {
         String r = normalise(region);
