@@ -57,7 +57,15 @@ import org.wattledger.engine.units.FactorUnit;
 public final class FactorSheetLoader {
     /** Every column a factor sheet may have, in the order bundled files write them. */
     public static final List<String> COLUMNS = List.of("id", "carrier", "kind", "gas", "value", "unit", "region",
-            "valid_from", "valid_to", "source", "version", "basis", "use", "note");
+            "valid_from", "valid_to", "source", "version", "basis", "use", "note", "confirmation");
+
+    /**
+     * The values of the {@code confirmation} column: how many independent copies of the official
+     * table the value was checked against. A single-source value says so in its note, which
+     * {@code factors show} and every report print.
+     */
+    public static final String TWO_SOURCES = "two-sources";
+    public static final String SINGLE_SOURCE = "single-source";
 
     /** Columns a sheet must have; the others may be left out. */
     public static final List<String> REQUIRED_COLUMNS = List.of("id", "carrier", "kind", "value", "unit", "region",
@@ -331,13 +339,29 @@ public final class FactorSheetLoader {
             }
             String source = required("source", "cite the publisher, document and table");
             Use use = use();
+            String note = noteWithConfirmation();
             if (failed) {
                 return null;
             }
             String version = text("version");
             return new Factor(id, carrier, kind, gas, value, unit, region, from, to, source,
-                    version.isEmpty() ? defaultVersion : version, text("note"), text("basis"), use, setName,
+                    version.isEmpty() ? defaultVersion : version, note, text("basis"), use, setName,
                     SourceRef.row(table.file(), table.sheet(), row.number()));
+        }
+
+        /** The note, led by "single-source" when the confirmation column says so and the note does not yet. */
+        private String noteWithConfirmation() {
+            String note = text("note");
+            String confirmation = text("confirmation").toLowerCase(Locale.ROOT);
+            if (confirmation.isEmpty() || confirmation.equals(TWO_SOURCES)) {
+                return note;
+            }
+            if (!confirmation.equals(SINGLE_SOURCE)) {
+                fail("confirmation", "confirmation '" + text("confirmation") + "' is neither " + TWO_SOURCES + " nor "
+                        + SINGLE_SOURCE);
+                return note;
+            }
+            return note.contains(SINGLE_SOURCE) ? note : note.isEmpty() ? SINGLE_SOURCE : SINGLE_SOURCE + "; " + note;
         }
 
         private Carrier carrier() {
@@ -360,7 +384,7 @@ public final class FactorSheetLoader {
             Optional<FactorKind> kind = FactorKind.parse(text);
             if (kind.isEmpty()) {
                 fail("kind", "unknown kind '" + text + "' (expected emission, emission_per_energy, ncv, "
-                        + "carbon_content, oxidation, tce, gwp, residual_mix or density)");
+                        + "hhv, carbon_content, oxidation, tce, gwp, residual_mix or density)");
             }
             return kind.orElse(null);
         }

@@ -52,11 +52,11 @@ final class BundledFactorsCalculationTest {
     }
 
     @Test
-    void chineseDataCentreIn2022UsesTheRegionalGridAndTheResidualProxy() {
+    void chineseDataCentreIn2022UsesItsProvinceAndTheResidualProxy() {
         Results r = run("CN-GZ", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1000", "MWh")),
                 CalcOptions.of(ReportingPeriod.year(2022)));
-        // 1,000 MWh × 0.3869 t/MWh (MEE/NBS 2022, China Southern grid, via CN-GZ → CN-SOUTH) = 386.9 t
-        assertTonnes("386.9", r, Metric.SCOPE2_LOCATION);
+        // 1,000 MWh × 0.4989 t/MWh (MEE/NBS 2022, provincial average, Guizhou; cn@2026.2) = 498.9 t
+        assertTonnes("498.9", r, Metric.SCOPE2_LOCATION);
         // market-based: residual-mix proxy, national 0.5856 t/MWh (CN-GZ → CN-SOUTH → CN) = 585.6 t
         assertTonnes("585.6", r, Metric.SCOPE2_MARKET);
         Results ets = run("CN-GZ", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1000", "MWh")),
@@ -98,7 +98,7 @@ final class BundledFactorsCalculationTest {
         List<String> errors = r.issues().stream().filter(i -> i.isError()).map(i -> i.toString()).toList();
         assertEquals(2, errors.size(), errors.toString());
         for (String e : errors) {
-            assertTrue(e.contains(": diesel is given in L, but its ncv in cn@2026.1, ipcc2006@2026.1 is per mass"
+            assertTrue(e.contains(": diesel is given in L, but its ncv in cn@2026.2, ipcc2006@2026.2 is per mass"
                     + " (cn.diesel.ncv, 42.652 GJ/t) and no density of diesel is given")
                     && e.contains("my.density.diesel,diesel,density,VALUE,kg/L,*,2024-01-01,SOURCE"), e);
         }

@@ -102,7 +102,7 @@ final class BundledReleasesTest {
             }
             assertTrue(listed.contains("release.csv"));
         }
-        assertEquals(16, files);
+        assertEquals(32, files);
     }
 
     private static List<Factor> all() {
@@ -111,23 +111,73 @@ final class BundledReleasesTest {
         return all;
     }
 
+    private static List<Factor> of(String version) {
+        return all().stream().filter(f -> f.set().endsWith("@" + version)).toList();
+    }
+
     @Test
     void everyRowCitesASourceAndBelongsToItsRelease() {
         List<Factor> all = all();
-        assertEquals(170, all.size());
+        assertEquals(170, of("2026.1").size());
+        // 2026.2: cn 106 (+30 provinces 2021, +19 provinces 2022), us-epa 104 (84 eGRID, 14 stationary, 6 steam/heat),
+        // ipcc2006 58 (+3 SF6), uk-desnz 37
+        assertEquals(305, of("2026.2").size());
         for (Factor f : all) {
             assertFalse(f.source().isBlank(), f.id());
             assertTrue(f.id().startsWith(f.set().substring(0, f.set().indexOf('@')) + "."), f.id());
-            assertEquals("2026.1", f.version(), f.id());
+            // a row carries the version of the release that last changed it
+            assertTrue(f.set().endsWith("@2026.2") ? Set.of("2026.1", "2026.2").contains(f.version())
+                    : f.version().equals("2026.1"), f.id() + " " + f.version());
             assertFalse(f.source().toLowerCase(java.util.Locale.ROOT).contains("factor-facts"), f.id() + " must cite the primary document");
         }
     }
 
     @Test
     void singleSourceValuesAndOnlyThoseSaySo() {
-        Set<String> marked = all().stream().filter(f -> f.note().contains("single-source")).map(Factor::id)
+        Set<String> marked = of("2026.1").stream().filter(f -> f.note().contains("single-source")).map(Factor::id)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(SINGLE_SOURCE), marked);
+    }
+
+    /** From 2026.2 every row says in its confirmation column how many copies of the official table it was checked against. */
+    @Test
+    void everyRowOf2026_2HasAConfirmationAndSingleSourceRowsSaySoInTheirNote() throws IOException {
+        Map<String, Factor> loaded = of("2026.2").stream().collect(Collectors.toMap(f -> f.set() + " " + f.id(), f -> f));
+        int rows = 0;
+        int single = 0;
+        for (String set : List.of("cn", "ipcc2006", "uk-desnz", "us-epa")) {
+            Path release = SETS.resolve(set).resolve("2026.2");
+            List<String> manifest = lines(release.resolve("manifest.csv"));
+            for (String line : manifest.subList(1, manifest.size())) {
+                String file = line.split(",")[0];
+                if (file.equals("release.csv")) {
+                    continue;
+                }
+                List<String> csv = lines(release.resolve(file));
+                assertTrue(csv.get(0).endsWith(",note,confirmation"), file);
+                for (String row : csv.subList(1, csv.size())) {
+                    String id = row.substring(0, row.indexOf(','));
+                    String confirmation = row.substring(row.lastIndexOf(',') + 1);
+                    assertTrue(Set.of("two-sources", "single-source").contains(confirmation), set + " " + id);
+                    Factor f = loaded.get(set + "@2026.2 " + id);
+                    assertEquals(confirmation.equals("single-source"), f.note().contains("single-source"), id + ": " + f.note());
+                    rows++;
+                    single += confirmation.equals("single-source") ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(305, rows);
+        // cn: 30 provinces for 2021 + ets 2021 + residual proxy 2021 and 2023 + fossil 2021, 2022, 2023 + seven 2021
+        // grids = 43; us-epa: 84 eGRID rows less the 10 found twice (US total x3, AKGD x3, CO2 of CAMX, ERCT, NYUP,
+        // RFCE) = 74, + 6 steam/heat = 80; ipcc2006: 7 as in 2026.1; uk-desnz: 10 for 2024 + 2 district heat 2023
+        assertEquals(43 + 80 + 7 + 12, single);
+    }
+
+    @Test
+    void noRowOf2026_2ChangesWithoutTakingTheNewVersion() {
+        for (String set : List.of("cn", "ipcc2006", "uk-desnz", "us-epa")) {
+            assertEquals(List.of(), FactorLibrary.bundled().diff(set + "@2026.1", set + "@2026.2").unversioned(), set);
+        }
     }
 
     @Test
@@ -136,7 +186,8 @@ final class BundledReleasesTest {
                 "R-404A", Map.of("R-125", "0.44", "R-143a", "0.52", "R-134a", "0.04"),
                 "R-407C", Map.of("R-32", "0.23", "R-125", "0.25", "R-134a", "0.52"),
                 "R-410A", Map.of("R-32", "0.5", "R-125", "0.5"));
-        List<Factor> gwps = all().stream().filter(f -> f.kind() == FactorKind.GWP).toList();
+        for (String version : List.of("2026.1", "2026.2")) {
+        List<Factor> gwps = of(version).stream().filter(f -> f.kind() == FactorKind.GWP).toList();
         for (String ar : List.of("AR4", "AR5", "AR6")) {
             Map<String, BigDecimal> byGas = gwps.stream().filter(f -> f.basis().equals(ar))
                     .collect(Collectors.toMap(Factor::gas, Factor::value));
@@ -148,12 +199,24 @@ final class BundledReleasesTest {
                         ar + " " + blend + ": " + sum);
             });
         }
+        }
+    }
+
+    @Test
+    void blendGwpsOf2026_2SayTheyAreComputedAndFromWhichTable() {
+        Factor r410a = FactorLibrary.bundled().release("ipcc2006@2026.2").factors().stream()
+                .filter(f -> f.id().equals("ipcc2006.gwp.ar6.r-410a")).findFirst().orElseThrow();
+        // 0.50 × 771 + 0.50 × 3740 = 2255.5 → 2256
+        assertEquals("2256", r410a.value().toPlainString());
+        assertEquals("Computed, not published by IPCC: 0.50 × GWP(R-32) + 0.50 × GWP(R-125), component GWPs from IPCC AR6"
+                + " WG1 (2021), Ch. 7 Supplementary Material, Table 7.SM.7; composition by mass per ASHRAE Standard 34"
+                + " (50 % R-32, 50 % R-125)", r410a.source());
     }
 
     @Test
     void chinasResidualMixIsLabelledAsAProxy() {
         List<Factor> proxies = all().stream().filter(f -> f.kind() == FactorKind.RESIDUAL_MIX).toList();
-        assertEquals(3, proxies.size());
+        assertEquals(6, proxies.size(), "three in each cn release");
         proxies.forEach(f -> assertTrue(f.note().startsWith("proxy:"), f.id()));
     }
 
@@ -175,7 +238,8 @@ final class BundledReleasesTest {
                 && f.carrier() == Carrier.GASOLINE));
         // GB/T 2589 electricity "equal value" and 0.2571 kgce/t for water
         assertTrue(all.stream().noneMatch(f -> f.kind() == FactorKind.TCE && f.value().toPlainString().equals("0.2571")));
-        assertEquals(1, all.stream().filter(f -> f.kind() == FactorKind.TCE && f.carrier() == Carrier.ELECTRICITY).count());
+        assertEquals(2, all.stream().filter(f -> f.kind() == FactorKind.TCE && f.carrier() == Carrier.ELECTRICITY).count(),
+                "one in each cn release");
         // Motor gasoline CH4/N2O in IPCC Tables 2.2/2.4
         assertTrue(all.stream().noneMatch(f -> f.carrier() == Carrier.GASOLINE && f.gas() != null
                 && !f.gas().equals("CO2")));
@@ -183,5 +247,11 @@ final class BundledReleasesTest {
         assertTrue(all.stream().noneMatch(f -> f.set().startsWith("uk-desnz@") && f.basis().isEmpty()
                 && (f.carrier() == Carrier.HEAT || f.carrier() == Carrier.STEAM) && f.validOn(LocalDate.of(2024, 6, 1))));
         assertTrue(all.stream().noneMatch(f -> f.set().startsWith("us-epa@") && "CO2e".equals(f.gas())));
+        // MEE/NBS 2023 provincial factors (no copy found) and any Tibet factor (MEE/NBS publish none)
+        assertTrue(all.stream().noneMatch(f -> f.region().matches("CN-[A-Z]{2}") && f.validOn(LocalDate.of(2023, 6, 1))));
+        assertTrue(all.stream().noneMatch(f -> f.region().equals("CN-XZ")));
+        // eGRID2023: no value confirmed
+        assertTrue(all.stream().noneMatch(f -> f.set().startsWith("us-epa@") && f.validOn(LocalDate.of(2023, 6, 1))
+                && f.carrier() == Carrier.ELECTRICITY));
     }
 }

@@ -55,14 +55,14 @@ final class FactorLibraryTest {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    /** cn@2026.2 corrects the 2022 national factor, drops Beijing, adds Shanghai; ipcc2006@2027.1 comes later. */
+    /** cn@2027.2 corrects the 2022 national factor, drops Beijing, adds Shanghai; ipcc2006@2027.1 comes later. */
     private FactorLibrary libraryWithCorrections() throws IOException {
-        Path cn = copyBundled("cn", "2026.1", "2026.2", "2027-03-01");
+        Path cn = copyBundled("cn", "2026.1", "2027.2", "2027-03-01");
         replace(cn.resolve("grid.csv"), "cn.grid.avg.cn.2022,electricity,emission,CO2,0.5366,",
                 "cn.grid.avg.cn.2022,electricity,emission,CO2,0.5367,");
         removeLine(cn.resolve("grid.csv"), "cn.grid.avg.cn-bj.2022,");
         Files.writeString(cn.resolve("grid.csv"), "cn.grid.avg.cn-sh.2022,electricity,emission,CO2,0.5000,t/MWh,CN-SH,"
-                + "2022-01-01,2022-12-31,Test correction source,2026.2,,,test row\n", StandardCharsets.UTF_8,
+                + "2022-01-01,2022-12-31,Test correction source,2027.2,,,test row\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
         ReleaseManifest.write(cn);
         ReleaseManifest.write(copyBundled("ipcc2006", "2026.1", "2027.1", "2027-06-01"));
@@ -86,27 +86,28 @@ final class FactorLibraryTest {
         assertEquals("0.5366 t/MWh", grid2022(pinned));
 
         FactorSelection.Selection latest = selection.select("cn", List.of(), "CN");
-        assertEquals(List.of("cn@2026.2", "ipcc2006@2027.1"), refs(latest));
+        assertEquals(List.of("cn@2027.2", "ipcc2006@2027.1"), refs(latest));
         assertEquals("0.5367 t/MWh", grid2022(latest));
 
         FactorSelection.Selection byCountry = selection.select(null, List.of(), "CN");
-        assertEquals(List.of("cn@2026.2", "ipcc2006@2027.1"), refs(byCountry));
+        assertEquals(List.of("cn@2027.2", "ipcc2006@2027.1"), refs(byCountry));
     }
 
     @Test
     void pinningTheNewerReleaseTakesTheFallbackPublishedBeforeIt() throws IOException {
-        FactorSelection.Selection s = new FactorSelection(libraryWithCorrections()).select("cn@2026.2", List.of(), "CN");
-        assertEquals(List.of("cn@2026.2", "ipcc2006@2026.1"), refs(s));
+        FactorSelection.Selection s = new FactorSelection(libraryWithCorrections()).select("cn@2027.2", List.of(), "CN");
+        // ipcc2006@2026.2 (released 2026-12-01) is the newest fallback published before cn@2027.2 (2027-03-01).
+        assertEquals(List.of("cn@2027.2", "ipcc2006@2026.2"), refs(s));
         FactorSelection.Selection both = new FactorSelection(libraryWithCorrections())
-                .select("ipcc2006@2027.1,cn@2026.2", List.of(), "CN");
-        assertEquals(List.of("ipcc2006@2027.1", "cn@2026.2"), refs(both));
+                .select("ipcc2006@2027.1,cn@2027.2", List.of(), "CN");
+        assertEquals(List.of("ipcc2006@2027.1", "cn@2027.2"), refs(both));
     }
 
     @Test
     void diffListsAddedRemovedAndChangedFactors() throws IOException {
-        FactorDiff diff = libraryWithCorrections().diff("cn@2026.1", "cn@2026.2");
+        FactorDiff diff = libraryWithCorrections().diff("cn@2026.1", "cn@2027.2");
         assertEquals("cn@2026.1", diff.from());
-        assertEquals("cn@2026.2", diff.to());
+        assertEquals("cn@2027.2", diff.to());
         assertEquals(List.of("cn.grid.avg.cn-sh.2022"), diff.added().stream().map(Factor::id).toList());
         assertEquals(List.of("cn.grid.avg.cn-bj.2022"), diff.removed().stream().map(Factor::id).toList());
         assertEquals(1, diff.changed().size());
@@ -121,9 +122,9 @@ final class FactorLibraryTest {
     @Test
     void findShowsAFactorInEveryReleaseNewestFirst() throws IOException {
         List<Factor> found = libraryWithCorrections().find("cn.grid.avg.cn.2022");
-        assertEquals(List.of("cn@2026.2 0.5367", "cn@2026.1 0.5366"),
+        assertEquals(List.of("cn@2027.2 0.5367", "cn@2026.2 0.5366", "cn@2026.1 0.5366"),
                 found.stream().map(f -> f.set() + " " + f.value().toPlainString()).toList());
-        Factor f = found.get(1);
+        Factor f = found.get(2);
         assertEquals("2022-01-01..2022-12-31", f.validity());
         assertTrue(f.source().startsWith("MEE and NBS"), f.source());
         assertEquals(List.of(), FactorLibrary.bundled().find("no.such.id"));
@@ -134,7 +135,7 @@ final class FactorLibraryTest {
         List<FactorLibrary.SetInfo> sets = libraryWithCorrections().sets();
         assertEquals(List.of("cn", "ipcc2006", "uk-desnz", "us-epa"), sets.stream().map(FactorLibrary.SetInfo::id).toList());
         FactorLibrary.SetInfo cn = sets.get(0);
-        assertEquals(List.of("2026.1", "2026.2"), cn.releases().stream().map(FactorLibrary.ReleaseInfo::version).toList());
+        assertEquals(List.of("2026.1", "2026.2", "2027.2"), cn.releases().stream().map(FactorLibrary.ReleaseInfo::version).toList());
         assertEquals(cn.releases().get(0).factors(), cn.latest().factors(), "one removed, one added");
         assertEquals("bundled", cn.releases().get(0).location());
         assertEquals(List.of("CN"), cn.latest().countries());
@@ -142,24 +143,24 @@ final class FactorLibraryTest {
 
     @Test
     void refusesAReleaseEditedAfterItsManifestWasWritten() throws IOException {
-        Path us = copyBundled("us-epa", "2026.1", "2026.2", "2027-01-01");
+        Path us = copyBundled("us-epa", "2026.1", "2027.2", "2027-01-01");
         ReleaseManifest.write(us);
         String written = FactorSheetLoader.sha256(Files.readAllBytes(us.resolve("egrid.csv")));
         replace(us.resolve("egrid.csv"), "823.149", "823.150");
         String edited = FactorSheetLoader.sha256(Files.readAllBytes(us.resolve("egrid.csv")));
         FactorSetException e = assertThrows(FactorSetException.class, () -> FactorLibrary.bundled().withReleaseRoot(root));
-        assertEquals("release us-epa@2026.2 (" + us + ") is damaged: egrid.csv has SHA-256 " + edited
+        assertEquals("release us-epa@2027.2 (" + us + ") is damaged: egrid.csv has SHA-256 " + edited
                 + " but the manifest says " + written + "; a released version is never edited: publish a correction"
                 + " as a new version", e.getMessage());
     }
 
     @Test
     void refusesAFileThatIsNotInTheManifest() throws IOException {
-        Path us = copyBundled("us-epa", "2026.1", "2026.2", "2027-01-01");
+        Path us = copyBundled("us-epa", "2026.1", "2027.2", "2027-01-01");
         ReleaseManifest.write(us);
         Files.writeString(us.resolve("extra.csv"), "id\n");
         FactorSetException e = assertThrows(FactorSetException.class, () -> FactorLibrary.bundled().withReleaseRoot(root));
-        assertEquals("release us-epa@2026.2 (" + us + ") is damaged: extra.csv is not in the manifest", e.getMessage());
+        assertEquals("release us-epa@2027.2 (" + us + ") is damaged: extra.csv is not in the manifest", e.getMessage());
     }
 
     @Test
@@ -214,7 +215,7 @@ final class FactorLibraryTest {
         assertEquals(LocalDate.of(2026, 11, 21), cn.released());
         assertEquals(List.of("release.csv", "grid.csv", "heat.csv", "fuels.csv", "gbt2589.csv"),
                 cn.files().stream().map(Release.ReleaseFile::name).toList());
-        assertEquals(cn, FactorLibrary.bundled().latest("cn"));
+        assertEquals(FactorLibrary.bundled().release("cn@2026.2"), FactorLibrary.bundled().latest("cn"));
         assertTrue(FactorLibrary.bundled().release("ipcc2006").isFallback());
     }
 }

@@ -97,12 +97,36 @@ final class FactorSelectionTest {
 
     @Test
     void egridSubregionUsesItsOwnRateAndFallsBackToTheUsTotalForOtherGases() {
-        FactorCatalog us = selection.select(null, List.of(), "US-CAMX").catalog();
-        assertEquals("497.443 lb/MWh", grid(us, "US-CAMX", 2022, "").factor().valueWithUnit());
-        FactorChoice n2o = find(us, Carrier.ELECTRICITY, FactorKind.EMISSION, "N2O", "US-CAMX", 2022, "", null);
+        // us-epa@2026.1 had only the CO2 rate of CAMX: its N2O fell back to the US total.
+        FactorCatalog old = selection.select("us-epa@2026.1", List.of(), "US-CAMX").catalog();
+        assertEquals("497.443 lb/MWh", grid(old, "US-CAMX", 2022, "").factor().valueWithUnit());
+        FactorChoice n2o = find(old, Carrier.ELECTRICITY, FactorKind.EMISSION, "N2O", "US-CAMX", 2022, "", null);
         assertEquals("us-epa.egrid2022.us.n2o", n2o.factor().id());
         assertEquals(List.of("no emission factor for region US-CAMX in us-epa@2026.1; used US (us-epa.egrid2022.us.n2o)"),
                 n2o.fallbacks());
+    }
+
+    @Test
+    void everyEgridSubregionHasItsOwnCo2Ch4AndN2oRatesIn2026_2() {
+        // EPA GHG Emission Factors Hub (2024), Table 6, eGRID2022 total output rates, lb/MWh:
+        // SRVC (SERC Virginia/Carolina) 622.987 CO2, 0.047 CH4, 0.007 N2O; CAMX N2O 0.004; AKGD CH4 0.088.
+        FactorCatalog us = selection.select(null, List.of(), "US-SRVC").catalog();
+        FactorChoice co2 = grid(us, "US-SRVC", 2022, "");
+        assertEquals("us-epa.egrid2022.us-srvc.co2", co2.factor().id());
+        assertEquals("622.987 lb/MWh", co2.factor().valueWithUnit());
+        assertEquals(List.of(), co2.fallbacks());
+        assertEquals("0.047 lb/MWh", find(us, Carrier.ELECTRICITY, FactorKind.EMISSION, "CH4", "US-SRVC", 2022, "", null)
+                .factor().valueWithUnit());
+        assertEquals("0.007 lb/MWh", find(us, Carrier.ELECTRICITY, FactorKind.EMISSION, "N2O", "US-SRVC", 2022, "", null)
+                .factor().valueWithUnit());
+        FactorChoice camx = find(us, Carrier.ELECTRICITY, FactorKind.EMISSION, "N2O", "US-CAMX", 2022, "", null);
+        assertEquals("0.004 lb/MWh", camx.factor().valueWithUnit());
+        assertEquals(List.of(), camx.fallbacks());
+        assertEquals("0.088 lb/MWh", find(us, Carrier.ELECTRICITY, FactorKind.EMISSION, "CH4", "US-AKGD", 2022, "", null)
+                .factor().valueWithUnit());
+        Release release = FactorLibrary.bundled().release("us-epa@2026.2");
+        assertEquals(27, release.factors().stream().filter(f -> f.region().startsWith("US-") && "CO2".equals(f.gas()))
+                .map(Factor::region).distinct().count());
     }
 
     @Test
@@ -110,11 +134,16 @@ final class FactorSelectionTest {
         FactorCatalog us = selection.select(null, List.of(), "US").catalog();
         Factor perGallon = find(us, Carrier.DIESEL, FactorKind.EMISSION, "CO2", "US", 2024, "", Use.STATIONARY).factor();
         assertEquals("10.21 kg/gal", perGallon.valueWithUnit());
-        Factor perMmbtu = find(us, Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "US", 2024, "", Use.STATIONARY)
+        // Per mmBtu of gross energy: basis hhv, never found by a query for net energy (blank basis).
+        Factor perMmbtu = find(us, Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "US", 2024, "hhv", Use.STATIONARY)
                 .factor();
         assertEquals("73.96 kg/mmBtu", perMmbtu.valueWithUnit());
-        Factor hhv = find(us, Carrier.DIESEL, FactorKind.NCV, null, "US", 2024, "", Use.STATIONARY).factor();
+        assertEquals("74100 kg/TJ", find(us, Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "US", 2024, "",
+                Use.STATIONARY).factor().valueWithUnit());
+        Factor hhv = find(us, Carrier.DIESEL, FactorKind.HHV, null, "US", 2024, "", Use.STATIONARY).factor();
         assertEquals("0.138 mmBtu/gal", hhv.valueWithUnit());
+        assertTrue(us.find(new FactorQuery(Carrier.DIESEL, FactorKind.NCV, null, "US", LocalDate.of(2024, 6, 30), "",
+                Use.STATIONARY)).filter(c -> c.factor().set().startsWith("us-epa@")).isEmpty(), "EPA states no net value");
     }
 
     @Test
@@ -134,14 +163,39 @@ final class FactorSelectionTest {
 
     @Test
     void provinceWithoutItsOwnFactorFallsBackToItsRegionalGridAndSaysSo() {
-        FactorCatalog cn = selection.select(null, List.of(), "CN-GZ").catalog();
-        FactorChoice guizhou = grid(cn, "CN-GZ", 2022, "");
-        assertEquals("0.3869 t/MWh", guizhou.factor().valueWithUnit());
-        assertEquals(List.of("no emission factor for region CN-GZ in cn@2026.1; used CN-SOUTH (cn.grid.avg.cn-south.2022)"),
-                guizhou.fallbacks());
+        // MEE/NBS publish no factor for Tibet (CN-XZ): the Southwest grid's 0.2268 (2022) applies.
+        FactorCatalog cn = selection.select(null, List.of(), "CN-XZ").catalog();
+        FactorChoice tibet = grid(cn, "CN-XZ", 2022, "");
+        assertEquals("0.2268 t/MWh", tibet.factor().valueWithUnit());
+        assertEquals(List.of("no emission factor for region CN-XZ in cn@2026.2; used CN-SOUTHWEST (cn.grid.avg.cn-southwest.2022)"),
+                tibet.fallbacks());
         FactorChoice hebei = grid(cn, "CN-HE", 2022, "");
         assertEquals("0.7252 t/MWh", hebei.factor().valueWithUnit());
         assertEquals(List.of(), hebei.fallbacks());
+        // cn@2026.1 had no Guizhou factor: the South grid's 0.3869 applied.
+        FactorChoice old = grid(selection.select("cn@2026.1", List.of(), "CN-GZ").catalog(), "CN-GZ", 2022, "");
+        assertEquals("0.3869 t/MWh", old.factor().valueWithUnit());
+        assertEquals(List.of("no emission factor for region CN-GZ in cn@2026.1; used CN-SOUTH (cn.grid.avg.cn-south.2022)"),
+                old.fallbacks());
+    }
+
+    @Test
+    void guangdong2022TakesItsProvincialFactorNotTheSouthGrid() {
+        // MEE/NBS 2022 electricity CO2 factors (announcement of 20 December 2024), provincial average Guangdong:
+        // 0.4403 t/MWh (the South grid's 0.3869 is 12 % lower).
+        FactorChoice guangdong = grid(selection.select(null, List.of(), "CN-GD").catalog(), "CN-GD", 2022, "");
+        assertEquals("cn.grid.avg.cn-gd.2022", guangdong.factor().id());
+        assertEquals("0.4403 t/MWh", guangdong.factor().valueWithUnit());
+        assertEquals(List.of(), guangdong.fallbacks());
+        // 2021 (Announcement No. 12 of 2024, Annex 1): Guangdong 0.4715, Gansu 0.4955; one source only, and it says so.
+        FactorChoice y2021 = grid(selection.select(null, List.of(), "CN-GD").catalog(), "CN-GD", 2021, "");
+        assertEquals("0.4715 t/MWh", y2021.factor().valueWithUnit());
+        assertTrue(y2021.factor().note().startsWith("single-source"), y2021.factor().note());
+        assertEquals("0.4955 t/MWh", grid(selection.select(null, List.of(), "CN-GS").catalog(), "CN-GS", 2021, "")
+                .factor().valueWithUnit());
+        // 2023 provincial factors are not shipped: Guangdong 2023 takes the South grid's 2023 value 0.4042.
+        FactorChoice y2023 = grid(selection.select(null, List.of(), "CN-GD").catalog(), "CN-GD", 2023, "");
+        assertEquals("cn.grid.avg.cn-south.2023", y2023.factor().id());
     }
 
     @Test
@@ -177,7 +231,7 @@ final class FactorSelectionTest {
         FactorChoice co2 = find(s.catalog(), Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CO2", "CN", 2023, "",
                 Use.STATIONARY);
         assertEquals("74100 kg/TJ", co2.factor().valueWithUnit());
-        assertEquals("ipcc2006@2026.1", s.catalog().layers().get(co2.layer()).name());
+        assertEquals("ipcc2006@2026.2", s.catalog().layers().get(co2.layer()).name());
         FactorChoice ch4 = find(s.catalog(), Carrier.DIESEL, FactorKind.EMISSION_PER_ENERGY, "CH4", "CN", 2023, "",
                 Use.STATIONARY);
         assertEquals("10 kg/TJ", ch4.factor().valueWithUnit());
@@ -201,10 +255,10 @@ final class FactorSelectionTest {
     @Test
     void sitesInSeveralCountriesGetTheirCountrySetsThenTheFallback() {
         FactorSelection.Selection s = selection.select(null, List.of(), List.of("US-CAMX", "CN-GZ", "GB", "CN"));
-        assertEquals(List.of("cn@2026.1", "uk-desnz@2026.1", "us-epa@2026.1", "ipcc2006@2026.1"),
+        assertEquals(List.of("cn@2026.2", "uk-desnz@2026.2", "us-epa@2026.2", "ipcc2006@2026.2"),
                 s.sets().stream().map(FactorSelection.SetRef::ref).toList());
-        assertEquals("cn@2026.1", s.primary().orElseThrow().ref());
-        assertEquals("cn@2026.1, uk-desnz@2026.1, us-epa@2026.1, ipcc2006@2026.1", s.catalog().searched());
+        assertEquals("cn@2026.2", s.primary().orElseThrow().ref());
+        assertEquals("cn@2026.2, uk-desnz@2026.2, us-epa@2026.2, ipcc2006@2026.2", s.catalog().searched());
         assertEquals(List.of(), s.notices());
     }
 
@@ -213,7 +267,7 @@ final class FactorSelectionTest {
         FactorSelection.Selection s = selection.select(null, List.of(), List.of("DE"));
         assertEquals(List.of("info: no bundled factor set covers country DE; its sites use ipcc2006 and the factor sheets"
                 + " given only"), s.notices().stream().map(Issue::toString).toList());
-        assertEquals(List.of("ipcc2006@2026.1"), s.sets().stream().map(FactorSelection.SetRef::ref).toList());
+        assertEquals(List.of("ipcc2006@2026.2"), s.sets().stream().map(FactorSelection.SetRef::ref).toList());
     }
 
     private LoadedSheet sheet(String name, String rows) throws IOException {
@@ -240,7 +294,7 @@ final class FactorSelectionTest {
                 .factor().valueWithUnit(), "what the sheet does not give comes from the bundled set");
         assertEquals(List.of(new FactorSelection.SheetRef("own.csv", null,
                 FactorSheetLoader.sha256(Files.readAllBytes(dir.resolve("own.csv"))))), s.sheets());
-        assertEquals("user sheet own.csv, cn@2026.1, ipcc2006@2026.1", s.catalog().searched());
+        assertEquals("user sheet own.csv, cn@2026.2, ipcc2006@2026.2", s.catalog().searched());
     }
 
     @Test
@@ -276,11 +330,11 @@ final class FactorSelectionTest {
     @Test
     void unknownSetsAndVersionsAreUsageErrorsThatListWhatIsAvailable() {
         FactorSetException set = assertThrows(FactorSetException.class, () -> selection.select("defra", List.of(), "GB"));
-        assertEquals("unknown factor set 'defra'; available: cn (2026.1), ipcc2006 (2026.1), uk-desnz (2026.1),"
-                + " us-epa (2026.1)", set.getMessage());
+        assertEquals("unknown factor set 'defra'; available: cn (2026.1, 2026.2), ipcc2006 (2026.1, 2026.2),"
+                + " uk-desnz (2026.1, 2026.2), us-epa (2026.1, 2026.2)", set.getMessage());
         FactorSetException version = assertThrows(FactorSetException.class,
                 () -> selection.select("cn@2025.9", List.of(), "CN"));
-        assertEquals("factor set cn has no version 2025.9; available: 2026.1", version.getMessage());
+        assertEquals("factor set cn has no version 2025.9; available: 2026.1, 2026.2", version.getMessage());
         assertEquals("--factors none cannot be combined with other sets", assertThrows(FactorSetException.class,
                 () -> selection.select("none,cn", List.of(), "CN")).getMessage());
         assertEquals("--factors names cn twice", assertThrows(FactorSetException.class,

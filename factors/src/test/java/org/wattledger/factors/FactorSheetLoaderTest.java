@@ -161,7 +161,7 @@ final class FactorSheetLoaderTest {
         assertEquals(List.of(
                 "error: words.csv, row 2, column B: unknown carrier 'coal-ish'",
                 "error: words.csv, row 2, column C: unknown kind 'emision' (expected emission, emission_per_energy,"
-                        + " ncv, carbon_content, oxidation, tce, gwp, residual_mix or density)"), messages(sheet));
+                        + " ncv, hhv, carbon_content, oxidation, tce, gwp, residual_mix or density)"), messages(sheet));
     }
 
     @Test
@@ -281,5 +281,29 @@ final class FactorSheetLoaderTest {
     void hashesBytesWithSha256InLowerCaseHex() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 FactorSheetLoader.sha256("abc".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aSingleSourceConfirmationLeadsTheNoteAndAnUnknownOneIsAnError() throws IOException {
+        String header = "id,carrier,kind,gas,value,unit,region,valid_from,valid_to,source,note,confirmation\n";
+        LoadedSheet sheet = load("c.csv", header
+                + "a,electricity,emission,CO2,0.5,t/MWh,CN,2022-01-01,2022-12-31,Src,,single-source\n"
+                + "b,electricity,emission,CO2,0.5,t/MWh,CN-BJ,2022-01-01,2022-12-31,Src,from the table,single-source\n"
+                + "c,electricity,emission,CO2,0.5,t/MWh,CN-SH,2022-01-01,2022-12-31,Src,from the table,two-sources\n"
+                + "d,electricity,emission,CO2,0.5,t/MWh,CN-GD,2022-01-01,2022-12-31,Src,\"x; single-source\",single-source\n"
+                + "e,electricity,emission,CO2,0.5,t/MWh,CN-GX,2022-01-01,2022-12-31,Src,,3 sources\n");
+        assertEquals(List.of("single-source", "single-source; from the table", "from the table", "x; single-source"),
+                sheet.factors().stream().map(org.wattledger.engine.factor.Factor::note).toList());
+        assertEquals(List.of("error: c.csv, row 6, column L: confirmation '3 sources' is neither two-sources nor"
+                + " single-source"), messages(sheet));
+    }
+
+    @Test
+    void hhvIsAGrossCalorificValueKind() throws IOException {
+        LoadedSheet sheet = load("hhv.csv", HEADER + "a,diesel,hhv,,0.138,mmBtu/gal,US,2021-01-01,,EPA Hub Table 1\n"
+                + "b,diesel,gross calorific value,,1,GJ/kWh,US,2021-01-01,,Src\n");
+        assertEquals(org.wattledger.engine.factor.FactorKind.HHV, sheet.factors().get(0).kind());
+        assertEquals(List.of("error: hhv.csv, row 3, column F: unit 'GJ/kWh' does not fit kind hhv (expected energy per"
+                + " mass or volume, e.g. mmBtu/scf, mmBtu/gal)"), messages(sheet));
     }
 }

@@ -101,6 +101,8 @@ public final class Calculation {
         /** The gases summed, each through its GWP, when no CO2e factor is used. */
         private static final List<Gas> GASES = List.of(Gas.CO2, Gas.CH4, Gas.N2O);
         private static final org.wattledger.engine.units.Dimension ENERGY = org.wattledger.engine.units.Dimension.ENERGY;
+        /** Basis of a factor per gross (higher heating value) energy, e.g. US EPA's kg CO2/mmBtu. */
+        static final String HHV_BASIS = "hhv";
         private static final BigDecimal CO2_PER_C_NUM = new BigDecimal(44);
         private static final BigDecimal CO2_PER_C_DEN = new BigDecimal(12);
 
@@ -405,13 +407,27 @@ public final class Calculation {
                 return Optional.of(line.activity);
             }
             FactorQuery q = query(line, site, FactorKind.NCV, null, "");
-            Optional<Amount> ncv = perActivity(line, site, q);
+            Optional<Amount> found = perActivity(line, site, q);
+            String purpose = "energy: NCV";
+            if (found.isEmpty()) {
+                // No net value: a gross one (HHV) gives gross energy. Nothing converts one into the other;
+                // only factors per gross energy (basis hhv) then apply to it (emissions, route B).
+                found = perActivity(line, site, query(line, site, FactorKind.HHV, null, ""));
+                found.ifPresent(hhv -> {
+                    line.energyGross = true;
+                    issue(line, Issue.general(Severity.INFO, "site " + line.site + ": the energy of " + line.carrier.id()
+                            + " is on the gross (higher heating value) basis of " + hhv.factor().factor().id()
+                            + ": " + catalog(site).searched() + " hold no net calorific value for it"));
+                });
+                purpose = "energy: HHV (gross)";
+            }
+            Optional<Amount> ncv = found;
             if (ncv.isEmpty()) {
                 line.energyUnknown = true;
                 missingOrMismatch(line, site, q);
                 return Optional.empty();
             }
-            return applyFactor(line, ncv.get().factor(), "energy: NCV", ncv.get().value(), ncv.get().unit(), CarbonUnits.MJ)
+            return applyFactor(line, ncv.get().factor(), purpose, ncv.get().value(), ncv.get().unit(), CarbonUnits.MJ)
                     .map(mj -> {
                         line.lineage.formula(Metric.ENERGY, Lineage.plain(line.quantity) + " " + line.unit.symbol()
                                 + (ncv.get().unit() == line.unit ? "" : " = " + Lineage.plain(ncv.get().value()) + " "
@@ -483,9 +499,8 @@ public final class Calculation {
                     mismatch = lookup(site, qa).map(other -> mismatchText(line, other)).orElse(null);
                 }
                 if (fuelRoutes && line.energyMj != null && gas != Gas.CO2E) {
-                    lookup(site, query(line, site, FactorKind.EMISSION_PER_ENERGY, gas.id(), "").forActivity(ENERGY))
-                            .ifPresent(b -> candidates.add(new Candidate(Route.B, b.layer(), b, null, null)));
-                    if (gas == Gas.CO2) {
+                    perEnergy(line, site, gas).ifPresent(b -> candidates.add(new Candidate(Route.B, b.layer(), b, null, null)));
+                    if (gas == Gas.CO2 && !line.energyGross) {
                         Optional<FactorChoice> cc = lookup(site, query(line, site, FactorKind.CARBON_CONTENT, null, "").forActivity(ENERGY));
                         Optional<FactorChoice> ox = lookup(site, query(line, site, FactorKind.OXIDATION, null, ""));
                         if (cc.isPresent() && ox.isPresent()) {
@@ -541,6 +556,23 @@ public final class Calculation {
                 total = total.add(kgGas.multiply(gwp.get()));
             }
             return Optional.of(total);
+        }
+
+        /**
+         * The factor per energy for route B. Energy computed from a heat content meets only factors of
+         * its own basis: gross (from kind hhv) only basis hhv, net (from kind ncv) only the others. An
+         * amount read as energy states no basis: it takes the factor of the highest-priority set, net or
+         * gross (US EPA's per-mmBtu factors are per gross energy, as US energy quantities are stated).
+         */
+        private Optional<FactorChoice> perEnergy(Line line, Site site, Gas gas) {
+            FactorQuery net = query(line, site, FactorKind.EMISSION_PER_ENERGY, gas.id(), "").forActivity(ENERGY);
+            FactorQuery gross = query(line, site, FactorKind.EMISSION_PER_ENERGY, gas.id(), HHV_BASIS).forActivity(ENERGY);
+            if (line.dimension() != ENERGY) {
+                return lookup(site, line.energyGross ? gross : net);
+            }
+            Optional<FactorChoice> n = lookup(site, net);
+            Optional<FactorChoice> g = lookup(site, gross);
+            return g.isPresent() && (n.isEmpty() || g.get().layer() < n.get().layer()) ? g : n;
         }
 
         /** A route's factor; for route A also the amount it applies to (the activity, or its mass by density). */

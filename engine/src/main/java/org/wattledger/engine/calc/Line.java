@@ -34,6 +34,8 @@ public final class Line {
     BigDecimal energyMj;
     /** True when the energy of a fuel could not be determined (its error says why). */
     boolean energyUnknown;
+    /** energyMj is gross (from a higher heating value), not net. */
+    boolean energyGross;
     /** A volume's mass through the carrier's density, kg; null until a per-mass factor needs it. */
     BigDecimal massKg;
     /** Electricity covered by instruments, MJ; set by the market-based allocation. */

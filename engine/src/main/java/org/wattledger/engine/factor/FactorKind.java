@@ -13,8 +13,14 @@ public enum FactorKind {
     EMISSION,
     /** Gas per unit of fuel energy: kg/TJ; combined with an NCV. */
     EMISSION_PER_ENERGY,
-    /** Net calorific value, energy per unit of fuel: GJ/t, GJ/10^4 Nm3, mmBtu/gal. */
+    /** Net calorific value (lower heating value), energy per unit of fuel: GJ/t, GJ/10^4 Nm3. */
     NCV,
+    /**
+     * Gross calorific value (higher heating value, HHV), energy per unit of fuel: mmBtu/scf,
+     * mmBtu/gal as US EPA publishes them. Never used as a net value: the energy it gives is gross,
+     * and only factors per gross energy (basis {@code hhv}) apply to it.
+     */
+    HHV,
     /** Carbon per unit of energy: tC/TJ, tC/GJ. */
     CARBON_CONTENT,
     /** Carbon oxidation rate: a fraction (0.99, or 99 %). */
@@ -32,6 +38,7 @@ public enum FactorKind {
             .add(EMISSION, "emission", "ef")
             .add(EMISSION_PER_ENERGY, "emission_per_energy")
             .add(NCV, "ncv", "net calorific value")
+            .add(HHV, "hhv", "gross calorific value", "gcv", "higher heating value")
             .add(CARBON_CONTENT, "carbon_content")
             .add(OXIDATION, "oxidation", "oxidation_rate")
             .add(TCE, "tce", "standard_coal", "kgce")
@@ -59,7 +66,7 @@ public enum FactorKind {
         boolean fits = switch (this) {
             case EMISSION -> num == Dimension.MASS && den != null && den != Dimension.DIMENSIONLESS;
             case EMISSION_PER_ENERGY, CARBON_CONTENT, RESIDUAL_MIX -> num == Dimension.MASS && den == Dimension.ENERGY;
-            case NCV -> num == Dimension.ENERGY && (den == Dimension.MASS || den == Dimension.VOLUME);
+            case NCV, HHV -> num == Dimension.ENERGY && (den == Dimension.MASS || den == Dimension.VOLUME);
             case OXIDATION, GWP -> num == Dimension.DIMENSIONLESS && den == null;
             case DENSITY -> num == Dimension.MASS && den == Dimension.VOLUME;
             case TCE -> unit.numerator().sameMagnitude(CarbonUnits.KGCE) || unit.numerator().sameMagnitude(CarbonUnits.TCE)
@@ -75,6 +82,7 @@ public enum FactorKind {
             case CARBON_CONTENT -> "carbon mass per energy, e.g. tC/TJ";
             case RESIDUAL_MIX -> "mass per energy, e.g. t/MWh";
             case NCV -> "energy per mass or volume, e.g. GJ/t, GJ/10^4 Nm3";
+            case HHV -> "energy per mass or volume, e.g. mmBtu/scf, mmBtu/gal";
             case OXIDATION, GWP -> "a plain number: 1 or %";
             case TCE -> "kgce or tce per activity unit, e.g. kgce/kg";
             case DENSITY -> "mass per volume, e.g. kg/L, t/m3";
