@@ -124,6 +124,73 @@ final class BundledFactorsCalculationTest {
     }
 
     @Test
+    void virginiaDataCentreIn2022TakesTheSrvcSubregionWithItsCh4AndN2o() {
+        Results r = run("US-SRVC", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1", "MWh")),
+                CalcOptions.of(ReportingPeriod.year(2022)));
+        // EPA GHG Emission Factors Hub (2024) Table 6, eGRID2022 SRVC: 622.987 lb CO2, 0.047 lb CH4, 0.007 lb N2O per MWh.
+        // 1 MWh, AR5: (622.987 + 0.047 × 28 + 0.007 × 265) lb = 626.158 lb × 0.45359237 kg/lb = 284.02049121446 kg
+        // (the US total 823.149 lb/MWh would have given 375.29 kg, +32 %)
+        assertTonnes("0.28402049121446", r, Metric.SCOPE2_LOCATION);
+        assertTrue(r.issues().stream().noneMatch(i -> i.message().contains("no emission factor for region US-SRVC")),
+                r.issues().toString());
+    }
+
+    @Test
+    void guangdongDataCentreIn2022TakesItsProvincialFactor() {
+        Results r = run("CN-GD", List.of(reading("S", Carrier.ELECTRICITY, null, "2022-01-01", "2022-12-31", "1000", "MWh")),
+                CalcOptions.of(ReportingPeriod.year(2022)));
+        // MEE/NBS 2022 provincial average, Guangdong 0.4403 t/MWh: 1,000 MWh × 0.4403 = 440.3 t (South grid: 386.9 t)
+        assertTonnes("440.3", r, Metric.SCOPE2_LOCATION);
+    }
+
+    @Test
+    void sf6ToppedUpInSwitchgearTakesItsGwp() {
+        List<Reading> topUp = List.of(reading("S", Carrier.REFRIGERANT, "SF6", "2024-03-05", "2024-03-05", "2", "kg"));
+        // IPCC GWP-100 of SF6: AR4 Table 2.14 22,800; AR5 Table 8.A.1 23,500; AR6 Table 7.SM.7 25,200.
+        // 2 kg × 23,500 = 47,000 kg; × 25,200 = 50,400 kg; × 22,800 = 45,600 kg
+        assertTonnes("47", run("CN", topUp, CalcOptions.of(ReportingPeriod.year(2024))), Metric.SCOPE1);
+        assertTonnes("50.4", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, CalcOptions.GwpSet.AR6,
+                null)), Metric.SCOPE1);
+        assertTonnes("45.6", run("CN", topUp, new CalcOptions(ReportingPeriod.year(2024), null, CalcOptions.GwpSet.AR4,
+                null)), Metric.SCOPE1);
+    }
+
+    @Test
+    void purchasedSteamInTheUsTakesHubTable7() {
+        Results r = run("US", List.of(reading("S", Carrier.STEAM, null, "2024-01-01", "2024-12-31", "100", "mmBtu")),
+                CalcOptions.of(ReportingPeriod.year(2024)));
+        // EPA Hub Table 7 Steam and Heat per mmBtu: 66.33 kg CO2, 1.25 g CH4, 0.125 g N2O. 100 mmBtu, AR5:
+        // 6,633 kg + 125 g × 28 = 3.5 kg + 12.5 g × 265 = 3.3125 kg = 6,639.8125 kg
+        assertTonnes("6.6398125", r, Metric.SCOPE2_LOCATION);
+    }
+
+    @Test
+    void usNaturalGasInScfHasGrossEnergyFromItsHhvAndSaysSo() {
+        Results r = run("US", List.of(reading("S", Carrier.NATURAL_GAS, null, "2024-01-01", "2024-12-31", "1000", "scf")),
+                CalcOptions.of(ReportingPeriod.year(2024)));
+        // EPA Hub 2025 Table 1 per scf (route A): 1,000 scf × 0.05444 kg CO2 = 54.44 kg; CH4 1,000 × 0.00103 g = 1.03 g × 28
+        // = 0.02884 kg; N2O 1,000 × 0.00010 g = 0.1 g × 265 = 0.0265 kg; total 54.49534 kg
+        assertTonnes("0.05449534", r, Metric.SCOPE1);
+        // energy on the gross basis: 1,000 scf × 0.001026 mmBtu/scf = 1.026 mmBtu × 1,055.05585262 MJ = 1,082.48730478812 MJ
+        // = 0.3006909179967 MWh (÷ 3,600), as reported
+        BigDecimal energy = r.totals().reported(Metric.ENERGY).orElseThrow();
+        assertEquals(0, new BigDecimal("0.3006909179967").compareTo(energy), energy.toPlainString());
+        assertTrue(r.issues().stream().anyMatch(i -> i.message().equals("site S: the energy of natural_gas is on the gross"
+                + " (higher heating value) basis of us-epa.hub2025.natural-gas.hhv: us-epa@2026.2, ipcc2006@2026.2 hold no"
+                + " net calorific value for it")), r.issues().toString());
+    }
+
+    @Test
+    void grossEnergyNeverMeetsAFactorPerNetEnergy() {
+        // Natural gas in kg at a US site: the IPCC NCV (48.0 GJ/t, net) gives its energy, so route B takes the IPCC
+        // factors per net energy (56,100 kg CO2/TJ), never EPA's per gross mmBtu (53.06 kg). 1 t × 48.0 GJ/t = 0.048 TJ:
+        // CO2 0.048 × 56,100 = 2,692.8 kg; CH4 0.048 × 5 kg/TJ × 28 = 6.72 kg; N2O 0.048 × 0.1 × 265 = 1.272 kg
+        Results r = run("US", List.of(reading("S", Carrier.NATURAL_GAS, null, "2024-01-01", "2024-12-31", "1", "t")),
+                CalcOptions.of(ReportingPeriod.year(2024)));
+        assertTonnes("2.700792", r, Metric.SCOPE1);
+    }
+
+    @Test
     void refrigerantRechargeTakesTheChosenGwpSet() {
         List<Reading> topUp = List.of(reading("S", Carrier.REFRIGERANT, "R-410A", "2024-06-10", "2024-06-10", "10", "kg"));
         // 10 kg R-410A × 1,924 (AR5) = 19,240 kg; × 2,256 (AR6) = 22,560 kg; × 2,088 (AR4) = 20,880 kg
