@@ -502,13 +502,14 @@ def expected_md(rows, stats):
 
     w("## Location-based Scope 2 for 2022 (illustration, electricity and heat)")
     w("")
-    w("With the MEE+NBS 2022 factors (t CO2/MWh: Inner Mongolia 0.6849 and Beijing 0.5580 provincial;")
-    w("Guizhou has no provincial factor → South grid 0.3869; Shanghai → East grid 0.5617) and heat 0.11 t CO2/GJ:")
+    w("With the MEE+NBS 2022 provincial factors (t CO2/MWh: Inner Mongolia 0.6849, Guizhou 0.4989, Beijing 0.5580,")
+    w("Shanghai 0.5849; factor set cn@2026.2 — cn@2026.1 had no Guizhou or Shanghai factor, so those sites fell back to")
+    w("the South grid's 0.3869 and the East grid's 0.5617) and heat 0.11 t CO2/GJ:")
     w("")
     w("| site | factor basis | MWh 2022 | t CO2 |")
     w("|---|---|---|---|")
-    ef = {"DC-ULANQAB": ("CN-NM 0.6849", D("0.6849")), "DC-GUIAN": ("CN-SOUTH 0.3869 (fallback)", D("0.3869")),
-          "OFF-BJ": ("CN-BJ 0.5580", D("0.5580")), "OFF-SH": ("CN-EAST 0.5617 (fallback)", D("0.5617"))}
+    ef = {"DC-ULANQAB": ("CN-NM 0.6849", D("0.6849")), "DC-GUIAN": ("CN-GZ 0.4989", D("0.4989")),
+          "OFF-BJ": ("CN-BJ 0.5580", D("0.5580")), "OFF-SH": ("CN-SH 0.5849", D("0.5849"))}
     total = D(0)
     for site, *_ in SITES:
         mwh = stats[(site, 2022)]["elec_main"] / 1000

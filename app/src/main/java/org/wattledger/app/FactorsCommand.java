@@ -15,6 +15,7 @@ import org.wattledger.engine.units.Exact;
 import org.wattledger.factors.FactorDiff;
 import org.wattledger.factors.FactorLibrary;
 import org.wattledger.factors.FactorSetException;
+import org.wattledger.factors.FactorSheetLoader;
 import org.wattledger.factors.Release;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -167,6 +168,7 @@ final class FactorsCommand implements Runnable {
                 out.println("  carrier   " + (f.carrier() == null ? "*" : f.carrier().id()) + ", region " + f.region());
                 out.println("  valid     " + f.validity());
                 out.println("  source    " + f.source());
+                confirmation(f).ifPresent(c -> out.println("  confirmed " + c));
                 if (!f.note().isEmpty()) {
                     out.println("  note      " + f.note());
                 }
@@ -174,6 +176,19 @@ final class FactorsCommand implements Runnable {
             out.flush();
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * How a bundled release's value was checked: "single-source" values (one copy of the official
+     * table found) say so in their note; a release's other values were found in two. A user's sheet
+     * makes no such claim.
+     */
+    static java.util.Optional<String> confirmation(Factor f) {
+        if (f.note().contains(FactorSheetLoader.SINGLE_SOURCE)) {
+            return java.util.Optional.of(FactorSheetLoader.SINGLE_SOURCE + " (one copy of the official table found)");
+        }
+        return f.set().contains("@") ? java.util.Optional.of(FactorSheetLoader.TWO_SOURCES
+                + " (two independent copies of the official table agree)") : java.util.Optional.empty();
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,

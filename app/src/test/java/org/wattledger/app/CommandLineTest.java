@@ -293,6 +293,6 @@ final class CommandLineTest {
         assertTrue(Files.isRegularFile(out.resolve("report.html")), run.stderr());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<pre>java -jar wattledger.jar report readings.csv sites.csv \\\n"
-                + "    --factors cn@2026.1,ipcc2006@2026.1 \\\n    --period 2024 \\\n"), html);
+                + "    --factors cn@2026.2,ipcc2006@2026.2 \\\n    --period 2024 \\\n"), html);
     }
 }

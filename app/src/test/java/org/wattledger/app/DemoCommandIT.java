@@ -341,13 +341,14 @@ final class DemoCommandIT {
 
     @Test
     void locationBasedScope2For2022MatchesTheIllustration() {
-        // MWh × t/MWh: 173,098.6713 × 0.6849; 100,261.8772 × 0.3869; 4,389.3733 × 0.5580; 2,124.0261 × 0.5617;
-        // OFF-BJ heat 20,393.23 GJ × 0.11 t/GJ = 2,243.2553 t.
+        // MWh × t/MWh (MEE/NBS 2022 provincial, cn@2026.2): 173,098.6713 × 0.6849 (Inner Mongolia);
+        // 100,261.8772 × 0.4989 (Guizhou) = 50,020.65053508; 4,389.3733 × 0.5580 (Beijing);
+        // 2,124.0261 × 0.5849 (Shanghai) = 1,242.34286589; OFF-BJ heat 20,393.23 GJ × 0.11 t/GJ = 2,243.2553 t.
         assertDecimal("118555.27997337", value(site(2022, "DC-ULANQAB").get("scope2Location")), "DC-ULANQAB");
-        assertDecimal("38791.32028868", value(site(2022, "DC-GUIAN").get("scope2Location")), "DC-GUIAN");
+        assertDecimal("50020.65053508", value(site(2022, "DC-GUIAN").get("scope2Location")), "DC-GUIAN");
         assertDecimal("4692.52560140", value(site(2022, "OFF-BJ").get("scope2Location")), "OFF-BJ 2,449.27030140 + 2,243.2553");
-        assertDecimal("1193.06546037", value(site(2022, "OFF-SH").get("scope2Location")), "OFF-SH");
-        assertDecimal("163232.19132382", value(REPORTS.get(2022).get("totals").get("scope2Location")), "total");
+        assertDecimal("1242.34286589", value(site(2022, "OFF-SH").get("scope2Location")), "OFF-SH");
+        assertDecimal("174510.79897574", value(REPORTS.get(2022).get("totals").get("scope2Location")), "total");
     }
 
     @Test
@@ -356,7 +357,7 @@ final class DemoCommandIT {
         for (int year = 2022; year <= 2024; year++) {
             List<String> messages = new ArrayList<>();
             REPORTS.get(year).get("issues").forEach(i -> messages.add(i.get("message").asText()));
-            assertTrue(messages.contains("site OFF-BJ: no CH4 factor for gasoline in cn@2026.1, ipcc2006@2026.1; CH4 is"
+            assertTrue(messages.contains("site OFF-BJ: no CH4 factor for gasoline in cn@2026.2, ipcc2006@2026.2; CH4 is"
                     + " not counted"), year + ": " + messages);
         }
     }
