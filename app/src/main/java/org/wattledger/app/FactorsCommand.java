@@ -168,7 +168,7 @@ final class FactorsCommand implements Runnable {
                 out.println("  carrier   " + (f.carrier() == null ? "*" : f.carrier().id()) + ", region " + f.region());
                 out.println("  valid     " + f.validity());
                 out.println("  source    " + f.source());
-                confirmation(f).ifPresent(c -> out.println("  confirmed " + c));
+                confirmation(f, library).ifPresent(c -> out.println("  confirmed " + c));
                 if (!f.note().isEmpty()) {
                     out.println("  note      " + f.note());
                 }
@@ -179,15 +179,16 @@ final class FactorsCommand implements Runnable {
     }
 
     /**
-     * How a bundled release's value was checked: "single-source" values (one copy of the official
-     * table found) say so in their note; a release's other values were found in two. A user's sheet
-     * makes no such claim.
+     * How a value was checked: "single-source" values (one copy of the official table found) say so
+     * in their note; the other values of a bundled release were found in two copies. A release or
+     * sheet a user adds makes no claim beyond its note.
      */
-    static java.util.Optional<String> confirmation(Factor f) {
+    static java.util.Optional<String> confirmation(Factor f, FactorLibrary library) {
         if (f.note().contains(FactorSheetLoader.SINGLE_SOURCE)) {
             return java.util.Optional.of(FactorSheetLoader.SINGLE_SOURCE + " (one copy of the official table found)");
         }
-        return f.set().contains("@") ? java.util.Optional.of(FactorSheetLoader.TWO_SOURCES
+        boolean bundled = library.release(f.set()).location().equals(FactorLibrary.BUNDLED_LOCATION);
+        return bundled ? java.util.Optional.of(FactorSheetLoader.TWO_SOURCES
                 + " (two independent copies of the official table agree)") : java.util.Optional.empty();
     }
 

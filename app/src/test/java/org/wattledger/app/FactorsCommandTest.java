@@ -139,6 +139,21 @@ final class FactorsCommandTest {
     }
 
     @Test
+    void showMakesNoConfirmationClaimForAReleaseTheUserAdded() throws IOException {
+        Path releases = newerRelease("releases", true);
+        Cli.Run show = Cli.run("factors", "show", "cn.grid.avg.cn.2022", "--factor-releases", releases.toString());
+        assertEquals(ExitCode.OK, show.exitCode(), show.stderr());
+        List<String> lines = show.stdout().lines().toList();
+        // cn@2027.2 (the user's), then the bundled cn@2026.2 and cn@2026.1: only the bundled ones say how they were checked.
+        assertEquals(List.of("cn.grid.avg.cn.2022  (cn@2027.2)", "cn.grid.avg.cn.2022  (cn@2026.2)",
+                "cn.grid.avg.cn.2022  (cn@2026.1)"), lines.stream().filter(l -> !l.startsWith(" ")).toList());
+        assertEquals(2, lines.stream().filter(l -> l.startsWith("  confirmed two-sources")).count(), show.stdout());
+        int user = lines.indexOf("cn.grid.avg.cn.2022  (cn@2027.2)");
+        int bundled = lines.indexOf("cn.grid.avg.cn.2022  (cn@2026.2)");
+        assertTrue(lines.subList(user, bundled).stream().noneMatch(l -> l.startsWith("  confirmed")), show.stdout());
+    }
+
+    @Test
     void showSaysWhenAValueRestsOnOneCopyOfTheOfficialTable() {
         // Guangdong 2021 (MEE/NBS Announcement No. 12 of 2024, Annex 1): 0.4715 t/MWh, found in one copy only.
         Cli.Run show = Cli.run("factors", "show", "cn.grid.avg.cn-gd.2021");

@@ -37,6 +37,8 @@ import org.wattledger.engine.model.TextTable;
 public final class FactorLibrary {
     /** Where bundled releases live on the class path. */
     public static final String BUNDLED_ROOT = "org/wattledger/factors/sets/";
+    /** {@link Release#location()} of a release bundled in this jar. */
+    public static final String BUNDLED_LOCATION = "bundled";
     /** The index of bundled releases: columns {@code set,version}. */
     public static final String INDEX_FILE = "index.csv";
     /** Each release's metadata: columns {@code key,value}. */
@@ -302,7 +304,7 @@ public final class FactorLibrary {
                 String setId = row.cell(0).strip();
                 String version = row.cell(1).strip();
                 releases.add(load(setId, version,
-                        new ClasspathFiles(BUNDLED_ROOT + setId + "/" + version + "/"), "bundled"));
+                        new ClasspathFiles(BUNDLED_ROOT + setId + "/" + version + "/"), BUNDLED_LOCATION));
             }
             return new FactorLibrary(releases);
         } catch (IOException e) {
