@@ -58,6 +58,38 @@ final class FactorSelectionTest {
     }
 
     @Test
+    void uk2023FactorsCarryTheFlatFilesNineDecimals() {
+        // DESNZ, GHG conversion factors 2023 (v1.1), flat file: UK electricity generated 0.207074289 kg CO2e/kWh
+        // (factor ID 7_400_4000_5_1), natural gas kWh (Gross CV) 0.182928926, district heat and steam 0.179646572.
+        FactorCatalog uk = selection.select(null, List.of(), "GB").catalog();
+        assertEquals("0.207074289 kg/kWh", find(uk, Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2e", "GB", 2023, "", null)
+                .factor().valueWithUnit());
+        assertEquals("0.182928926 kg/kWh", find(uk, Carrier.NATURAL_GAS, FactorKind.EMISSION, "CO2e", "GB", 2023, "", null)
+                .factor().valueWithUnit());
+        Factor heat = find(uk, Carrier.HEAT, FactorKind.EMISSION, "CO2e", "GB", 2023, "", null).factor();
+        assertEquals("0.179646572 kg/kWh", heat.valueWithUnit());
+        assertTrue(heat.note().startsWith("single-source"), heat.note());
+        // 1,000 kWh (3,600 MJ canonical) × 0.207074289 = 207.074289 kg (uk-desnz@2026.1 had 0.20707: 207.07 kg)
+        Factor electricity = find(uk, Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2e", "GB", 2023, "", null).factor();
+        assertEquals(0, new BigDecimal("207.074289").compareTo(electricity.unit().apply(new BigDecimal("3600"),
+                CarbonUnits.KWH, electricity.value(), CarbonUnits.KG)));
+        assertEquals("0.20707 kg/kWh", find(selection.select("uk-desnz@2026.1", List.of(), "GB").catalog(),
+                Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2e", "GB", 2023, "", null).factor().valueWithUnit());
+    }
+
+    @Test
+    void gbt2589RowsCiteThe2020EditionExceptNaturalGas() {
+        FactorCatalog cn = selection.select(null, List.of(), "CN").catalog();
+        Factor diesel = find(cn, Carrier.DIESEL, FactorKind.TCE, null, "CN", 2024, "", null).factor();
+        assertEquals("1.4571 kgce/kg", diesel.valueWithUnit());
+        assertTrue(diesel.source().startsWith("SAC, GB/T 2589—2020 "), diesel.source());
+        Factor gas = find(cn, Carrier.NATURAL_GAS, FactorKind.TCE, null, "CN", 2024, "", null).factor();
+        assertEquals("1.2143 kgce/m3", gas.valueWithUnit());
+        assertTrue(gas.source().startsWith("SAC, GB/T 2589—2008 "), gas.source());
+        assertTrue(gas.note().contains("natural gas entry of GB/T 2589—2020 (in force since 2021) was not seen"), gas.note());
+    }
+
+    @Test
     void ukNaturalGasIsPerKwhForEnergyAndPerCubicMetreForVolume() {
         FactorCatalog uk = selection.select(null, List.of(), "GB").catalog();
         FactorQuery gas = new FactorQuery(Carrier.NATURAL_GAS, FactorKind.EMISSION, "CO2e", "GB", LocalDate.of(2024, 6, 30), "", null);
