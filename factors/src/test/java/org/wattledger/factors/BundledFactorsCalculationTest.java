@@ -156,6 +156,19 @@ final class BundledFactorsCalculationTest {
     }
 
     @Test
+    void fm200ReleasedFromFireSuppressionTakesTheGwpOfHfc227ea() {
+        List<Reading> discharge = List.of(reading("S", Carrier.REFRIGERANT, "R-227ea", "2024-09-01", "2024-09-01", "10", "kg"));
+        // HFC-227ea GWP-100: AR5 Table 8.A.1 3,350; AR4 Table 2.14 3,220. 10 kg × 3,350 = 33,500 kg; × 3,220 = 32,200 kg
+        assertTonnes("33.5", run("CN", discharge, CalcOptions.of(ReportingPeriod.year(2024))), Metric.SCOPE1);
+        assertTonnes("32.2", run("CN", discharge, new CalcOptions(ReportingPeriod.year(2024), null, CalcOptions.GwpSet.AR4,
+                null)), Metric.SCOPE1);
+        // R-507A (50 % R-125, 50 % R-143a), AR4: 0.5 × 3,500 + 0.5 × 4,470 = 3,985 (the value EPA and DESNZ print); 2 kg = 7,970 kg
+        List<Reading> r507a = List.of(reading("S", Carrier.REFRIGERANT, "R-507A", "2024-09-01", "2024-09-01", "2", "kg"));
+        assertTonnes("7.97", run("CN", r507a, new CalcOptions(ReportingPeriod.year(2024), null, CalcOptions.GwpSet.AR4,
+                null)), Metric.SCOPE1);
+    }
+
+    @Test
     void purchasedSteamInTheUsTakesHubTable7() {
         Results r = run("US", List.of(reading("S", Carrier.STEAM, null, "2024-01-01", "2024-12-31", "100", "mmBtu")),
                 CalcOptions.of(ReportingPeriod.year(2024)));
