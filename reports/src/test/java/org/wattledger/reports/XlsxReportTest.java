@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ final class XlsxReportTest {
         try (XSSFWorkbook wb = open(small())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Sites", "Coverage", "Monthly", "Targets", "Issues", "Factors", "About"), names);
+            assertEquals(List.of("Summary", "Sites", "Coverage", "Monthly", "Activity", "Targets", "Issues", "Factors",
+                    "About"), names);
             for (Sheet s : wb) {
                 assertNotNull(s.getPaneInformation(), s.getSheetName());
                 assertTrue(s.getPaneInformation().isFreezePane(), s.getSheetName());
@@ -138,10 +140,12 @@ final class XlsxReportTest {
             assertEquals(List.of("Site", "Month", "Scope 1 (t CO2e)", "Scope 2 location (t CO2e)",
                     "Scope 2 market (t CO2e)", "Energy (MWh)", "IT energy (MWh)", "Water (m3)", "PUE", "WUE (L/kWh)"),
                     header(monthly));
-            assertEquals(3, monthly.getLastRowNum(), "DC1 January and February, OFF1 January");
+            assertEquals("Total", monthly.getRow(4).getCell(0).getStringCellValue(),
+                    "DC1 January and February, OFF1 January, then the totals row");
             Row jan = monthly.getRow(1);
             assertEquals("DC1", jan.getCell(0).getStringCellValue());
-            assertEquals("2024-01", jan.getCell(1).getStringCellValue());
+            assertEquals(LocalDate.of(2024, 1, 1), jan.getCell(1).getLocalDateTimeCellValue().toLocalDate(), "a real date");
+            assertEquals("yyyy-mm", jan.getCell(1).getCellStyle().getDataFormatString());
             assertNull(jan.getCell(2), "no Scope 1 at DC1: an empty cell, not 0");
             assertEquals(0.5, jan.getCell(3).getNumericCellValue(), 0);
             assertEquals(0.8, jan.getCell(6).getNumericCellValue(), 0);
