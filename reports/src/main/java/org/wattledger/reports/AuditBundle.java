@@ -243,7 +243,12 @@ public final class AuditBundle {
      * @throws Refused with a message naming the first problem
      */
     public static Bundle read(byte[] zip) {
-        Map<String, byte[]> entries = unzip(zip);
+        return read(zip, MAX_INFLATED_BYTES);
+    }
+
+    /** {@link #read(byte[])} with another bound on the inflated bytes (tests use a small one). */
+    static Bundle read(byte[] zip, long maxInflatedBytes) {
+        Map<String, byte[]> entries = unzip(zip, maxInflatedBytes);
         byte[] manifest = entries.remove(MANIFEST);
         if (manifest == null) {
             throw new Refused("it has no " + MANIFEST + ", so it is not a wattledger audit bundle");
@@ -287,7 +292,7 @@ public final class AuditBundle {
     }
 
     /** Inflates every entry, counting the bytes as they come: a lying header cannot hide a bomb. */
-    private static Map<String, byte[]> unzip(byte[] zip) {
+    private static Map<String, byte[]> unzip(byte[] zip, long maxInflatedBytes) {
         Map<String, byte[]> entries = new TreeMap<>();
         long total = 0;
         byte[] buffer = new byte[1 << 16];
@@ -304,8 +309,8 @@ public final class AuditBundle {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                     total += n;
-                    if (total > MAX_INFLATED_BYTES) {
-                        throw new Refused("it inflates to more than " + MAX_INFLATED_BYTES + " bytes (at entry "
+                    if (total > maxInflatedBytes) {
+                        throw new Refused("it inflates to more than " + maxInflatedBytes + " bytes (at entry "
                                 + quote(name) + "); refused as a possible zip bomb");
                     }
                     bytes.write(buffer, 0, n);
