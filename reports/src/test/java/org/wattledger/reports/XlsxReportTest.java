@@ -158,6 +158,84 @@ final class XlsxReportTest {
     }
 
     @Test
+    void writesOneActivityRowPerLineWithItsFactorFiguresAndRows() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            Sheet activity = wb.getSheet("Activity");
+            // 8 lines: DC1 main, IT and water in January and February; OFF1 electricity and gas in January
+            assertEquals(8, activity.getLastRowNum());
+            Row jan = null;
+            for (Row r : activity) {
+                if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals("E-MAIN")
+                        && r.getCell(4).getLocalDateTimeCellValue().getMonthValue() == 1) {
+                    jan = r;
+                }
+            }
+            assertNotNull(jan);
+            assertEquals("DC1", jan.getCell(0).getStringCellValue());
+            assertEquals("electricity", jan.getCell(2).getStringCellValue());
+            assertEquals("main", jan.getCell(3).getStringCellValue());
+            assertEquals(LocalDate.of(2024, 1, 1), jan.getCell(4).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(1000, jan.getCell(5).getNumericCellValue(), 0);
+            assertEquals("kWh", jan.getCell(6).getStringCellValue());
+            assertEquals(3600, jan.getCell(7).getNumericCellValue(), 0, "1000 kWh × 3.6 = 3600 MJ");
+            assertEquals("MJ", jan.getCell(8).getStringCellValue());
+            assertEquals("test.grid.cn", jan.getCell(9).getStringCellValue());
+            assertEquals("test@2026.1", jan.getCell(10).getStringCellValue());
+            assertEquals(0.5, jan.getCell(11).getNumericCellValue(), 0);
+            assertEquals("t/MWh", jan.getCell(12).getStringCellValue());
+            assertEquals("Scope 2, location-based (t CO2e)", activity.getRow(0).getCell(14).getStringCellValue());
+            assertEquals(0.5, jan.getCell(14).getNumericCellValue(), 0, "1 MWh × 0.5 t/MWh");
+            assertEquals(1, jan.getCell(16).getNumericCellValue(), 0, "energy 1 MWh");
+            assertNull(jan.getCell(13), "no Scope 1 on an electricity line: empty, not 0");
+            assertEquals("meters.xlsx, sheet readings, rows 2", jan.getCell(27).getStringCellValue());
+            Row estimated = rowWhere(activity, 1, "E");
+            assertTrue(estimated.getCell(28).getStringCellValue().endsWith(": estimated, no note given"),
+                    estimated.getCell(28).getStringCellValue());
+        }
+    }
+
+    @Test
+    void totalsAreFormulasOverTheActivitySheetWithTheEngineValuesCached() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            // Activity rows 2..9 (8 lines); Scope 2 location is its column O.
+            Cell summary = rowWhere(wb.getSheet("Summary"), 1, "scope2Location").getCell(2);
+            assertEquals("SUM(Activity!$O$2:$O$9)", summary.getCellFormula());
+            assertEquals(1.35, summary.getNumericCellValue(), 0, "cached: 2.2 MWh × 0.5 + 0.5 MWh × 0.5 = 1.35 t");
+            Cell dc1 = rowWhere(wb.getSheet("Sites"), 0, "DC1").getCell(5);
+            assertEquals("SUMPRODUCT(--EXACT(Activity!$A$2:$A$9,$A2),Activity!$O$2:$O$9)", dc1.getCellFormula());
+            assertEquals(1.1, dc1.getNumericCellValue(), 0, "2.2 MWh × 0.5 t/MWh");
+            Row sitesTotal = rowWhere(wb.getSheet("Sites"), 0, "Total");
+            assertEquals("SUM(F2:F3)", sitesTotal.getCell(5).getCellFormula());
+            assertEquals(1.35, sitesTotal.getCell(5).getNumericCellValue(), 0);
+            assertNull(sitesTotal.getCell(10), "no tce total (gas has no coefficient): empty, not a formula giving 0");
+            Cell jan = wb.getSheet("Monthly").getRow(1).getCell(3);
+            assertEquals("SUMPRODUCT(--EXACT(Activity!$A$2:$A$9,$A2),--(Activity!$E$2:$E$9=$B2),Activity!$O$2:$O$9)",
+                    jan.getCellFormula());
+            assertEquals(0.5, jan.getNumericCellValue(), 0, "DC1 January: 1 MWh × 0.5");
+            for (String sheet : List.of("Summary", "Sites", "Monthly")) {
+                Sheet s = wb.getSheet(sheet);
+                String note = s.getRow(s.getLastRowNum()).getCell(0).getStringCellValue();
+                assertTrue(note.startsWith("Totals are live formulas over the Activity sheet. A spreadsheet recalculates"
+                        + " them in binary floating point"), sheet + ": " + note);
+            }
+        }
+    }
+
+    @Test
+    void everySheetHasAnAutofilterAndPrintsOnePageWide() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            for (Sheet s : wb) {
+                assertTrue(s.getFitToPage(), s.getSheetName());
+                assertEquals(1, s.getPrintSetup().getFitWidth(), s.getSheetName());
+                assertEquals(0, s.getPrintSetup().getFitHeight(), s.getSheetName());
+                assertTrue(s.getPrintSetup().getLandscape(), s.getSheetName());
+            }
+            // Sites: header and 2 site rows, not the totals row
+            assertEquals("A1:T3", ((org.apache.poi.xssf.usermodel.XSSFSheet) wb.getSheet("Sites")).getCTWorksheet().getAutoFilter().getRef());
+        }
+    }
+
+    @Test
     void writesSitesTargetsIssuesAndFactors() throws IOException {
         try (XSSFWorkbook wb = open(small())) {
             Row dc = rowWhere(wb.getSheet("Sites"), 0, "DC1");
