@@ -43,7 +43,7 @@ final class XlsxRecalculationTest {
     void libreOfficeRecalculatesTheDemoWorkbookToTheJsonFigures(@TempDir Path dir) throws Exception {
         Cli.Run demo = Cli.run("demo", "--out", dir.resolve("demo").toString());
         assertEquals(ExitCode.OK, demo.exitCode(), demo.stderr());
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("demo/report.json").toFile());
+        JsonNode json = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(dir.resolve("demo/report.json").toFile());
 
         Path poisoned = dir.resolve("in/report.xlsx");
         int formulas = poisonCachedValues(dir.resolve("demo/report.xlsx"), poisoned);

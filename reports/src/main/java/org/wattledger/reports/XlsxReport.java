@@ -173,7 +173,16 @@ public final class XlsxReport {
             month = wb.createCellStyle();
             month.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm"));
             activityEnd = 1 + m.results.lines().size();
+            live = activityEnd <= MAX_SHEET_ROWS;
         }
+
+        /** The rows one sheet holds (Excel's limit, header included). */
+        static final int MAX_SHEET_ROWS = 1_048_576;
+        /**
+         * False when the lines do not fit one sheet: then Activity says so, and the totals are
+         * values, never formulas over a partial list.
+         */
+        private final boolean live;
 
         private CellStyle decimals(int places) {
             return decimals.computeIfAbsent(places, p -> {
@@ -222,6 +231,10 @@ public final class XlsxReport {
         }
 
         /** A note under a table: spreadsheet recalculation is binary floating point, the exact decimals are elsewhere. */
+        private String floatingPointNote() {
+            return live ? FLOATING_POINT_NOTE : "Too many lines for the Activity sheet: totals are values, not formulas.";
+        }
+
         private static final String FLOATING_POINT_NOTE = "Totals are live formulas over the Activity sheet. A spreadsheet"
                 + " recalculates them in binary floating point (about 15 significant digits), so the last digits may"
                 + " differ from the exact decimals, which are in the Exact value column of Summary, in report.json and"
@@ -238,7 +251,7 @@ public final class XlsxReport {
                 }
                 Table.R r = t.row();
                 r.text(Display.label(metric)).text(metric.key())
-                        .formula("SUM(" + activityFigures(metric) + ")", v.get(), Display.places(metric.reportUnit()))
+                        .figure(v.get(), metric, "SUM(" + activityFigures(metric) + ")")
                         .text(metric.reportUnit()).text(plain(v.get()));
                 m.totals.estimatedShare(metric).ifPresentOrElse(r::percent, r::blank);
             }
@@ -250,7 +263,7 @@ public final class XlsxReport {
                 t.row().text("Intensity").text(i.name()).number(i.value(), i.unit()).text(i.unit())
                         .text(plain(i.value())).blank();
             }
-            t.note(FLOATING_POINT_NOTE);
+            t.note(floatingPointNote());
             t.finish();
         }
 
@@ -279,7 +292,7 @@ public final class XlsxReport {
                         .number(dc.map(DataCentreMetrics::ref).orElse(null), 3);
             }
             t.totals(4, SITE_METRICS);
-            t.note(FLOATING_POINT_NOTE);
+            t.note(floatingPointNote());
             t.finish();
         }
 
@@ -310,7 +323,7 @@ public final class XlsxReport {
                         .number(row.dataCentre().map(DataCentreMetrics::wue).orElse(null), 3);
             }
             t.totals(2, MONTH_METRICS);
-            t.note(FLOATING_POINT_NOTE);
+            t.note(floatingPointNote());
             t.finish();
         }
 
@@ -324,6 +337,13 @@ public final class XlsxReport {
             }
             headers.addAll(List.of("Other factors", "Rows", "How"));
             Table t = new Table("Activity", headers.toArray(String[]::new));
+            if (!live) {
+                t.note(m.results.lines().size() + " lines are more than one sheet holds (" + (MAX_SHEET_ROWS - 1)
+                        + "), so they are not listed and the totals are values, not formulas; report.json --lineage"
+                        + " and report.html list them.");
+                t.finish();
+                return;
+            }
             for (Line l : m.results.lines()) {
                 Table.R r = t.row().text(l.site()).text(l.meter()).text(l.carrier().id() + (l.gas() == null ? "" : " " + l.gas()))
                         .text(l.role().id()).month(l.month())
@@ -565,7 +585,7 @@ public final class XlsxReport {
                         return blank();
                     }
                     int places = Display.places(metric.reportUnit());
-                    return formula(formula, value, places);
+                    return live ? formula(formula, value, places) : number(value, places);
                 }
 
                 R formula(String formula, BigDecimal cached, int places) {
