@@ -154,6 +154,45 @@ final class VerifyCommandTest {
     }
 
     @Test
+    void rerunsAReportMadeWithTheAuditorsOwnFactorSheetAndNoRelease(@TempDir Path dir) throws IOException {
+        Path sheet = Files.writeString(dir.resolve("own-factors.csv"),
+                "id,carrier,kind,gas,value,unit,region,valid_from,valid_to,source,version\n"
+                        + "t.grid,electricity,emission,CO2,0.5,t/MWh,*,2024-01-01,2024-12-31,test sheet: grid,1\n");
+        Path meters = Files.writeString(dir.resolve("meters.csv"), "site,meter,carrier,from,to,quantity,unit\n"
+                + "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh\n");
+        Path zip = dir.resolve("own.zip");
+        Cli.Run run = Cli.run("report", meters.toString(), "--factors", "none", "--factor-sheet", sheet.toString(),
+                "--period", "2024-01", "--format", "json", "--bundle", zip.toString());
+        // 1,000 kWh × 0.5 t/MWh = 0.5 t
+        assertEquals(0.5, new ObjectMapper().readTree(run.stdout()).at("/totals/scope2Location/value").asDouble(), 0);
+        Map<String, byte[]> entries = unzip(Files.readAllBytes(zip));
+        assertArrayEquals(Files.readAllBytes(sheet), entries.get("factor-sheets/own-factors.csv"));
+        assertTrue(entries.keySet().stream().noneMatch(n -> n.startsWith("factors/releases/")), entries.keySet().toString());
+        assertEquals("[]", new ObjectMapper().readTree(entries.get("bundle.json")).get("releases").toString());
+
+        Files.delete(sheet); // the re-run must take the sheet from the bundle
+        Cli.Run verify = Cli.run("verify", zip.toString());
+        assertEquals(ALL_OK, verify.stdout(), verify.stderr());
+        assertEquals(ExitCode.OK, verify.exitCode());
+    }
+
+    @Test
+    void saysSoWhenTheBundleWasMadeByAnotherVersion(@TempDir Path dir) throws IOException {
+        Path zip = bundle(dir, "a.zip");
+        Map<String, byte[]> entries = unzip(Files.readAllBytes(zip));
+        entries.put("bundle.json", new String(entries.get("bundle.json"), StandardCharsets.UTF_8)
+                .replace("\"engineVersion\" : \"0.1.0\"", "\"engineVersion\" : \"0.0.9\"").getBytes(StandardCharsets.UTF_8));
+        entries.put("SHA256SUMS", sums(entries));
+        Path older = Files.write(dir.resolve("older.zip"), zip(entries));
+        Cli.Run verify = Cli.run("verify", older.toString());
+        assertTrue(verify.stderr().startsWith("note: the bundle was made by wattledger 0.0.9, this is 0.1.0; outputs that"
+                + " name the version, or whose rules changed since, will differ\n"), verify.stderr());
+        // only bundle.json was changed, and the outputs it holds were made by 0.1.0: they all match
+        assertEquals(ALL_OK, verify.stdout());
+        assertEquals(ExitCode.OK, verify.exitCode());
+    }
+
+    @Test
     void refusesHostileAndDamagedBundlesWithAMessage(@TempDir Path dir) throws IOException {
         Path zip = bundle(dir, "a.zip");
         Map<String, byte[]> entries = unzip(Files.readAllBytes(zip));
