@@ -26,28 +26,39 @@ final class Bundles {
     private Bundles() {
     }
 
-    /** Refuses, before any work, a {@code --bundle} path that cannot be a file to write. */
-    static void checkTarget(Path bundle) {
+    /**
+     * Refuses, before any work, a {@code --bundle} path that cannot be a file to write, and inputs
+     * or factor sheets the bundle could not keep apart (two of one name).
+     */
+    static void checkTarget(Path bundle, List<Path> inputs, List<Path> factorSheets) {
         if (Files.isDirectory(bundle)) {
             throw new UsageException("--bundle " + bundle + " is a folder; name the .zip file to write");
         }
         Outputs.checkParents(bundle);
+        distinctNames(inputs, "inputs");
+        distinctNames(factorSheets, "factor sheets");
+    }
+
+    private static void distinctNames(List<Path> files, String what) {
+        Set<String> names = new HashSet<>();
+        for (Path f : files) {
+            if (!names.add(name(f))) {
+                throw new UsageException("--bundle: two " + what + " are named " + name(f) + "; a bundle keeps them"
+                        + " by name, so give them different names");
+            }
+        }
     }
 
     /**
      * The inputs as the bundle holds them: a file as {@code NAME}, a folder's files (what the
      * importer reads: the files directly in it) as {@code FOLDER/FILE}. Two inputs with one name
-     * cannot both be held: a usage error.
+     * cannot both be held (a usage error, normally caught by {@link #checkTarget} before any work).
      */
     static List<AuditBundle.Blob> inputBlobs(List<Path> inputs) throws IOException {
+        distinctNames(inputs, "inputs");
         List<AuditBundle.Blob> blobs = new ArrayList<>();
-        Set<String> names = new HashSet<>();
         for (Path input : inputs) {
             String name = name(input);
-            if (!names.add(name)) {
-                throw new UsageException("--bundle: two inputs are named " + name + "; a bundle keeps inputs by name,"
-                        + " so give them different names");
-            }
             if (Files.isDirectory(input)) {
                 List<Path> files;
                 try (Stream<Path> list = Files.list(input)) {
@@ -79,14 +90,9 @@ final class Bundles {
             Pipeline.Outcome outcome) {
         try {
             List<AuditBundle.Blob> files = new ArrayList<>(inputs);
-            Set<String> sheetNames = new HashSet<>();
+            distinctNames(options.factorSheets, "factor sheets");
             for (Path sheet : options.factorSheets) {
-                String name = name(sheet);
-                if (!sheetNames.add(name)) {
-                    throw new UsageException("--bundle: two factor sheets are named " + name
-                            + "; a bundle keeps them by name, so give them different names");
-                }
-                files.add(new AuditBundle.Blob(AuditBundle.FACTOR_SHEETS + name, Files.readAllBytes(sheet)));
+                files.add(new AuditBundle.Blob(AuditBundle.FACTOR_SHEETS + name(sheet), Files.readAllBytes(sheet)));
             }
             FactorLibrary library = options.factorLibrary();
             List<AuditBundle.ReleaseRef> releases = new ArrayList<>();

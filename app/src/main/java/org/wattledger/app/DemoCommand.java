@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Outputs.checkFolder(out);
         if (bundle != null) {
-            Bundles.checkTarget(bundle);
+            Bundles.checkTarget(bundle, List.of(), calculation.factorSheets);
         }
         Path work = Files.createTempDirectory("wattledger-demo");
         try {

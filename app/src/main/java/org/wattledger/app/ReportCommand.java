@@ -48,7 +48,7 @@ final class ReportCommand implements Callable<Integer> {
             Outputs.checkFolder(out);
         }
         if (bundle != null) {
-            Bundles.checkTarget(bundle);
+            Bundles.checkTarget(bundle, inputs, calculation.factorSheets);
         }
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = Pipeline.run(inputs, calculation, lineage, err);

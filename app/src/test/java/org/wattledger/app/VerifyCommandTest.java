@@ -177,6 +177,20 @@ final class VerifyCommandTest {
     }
 
     @Test
+    void refusesABundleThatCouldNotKeepTheInputsApartBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path a = Files.writeString(Files.createDirectories(dir.resolve("a")).resolve("meters.csv"), "x");
+        Path b = Files.writeString(Files.createDirectories(dir.resolve("b")).resolve("meters.csv"), "y");
+        Cli.Run twoNames = Cli.run("report", a.toString(), b.toString(), "--bundle", dir.resolve("x.zip").toString());
+        assertEquals(ExitCode.USAGE, twoNames.exitCode());
+        assertEquals("wattledger: --bundle: two inputs are named meters.csv; a bundle keeps them by name, so give them"
+                + " different names\n", twoNames.stderr());
+        Cli.Run folder = Cli.run("report", a.toString(), "--bundle", dir.toString());
+        assertEquals(ExitCode.USAGE, folder.exitCode());
+        assertEquals("wattledger: --bundle " + dir + " is a folder; name the .zip file to write\n", folder.stderr());
+        assertTrue(Files.notExists(dir.resolve("x.zip")));
+    }
+
+    @Test
     void saysSoWhenTheBundleWasMadeByAnotherVersion(@TempDir Path dir) throws IOException {
         Path zip = bundle(dir, "a.zip");
         Map<String, byte[]> entries = unzip(Files.readAllBytes(zip));
