@@ -33,8 +33,11 @@ import org.wattledger.engine.model.Severity;
 public final class HtmlReport {
     /** Issues listed in full in the page; beyond this the page points to the JSON report. */
     static final int MAX_ISSUES = 1000;
-    /** Lines listed per site in the lineage section; beyond this the page points to the xlsx and JSON. */
-    static final int MAX_LINES_PER_SITE = 2000;
+    /**
+     * Lines listed in the lineage section, all sites together (a few hundred bytes each, so the
+     * page stays a few MB); the lines beyond are in the xlsx Activity sheet and the JSON lineage.
+     */
+    static final int MAX_LINES = 5000;
 
     private HtmlReport() {
     }
@@ -127,6 +130,8 @@ public final class HtmlReport {
         private final ReportMeta meta;
         private final List<Charts.Rendered> charts;
         private final StringBuilder out = new StringBuilder(1 << 16);
+        /** Lines the lineage section may still list. */
+        private int linesLeft = MAX_LINES;
 
         Page(ReportModel m, ReportMeta meta, List<Charts.Rendered> charts) {
             this.m = m;
@@ -305,8 +310,8 @@ public final class HtmlReport {
          * Lineage for people: each site opens (a {@code <details>}, no script) to its lines — meter,
          * month, quantity, main factor, figures — and each line to its rows (file, sheet, row ranges),
          * how its quantity was made (register readings and multiplier, estimates, prorations), every
-         * factor and formula. Row ranges keep the page small; beyond {@value HtmlReport#MAX_LINES_PER_SITE}
-         * lines a site points to the xlsx Activity sheet and the JSON lineage.
+         * factor and formula. Row ranges keep the page small; beyond {@value HtmlReport#MAX_LINES}
+         * lines in all the page points to the xlsx Activity sheet and the JSON lineage.
          */
         private void lineage() {
             section("lineage", "Lines and rows behind each site's figures");
@@ -335,18 +340,15 @@ public final class HtmlReport {
                             .append(escape(Display.unit(metric.reportUnit()))).append("</th>");
                 }
                 out.append("<th>Rows</th></tr></thead>\n<tbody>\n");
-                int shown = 0;
-                for (Line l : lines) {
-                    if (shown++ == MAX_LINES_PER_SITE) {
-                        break;
-                    }
-                    line(l);
-                }
+                int shown = Math.min(lines.size(), linesLeft);
+                lines.subList(0, shown).forEach(this::line);
+                linesLeft -= shown;
                 out.append("</tbody>\n</table>\n");
-                if (lines.size() > MAX_LINES_PER_SITE) {
-                    out.append("<p class=\"muted\">").append(count(lines.size() - MAX_LINES_PER_SITE))
-                            .append(" more lines are in the Activity sheet of report.xlsx and the JSON report's lineage."
-                                    + "</p>\n");
+                if (shown < lines.size()) {
+                    out.append("<p class=\"muted\">Not listed here (the page lists at most ").append(count(MAX_LINES))
+                            .append(" lines): ").append(plural(lines.size() - shown, "more line"))
+                            .append(" of this site, in the Activity sheet of report.xlsx and in report.json with"
+                                    + " --lineage.</p>\n");
                 }
                 out.append("</details>\n");
             }

@@ -183,4 +183,24 @@ final class HtmlReportTest {
         // the estimated office line says so, inside its rows
         assertTrue(html.matches("(?s).*<li>meters\\.xlsx, sheet readings, row \\d+: estimated, no note given</li>.*"), html);
     }
+
+    @Test
+    void listsAtMostMaxLinesAndSaysWhereTheRestAre() {
+        // 5,001 meters of one office, each one reading in March 2024: one line each
+        List<org.wattledger.engine.model.Site> sites = List.of(new org.wattledger.engine.model.Site("OFF9", "OFF9", "CN",
+                org.wattledger.engine.model.SiteKind.OFFICE, null, null, null));
+        List<org.wattledger.engine.model.Reading> readings = new java.util.ArrayList<>();
+        for (int i = 0; i < HtmlReport.MAX_LINES + 1; i++) {
+            readings.add(Fixtures.month("OFF9", "E" + i, org.wattledger.engine.model.Carrier.ELECTRICITY,
+                    org.wattledger.engine.model.Role.MAIN, 2024, 3, "1", org.wattledger.engine.units.CarbonUnits.KWH, i + 2));
+        }
+        var inventory = new org.wattledger.engine.model.Inventory(sites, readings, List.of(), List.of(), List.of(),
+                List.of(), new org.wattledger.engine.model.Inventory.RowTally(readings.size(), readings.size(), 0),
+                List.of(new org.wattledger.engine.model.Inventory.InputFile("many.csv", "cd".repeat(32))));
+        String html = html(Fixtures.run(inventory, Fixtures.smallFactors(), 2024));
+        assertTrue(html.contains("· 5,001 lines</summary>"), "the summary counts every line");
+        assertEquals(HtmlReport.MAX_LINES, count(html, "<td><details><summary>meters.xlsx, sheet readings, rows "));
+        assertTrue(html.contains("<p class=\"muted\">Not listed here (the page lists at most 5,000 lines): 1 more line of"
+                + " this site, in the Activity sheet of report.xlsx and in report.json with --lineage.</p>"));
+    }
 }
