@@ -112,6 +112,9 @@ final class Bundles {
             AuditBundle.Description description = new AuditBundle.Description(outcome.meta().engineVersion(), COMMAND,
                     inputNames, outcome.meta().options(), releases, List.copyOf(outputs.keySet()));
             Files.write(bundle, AuditBundle.write(new AuditBundle.Bundle(description, files)));
+        } catch (AuditBundle.Refused e) {
+            // a file name the bundle cannot hold safely (a backslash, a control character)
+            throw new UsageException("--bundle: the bundle cannot hold these inputs: " + e.getMessage());
         } catch (IOException e) {
             throw new Outputs.WriteFailed("cannot write the bundle " + bundle + ": " + Outputs.reason(e), e);
         }

@@ -331,13 +331,13 @@ public final class AuditBundle {
     }
 
     /**
-     * An entry name must be a plain relative path of safe segments: no absolute path, drive or
-     * backslash, no {@code .} or {@code ..} segment, no control character; so no entry can name a
+     * An entry name must be a plain relative path of safe segments: no absolute path, drive letter
+     * ({@code C:}) or backslash, no {@code .} or {@code ..} segment, no control character; so no entry can name a
      * place outside the folder it is unpacked into.
      */
     static void checkName(String name) {
         boolean bad = name.isEmpty() || name.length() > MAX_NAME_CHARS || name.startsWith("/") || name.contains("\\")
-                || name.contains(":") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+                || name.matches("[A-Za-z]:.*") || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
         if (!bad) {
             for (String segment : name.split("/", -1)) {
                 if (segment.isEmpty() && !name.endsWith("/") || segment.equals(".") || segment.equals("..")) {
