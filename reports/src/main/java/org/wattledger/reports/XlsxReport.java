@@ -75,10 +75,18 @@ public final class XlsxReport {
 
     /** The workbook's bytes. */
     public static byte[] toBytes(Results results, ReportMeta meta) {
+        return toBytes(results, meta, MAX_SHEET_ROWS);
+    }
+
+    /** The rows one sheet holds (Excel's limit, header included). */
+    static final int MAX_SHEET_ROWS = 1_048_576;
+
+    /** The workbook's bytes, as if a sheet held {@code sheetRows} rows (tests use a small number). */
+    static byte[] toBytes(Results results, ReportMeta meta, int sheetRows) {
         ReportModel m = ReportModel.of(results);
         LocalDateTime fixed = fixedTime(m);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            new Book(wb, m, meta).build();
+            new Book(wb, m, meta, sheetRows).build();
             POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
             Date date = Date.from(fixed.toInstant(ZoneOffset.UTC));
             core.setCreated(Optional.of(date));
@@ -149,7 +157,7 @@ public final class XlsxReport {
         /** The last Activity row (1-based, as a formula names it); 1 when there are no lines. */
         private final int activityEnd;
 
-        Book(XSSFWorkbook wb, ReportModel m, ReportMeta meta) {
+        Book(XSSFWorkbook wb, ReportModel m, ReportMeta meta, int sheetRows) {
             this.wb = wb;
             this.m = m;
             this.meta = meta;
@@ -173,16 +181,16 @@ public final class XlsxReport {
             month = wb.createCellStyle();
             month.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm"));
             activityEnd = 1 + m.results.lines().size();
-            live = activityEnd <= MAX_SHEET_ROWS;
+            this.sheetRows = sheetRows;
+            live = activityEnd <= sheetRows;
         }
 
-        /** The rows one sheet holds (Excel's limit, header included). */
-        static final int MAX_SHEET_ROWS = 1_048_576;
         /**
          * False when the lines do not fit one sheet: then Activity says so, and the totals are
          * values, never formulas over a partial list.
          */
         private final boolean live;
+        private final int sheetRows;
 
         private CellStyle decimals(int places) {
             return decimals.computeIfAbsent(places, p -> {
@@ -338,7 +346,7 @@ public final class XlsxReport {
             headers.addAll(List.of("Other factors", "Rows", "How"));
             Table t = new Table("Activity", headers.toArray(String[]::new));
             if (!live) {
-                t.note(m.results.lines().size() + " lines are more than one sheet holds (" + (MAX_SHEET_ROWS - 1)
+                t.note(m.results.lines().size() + " lines are more than one sheet holds (" + (sheetRows - 1)
                         + "), so they are not listed and the totals are values, not formulas; report.json --lineage"
                         + " and report.html list them.");
                 t.finish();

@@ -222,6 +222,26 @@ final class XlsxReportTest {
     }
 
     @Test
+    void linesThatDoNotFitASheetLeaveTotalsAsValuesNeverFormulasOverAPart() throws IOException {
+        // small() has 8 lines: with room for 5 rows (header + 4) they do not fit
+        try (XSSFWorkbook wb = open(XlsxReport.toBytes(Fixtures.small(), Fixtures.meta(Fixtures.small()), 5))) {
+            Sheet activity = wb.getSheet("Activity");
+            assertEquals("8 lines are more than one sheet holds (4), so they are not listed and the totals are values,"
+                    + " not formulas; report.json --lineage and report.html list them.",
+                    activity.getRow(activity.getLastRowNum()).getCell(0).getStringCellValue());
+            Cell summary = rowWhere(wb.getSheet("Summary"), 1, "scope2Location").getCell(2);
+            assertEquals(CellType.NUMERIC, summary.getCellType());
+            assertEquals(1.35, summary.getNumericCellValue(), 0);
+            Cell dc1 = rowWhere(wb.getSheet("Sites"), 0, "DC1").getCell(5);
+            assertEquals(CellType.NUMERIC, dc1.getCellType());
+            assertEquals(1.1, dc1.getNumericCellValue(), 0);
+            Sheet sites = wb.getSheet("Sites");
+            assertEquals("Too many lines for the Activity sheet: totals are values, not formulas.",
+                    sites.getRow(sites.getLastRowNum()).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
     void everySheetHasAnAutofilterAndPrintsOnePageWide() throws IOException {
         try (XSSFWorkbook wb = open(small())) {
             for (Sheet s : wb) {
