@@ -60,7 +60,7 @@ final class CalculationOptions {
     CommandSpec command;
 
     /** Options that choose where and how a report is written, not its figures. */
-    private static final Set<String> OUTPUT_ONLY = Set.of("--format", "--out");
+    private static final Set<String> OUTPUT_ONLY = Set.of("--format", "--out", "--bundle");
 
     /**
      * The options that reproduce a run's figures, as words after the inputs: every option the
@@ -100,9 +100,15 @@ final class CalculationOptions {
         return words;
     }
 
-    /** The bundled sets plus any --factor-releases folders. */
+    /**
+     * Set by {@code verify}: the releases an audit bundle holds, used instead of this jar's and any
+     * --factor-releases folders, so a bundle re-runs with exactly the factors it was made with.
+     */
+    org.wattledger.factors.FactorLibrary bundleReleases;
+
+    /** The bundled sets plus any --factor-releases folders (or, for verify, the bundle's releases). */
     org.wattledger.factors.FactorLibrary factorLibrary() {
-        return Libraries.load(factorReleases);
+        return bundleReleases != null ? bundleReleases : Libraries.load(factorReleases);
     }
 
     CalcOptions.EnergyBasis basis() {

@@ -36,6 +36,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Folder to write the report into (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--bundle", paramLabel = "FILE.zip",
+            description = "Also write an audit bundle of the demo run; `verify FILE.zip` re-runs it offline.")
+    Path bundle;
+
     @Mixin
     CalculationOptions calculation;
 
@@ -44,12 +48,19 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Outputs.checkFolder(out);
+        if (bundle != null) {
+            Bundles.checkTarget(bundle, List.of(), calculation.factorSheets);
+        }
         Path work = Files.createTempDirectory("wattledger-demo");
         try {
             Path input = extract(work.resolve("demo"));
             return Runs.guard(err, () -> {
                 Pipeline.Outcome outcome = Pipeline.run(List.of(input), calculation, false, err);
-                List<Path> files = Outputs.writeFiles(outcome, Outputs.Format.ALL, out);
+                List<Path> files = new java.util.ArrayList<>(Outputs.writeFiles(outcome, Outputs.Format.ALL, out));
+                if (bundle != null) {
+                    Bundles.write(bundle, List.of(input), calculation, outcome);
+                    files.add(bundle);
+                }
                 stdout.print(TextSummary.render(outcome.results(), outcome.meta(),
                         files.stream().map(Path::toString).toList()));
                 stdout.flush();

@@ -35,12 +35,20 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--lineage", description = "Include in the JSON report the rows and factors behind every figure.")
     boolean lineage;
 
+    @Option(names = "--bundle", paramLabel = "FILE.zip",
+            description = "Also write an audit bundle: the inputs, the factor releases and rows used, the options and"
+                    + " the outputs, with their SHA-256s; `verify FILE.zip` re-runs it offline.")
+    Path bundle;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Outputs.Format f = format == null ? (out == null ? Outputs.Format.TEXT : Outputs.Format.ALL) : Outputs.Format.parse(format);
         if (out != null) {
             Outputs.checkFolder(out);
+        }
+        if (bundle != null) {
+            Bundles.checkTarget(bundle, inputs, calculation.factorSheets);
         }
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = Pipeline.run(inputs, calculation, lineage, err);
@@ -49,6 +57,10 @@ final class ReportCommand implements Callable<Integer> {
             } else {
                 List<Path> files = Outputs.writeFiles(outcome, f, out);
                 files.forEach(p -> err.println("wrote " + p));
+            }
+            if (bundle != null) {
+                Bundles.write(bundle, inputs, calculation, outcome);
+                err.println("wrote " + bundle);
             }
             Outputs.reportIssues(outcome.results(), err);
             return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;

@@ -41,6 +41,8 @@ public final class FactorLibrary {
     public static final String BUNDLED_LOCATION = "bundled";
     /** The index of bundled releases: columns {@code set,version}. */
     public static final String INDEX_FILE = "index.csv";
+    /** {@link Release#location()} of a release bundled in this jar. */
+    public static final String BUNDLED_LOCATION = "bundled";
     /** Each release's metadata: columns {@code key,value}. */
     public static final String RELEASE_FILE = "release.csv";
 
@@ -58,6 +60,28 @@ public final class FactorLibrary {
     /** The releases bundled in this jar. Read once, then shared. */
     public static FactorLibrary bundled() {
         return Bundled.LIBRARY;
+    }
+
+    /**
+     * A library of no release, to which {@link #withReleaseRoot} adds folders: what {@code verify}
+     * uses, so an audit bundle is re-run with the releases it holds and never with this jar's.
+     */
+    public static FactorLibrary empty() {
+        return new FactorLibrary(List.of());
+    }
+
+    /**
+     * The bytes of one file of a release, wherever it was read from: its {@code manifest.csv} or a
+     * file the manifest lists. An audit bundle copies a release with these.
+     */
+    public static byte[] releaseFile(Release release, String name) throws IOException {
+        byte[] bytes = release.location().equals(BUNDLED_LOCATION)
+                ? resource(BUNDLED_ROOT + release.setId() + "/" + release.version() + "/" + name)
+                : new FolderFiles(Path.of(release.location())).read(name);
+        if (bytes == null) {
+            throw new IOException("release " + release.ref() + " (" + release.location() + ") has no file " + name);
+        }
+        return bytes;
     }
 
     private static final class Bundled {

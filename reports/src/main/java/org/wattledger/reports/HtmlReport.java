@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.wattledger.engine.calc.DataCentreMetrics;
 import org.wattledger.engine.calc.Figures;
 import org.wattledger.engine.calc.Intensity;
+import org.wattledger.engine.calc.Line;
+import org.wattledger.engine.calc.Lineage;
 import org.wattledger.engine.calc.Metric;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
@@ -31,6 +33,11 @@ import org.wattledger.engine.model.Severity;
 public final class HtmlReport {
     /** Issues listed in full in the page; beyond this the page points to the JSON report. */
     static final int MAX_ISSUES = 1000;
+    /**
+     * Lines listed in the lineage section, all sites together (a few hundred bytes each, so the
+     * page stays a few MB); the lines beyond are in the xlsx Activity sheet and the JSON lineage.
+     */
+    static final int MAX_LINES = 5000;
 
     private HtmlReport() {
     }
@@ -106,6 +113,14 @@ public final class HtmlReport {
             figure{margin:18px 0 28px}
             figure img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px}
             figcaption{color:var(--muted);font-size:13px;margin-top:6px}
+            details{margin:6px 0}
+            details>summary{cursor:pointer}
+            details.site{border:1px solid var(--line);border-radius:6px;padding:6px 10px}
+            details.site>summary{font-size:15px}
+            table.lines{font-size:13px}
+            table.lines details{margin:0}
+            table.lines details>summary{color:var(--accent)}
+            table.lines ul{margin:4px 0;padding-left:18px}
             footer{margin-top:40px;color:var(--muted);font-size:13px;border-top:1px solid var(--line);padding-top:10px}
             """;
 
@@ -115,6 +130,8 @@ public final class HtmlReport {
         private final ReportMeta meta;
         private final List<Charts.Rendered> charts;
         private final StringBuilder out = new StringBuilder(1 << 16);
+        /** Lines the lineage section may still list. */
+        private int linesLeft = MAX_LINES;
 
         Page(ReportModel m, ReportMeta meta, List<Charts.Rendered> charts) {
             this.m = m;
@@ -134,6 +151,7 @@ public final class HtmlReport {
             summary();
             intensities();
             sites();
+            lineage();
             coverage();
             targets();
             charts();
@@ -165,7 +183,7 @@ public final class HtmlReport {
             meta("Engine", "wattledger " + escape(meta.engineVersion()));
             out.append("</table>\n");
             out.append("<nav><a href=\"#summary\">Summary</a><a href=\"#intensities\">Intensities</a>"
-                    + "<a href=\"#sites\">Sites</a><a href=\"#coverage\">Coverage</a>"
+                    + "<a href=\"#sites\">Sites</a><a href=\"#lineage\">Lines and rows</a><a href=\"#coverage\">Coverage</a>"
                     + "<a href=\"#targets\">Targets</a><a href=\"#charts\">Charts</a>"
                     + "<a href=\"#issues\">Issues</a><a href=\"#factors\">Factors</a>"
                     + "<a href=\"#reproduce\">How to reproduce</a></nav>\n</header>\n");
@@ -266,7 +284,8 @@ public final class HtmlReport {
             for (SiteResult s : m.sites) {
                 Figures f = s.figures();
                 Optional<DataCentreMetrics> dc = s.dataCentre();
-                out.append("<tr><td>").append(escape(s.site().id())).append("</td><td>").append(escape(s.site().name()))
+                out.append("<tr><td><a href=\"#lines-").append(m.sites.indexOf(s) + 1).append("\">")
+                        .append(escape(s.site().id())).append("</a></td><td>").append(escape(s.site().name()))
                         .append("</td><td>").append(escape(s.site().kind().id())).append("</td><td>")
                         .append(escape(s.site().region())).append("</td>");
                 for (Metric metric : List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,
@@ -281,6 +300,95 @@ public final class HtmlReport {
             out.append("</tbody>\n</table>\n<p class=\"muted\">PUE, WUE and CUE are ratios of the period's sums "
                     + "(ISO/IEC 30134-2, -9, -8), shown for data centres with an IT-energy meter. CUE here is "
                     + "location-based.</p>\n");
+        }
+
+        /** The figures a site's line shows, in its columns. */
+        private static final List<Metric> LINE_METRICS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION,
+                Metric.SCOPE2_MARKET, Metric.ENERGY, Metric.WATER);
+
+        /**
+         * Lineage for people: each site opens (a {@code <details>}, no script) to its lines — meter,
+         * month, quantity, main factor, figures — and each line to its rows (file, sheet, row ranges),
+         * how its quantity was made (register readings and multiplier, estimates, prorations), every
+         * factor and formula. Row ranges keep the page small; beyond {@value HtmlReport#MAX_LINES}
+         * lines in all the page points to the xlsx Activity sheet and the JSON lineage.
+         */
+        private void lineage() {
+            section("lineage", "Lines and rows behind each site's figures");
+            if (m.sites.isEmpty()) {
+                out.append("<p class=\"muted\">No site has readings in this period.</p>\n");
+                return;
+            }
+            out.append("<p class=\"muted\">Open a site to see the lines (one meter, one month) its figures add up, and "
+                    + "a line to see the input rows behind it. The same lines are the Activity sheet of report.xlsx."
+                    + "</p>\n");
+            java.util.Map<String, List<Line>> bySite = m.linesBySite();
+            for (SiteResult s : m.sites) {
+                List<Line> lines = bySite.getOrDefault(s.site().id(), List.of());
+                out.append("<details class=\"site\" id=\"lines-").append(m.sites.indexOf(s) + 1).append("\"><summary><strong>")
+                        .append(escape(s.site().id())).append("</strong>");
+                for (Metric metric : LINE_METRICS) {
+                    s.figures().reported(metric).ifPresent(v -> out.append(" · ").append(escape(Display.label(metric)))
+                            .append(' ').append(Display.number(v, metric.reportUnit())).append(' ')
+                            .append(escape(Display.unit(metric.reportUnit()))));
+                }
+                out.append(" · ").append(plural(lines.size(), "line")).append("</summary>\n");
+                out.append("<table class=\"lines\">\n<thead><tr><th>Meter</th><th>Month</th>"
+                        + "<th class=\"num\">Quantity</th><th>Factor</th>");
+                for (Metric metric : LINE_METRICS) {
+                    out.append("<th class=\"num\">").append(escape(Display.label(metric))).append("<br>")
+                            .append(escape(Display.unit(metric.reportUnit()))).append("</th>");
+                }
+                out.append("<th>Rows</th></tr></thead>\n<tbody>\n");
+                int shown = Math.min(lines.size(), linesLeft);
+                lines.subList(0, shown).forEach(this::line);
+                linesLeft -= shown;
+                out.append("</tbody>\n</table>\n");
+                if (shown < lines.size()) {
+                    out.append("<p class=\"muted\">Not listed here (the page lists at most ").append(count(MAX_LINES))
+                            .append(" lines): ").append(plural(lines.size() - shown, "more line"))
+                            .append(" of this site, in the Activity sheet of report.xlsx and in report.json with"
+                                    + " --lineage.</p>\n");
+                }
+                out.append("</details>\n");
+            }
+        }
+
+        private void line(Line l) {
+            out.append("<tr><td>").append(escape(l.meter())).append("<br><span class=\"muted\">")
+                    .append(escape(l.carrier().id() + (l.gas() == null ? "" : " " + l.gas()) + ", " + l.role().id()))
+                    .append("</span></td><td>").append(escape(l.month().toString())).append("</td><td class=\"num\">")
+                    .append(Display.number(l.quantity(), Math.max(0, Math.min(6, l.quantity().stripTrailingZeros().scale()))))
+                    .append(' ').append(escape(Display.unit(l.unit().symbol()))).append("</td><td>");
+            LineText.mainFactor(l).ifPresent(u -> out.append("<code>").append(escape(u.factor().id())).append("</code><br>")
+                    .append(escape(u.factor().value().toPlainString())).append(' ').append(escape(u.factor().unit().text())));
+            out.append("</td>");
+            for (Metric metric : LINE_METRICS) {
+                numCell(l.figures().reported(metric).orElse(null), metric.reportUnit());
+            }
+            out.append("<td><details><summary>").append(escape(l.lineage().rows().toString())).append("</summary><ul>");
+            for (String how : l.lineage().derivations()) {
+                out.append("<li>").append(escape(how)).append("</li>");
+            }
+            for (String how : l.lineage().prorations()) {
+                out.append("<li>").append(escape(how)).append("</li>");
+            }
+            for (String conversion : l.lineage().conversions()) {
+                out.append("<li>").append(escape(conversion)).append("</li>");
+            }
+            for (Lineage.FactorUse u : l.lineage().factors()) {
+                out.append("<li>").append(escape(u.purpose())).append(": <code>").append(escape(u.factor().id()))
+                        .append("</code> (").append(escape(u.factor().set())).append(") ")
+                        .append(escape(u.factor().value().toPlainString())).append(' ')
+                        .append(escape(u.factor().unit().text()));
+                for (String fallback : u.fallbacks()) {
+                    out.append("<br><span class=\"muted\">").append(escape(fallback)).append("</span>");
+                }
+                out.append("</li>");
+            }
+            l.lineage().formulas().forEach((metric, formula) -> out.append("<li>").append(escape(metric)).append(": ")
+                    .append(escape(formula)).append("</li>"));
+            out.append("</ul></details></td></tr>\n");
         }
 
         /** Each meter's coverage of the period, as the engine measured it; uncovered time makes the report incomplete. */

@@ -450,6 +450,7 @@ public final class JsonReport {
             stringIfPresent("rows", p.rows());
             strings("conversions", p.conversions());
             strings("prorations", p.prorations());
+            strings("derivations", p.derivations());
             if (!p.factors().isEmpty()) {
                 g.writeArrayFieldStart("factors");
                 for (Lineage.FactorUse u : p.factors()) {

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,12 +27,17 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.wattledger.engine.calc.DataCentreMetrics;
 import org.wattledger.engine.calc.Figures;
 import org.wattledger.engine.calc.Intensity;
+import org.wattledger.engine.calc.Line;
+import org.wattledger.engine.calc.Lineage;
 import org.wattledger.engine.calc.Metric;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
@@ -41,10 +48,13 @@ import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.units.Exact;
 
 /**
- * The report as an Excel workbook: sheets Summary, Sites, Monthly, Targets, Issues, Factors and
- * About. Figures are numeric cells (binary doubles: fine for reading and charting); the Summary
- * and Factors sheets also carry each exact decimal as text in an "exact" column. Header rows are
- * styled and frozen; column widths are computed from the text, not from font metrics.
+ * The report as an Excel workbook: sheets Summary, Sites, Coverage, Monthly, Activity, Targets,
+ * Issues, Factors and About. Activity has one row per calculated line (site, meter, carrier, month,
+ * quantity, the factor applied, each figure, the input rows); every total on Summary, Sites and
+ * Monthly is a live formula over it (SUM, SUMPRODUCT) with the engine's value cached, so a
+ * spreadsheet's recalculation gives the same figures to the precision of binary floating point.
+ * The exact decimals stay beside them as text (Summary's "Exact value"; Factors' "Exact value").
+ * Months and days are real dates; each sheet has an autofilter and prints one page wide.
  *
  * <p>The file is byte-identical for identical inputs: document properties carry a date derived
  * from the period (its exclusive end, 00:00 UTC) rather than the clock, and the package is
@@ -65,10 +75,18 @@ public final class XlsxReport {
 
     /** The workbook's bytes. */
     public static byte[] toBytes(Results results, ReportMeta meta) {
+        return toBytes(results, meta, MAX_SHEET_ROWS);
+    }
+
+    /** The rows one sheet holds (Excel's limit, header included). */
+    static final int MAX_SHEET_ROWS = 1_048_576;
+
+    /** The workbook's bytes, as if a sheet held {@code sheetRows} rows (tests use a small number). */
+    static byte[] toBytes(Results results, ReportMeta meta, int sheetRows) {
         ReportModel m = ReportModel.of(results);
         LocalDateTime fixed = fixedTime(m);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            new Book(wb, m, meta).build();
+            new Book(wb, m, meta, sheetRows).build();
             POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
             Date date = Date.from(fixed.toInstant(ZoneOffset.UTC));
             core.setCreated(Optional.of(date));
@@ -108,33 +126,71 @@ public final class XlsxReport {
 
     /** One workbook being built. */
     private static final class Book {
+        /** The sheets in their order; made up front, since a formula can only name a sheet that exists. */
+        private static final List<String> SHEETS = List.of("Summary", "Sites", "Coverage", "Monthly", "Activity",
+                "Targets", "Issues", "Factors", "About");
+        /** The figures each Activity row carries, one column each: every total on Summary, Sites and Monthly sums one. */
+        static final List<Metric> ACTIVITY_METRICS;
+
+        static {
+            List<Metric> metrics = new ArrayList<>(ReportModel.CONTRACT_TOTALS);
+            metrics.addAll(ReportModel.EXTRA_TOTALS);
+            ACTIVITY_METRICS = List.copyOf(metrics);
+        }
+
+        /** Activity columns before the figures: site, meter, carrier, role, month, then quantity and factor columns. */
+        private static final int ACTIVITY_SITE = 0;
+        private static final int ACTIVITY_MONTH = 4;
+        private static final int ACTIVITY_FIRST_FIGURE = 13;
+
         private final XSSFWorkbook wb;
         private final ReportModel m;
         private final ReportMeta meta;
         private final CellStyle header;
         private final CellStyle text;
+        private final CellStyle bold;
         private final Map<Integer, CellStyle> decimals = new HashMap<>();
         private final CellStyle percent;
         private final CellStyle integer;
+        private final CellStyle day;
+        private final CellStyle month;
+        /** The last Activity row (1-based, as a formula names it); 1 when there are no lines. */
+        private final int activityEnd;
 
-        Book(XSSFWorkbook wb, ReportModel m, ReportMeta meta) {
+        Book(XSSFWorkbook wb, ReportModel m, ReportMeta meta, int sheetRows) {
             this.wb = wb;
             this.m = m;
             this.meta = meta;
-            Font bold = wb.createFont();
-            bold.setBold(true);
+            Font boldFont = wb.createFont();
+            boldFont.setBold(true);
             header = wb.createCellStyle();
-            header.setFont(bold);
+            header.setFont(boldFont);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             header.setBorderBottom(BorderStyle.THIN);
             header.setWrapText(true);
             text = wb.createCellStyle();
+            bold = wb.createCellStyle();
+            bold.setFont(boldFont);
             percent = wb.createCellStyle();
             percent.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
             integer = wb.createCellStyle();
             integer.setDataFormat(wb.createDataFormat().getFormat("0"));
+            day = wb.createCellStyle();
+            day.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            month = wb.createCellStyle();
+            month.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm"));
+            activityEnd = 1 + m.results.lines().size();
+            this.sheetRows = sheetRows;
+            live = activityEnd <= sheetRows;
         }
+
+        /**
+         * False when the lines do not fit one sheet: then Activity says so, and the totals are
+         * values, never formulas over a partial list.
+         */
+        private final boolean live;
+        private final int sheetRows;
 
         private CellStyle decimals(int places) {
             return decimals.computeIfAbsent(places, p -> {
@@ -145,29 +201,65 @@ public final class XlsxReport {
         }
 
         void build() {
+            SHEETS.forEach(wb::createSheet);
             summary();
             sites();
             coverage();
             monthly();
+            activity();
             targets();
             issues();
             factors();
             about();
         }
 
+        // ---- formulas over the Activity sheet ----
+
+        /** {@code Activity!$N$2:$N$700}: one column of the Activity rows. */
+        private String activityColumn(int column) {
+            String letter = CellReference.convertNumToColString(column);
+            return "Activity!$" + letter + "$2:$" + letter + "$" + activityEnd;
+        }
+
+        private String activityFigures(Metric metric) {
+            return activityColumn(ACTIVITY_FIRST_FIGURE + ACTIVITY_METRICS.indexOf(metric));
+        }
+
+        /**
+         * The sum of a metric over the Activity rows of one site (and month). EXACT compares site ids
+         * as the engine does, case and all, and unlike SUMIFS reads no wildcard or operator in them.
+         */
+        private String siteSum(Metric metric, int row, Integer monthColumn) {
+            String formula = "SUMPRODUCT(--EXACT(" + activityColumn(ACTIVITY_SITE) + ",$A" + row + ")";
+            if (monthColumn != null) {
+                formula += ",--(" + activityColumn(ACTIVITY_MONTH) + "=$" + CellReference.convertNumToColString(monthColumn)
+                        + row + ")";
+            }
+            return formula + "," + activityFigures(metric) + ")";
+        }
+
+        /** A note under a table: spreadsheet recalculation is binary floating point, the exact decimals are elsewhere. */
+        private String floatingPointNote() {
+            return live ? FLOATING_POINT_NOTE : "Too many lines for the Activity sheet: totals are values, not formulas.";
+        }
+
+        private static final String FLOATING_POINT_NOTE = "Totals are live formulas over the Activity sheet. A spreadsheet"
+                + " recalculates them in binary floating point (about 15 significant digits), so the last digits may"
+                + " differ from the exact decimals, which are in the Exact value column of Summary, in report.json and"
+                + " in the CSV files.";
+
         // ---- sheets ----
 
         private void summary() {
             Table t = new Table("Summary", "Figure", "Key", "Value", "Unit", "Exact value", "Estimated share");
-            List<Metric> metrics = new ArrayList<>(ReportModel.CONTRACT_TOTALS);
-            metrics.addAll(ReportModel.EXTRA_TOTALS);
-            for (Metric metric : metrics) {
+            for (Metric metric : ACTIVITY_METRICS) {
                 Optional<BigDecimal> v = m.totals.reported(metric);
                 if (v.isEmpty()) {
                     continue;
                 }
                 Table.R r = t.row();
-                r.text(Display.label(metric)).text(metric.key()).number(v.get(), metric.reportUnit())
+                r.text(Display.label(metric)).text(metric.key())
+                        .figure(v.get(), metric, "SUM(" + activityFigures(metric) + ")")
                         .text(metric.reportUnit()).text(plain(v.get()));
                 m.totals.estimatedShare(metric).ifPresentOrElse(r::percent, r::blank);
             }
@@ -179,8 +271,13 @@ public final class XlsxReport {
                 t.row().text("Intensity").text(i.name()).number(i.value(), i.unit()).text(i.unit())
                         .text(plain(i.value())).blank();
             }
+            t.note(floatingPointNote());
             t.finish();
         }
+
+        private static final List<Metric> SITE_METRICS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION,
+                Metric.SCOPE2_MARKET, Metric.ENERGY, Metric.ENERGY_DIRECT, Metric.ENERGY_INDIRECT, Metric.ENERGY_TCE,
+                Metric.WATER, Metric.ELECTRICITY, Metric.IT_ENERGY);
 
         private void sites() {
             Table t = new Table("Sites", "Site", "Name", "Kind", "Region", "Scope 1 (t CO2e)",
@@ -191,10 +288,8 @@ public final class XlsxReport {
                 Figures f = s.figures();
                 Table.R r = t.row().text(s.site().id()).text(s.site().name()).text(s.site().kind().id())
                         .text(s.site().region());
-                for (Metric metric : List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,
-                        Metric.ENERGY, Metric.ENERGY_DIRECT, Metric.ENERGY_INDIRECT, Metric.ENERGY_TCE, Metric.WATER,
-                        Metric.ELECTRICITY, Metric.IT_ENERGY)) {
-                    r.number(f.reported(metric).orElse(null), metric.reportUnit());
+                for (Metric metric : SITE_METRICS) {
+                    r.figure(f.reported(metric).orElse(null), metric, siteSum(metric, r.number(), null));
                 }
                 Optional<DataCentreMetrics> dc = s.dataCentre();
                 r.number(dc.map(DataCentreMetrics::pue).orElse(null), 3)
@@ -204,6 +299,8 @@ public final class XlsxReport {
                         .number(dc.map(DataCentreMetrics::erf).orElse(null), 3)
                         .number(dc.map(DataCentreMetrics::ref).orElse(null), 3);
             }
+            t.totals(4, SITE_METRICS);
+            t.note(floatingPointNote());
             t.finish();
         }
 
@@ -218,18 +315,67 @@ public final class XlsxReport {
             t.finish();
         }
 
+        private static final List<Metric> MONTH_METRICS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION,
+                Metric.SCOPE2_MARKET, Metric.ENERGY, Metric.IT_ENERGY, Metric.WATER);
+
         private void monthly() {
             Table t = new Table("Monthly", "Site", "Month", "Scope 1 (t CO2e)", "Scope 2 location (t CO2e)",
                     "Scope 2 market (t CO2e)", "Energy (MWh)", "IT energy (MWh)", "Water (m3)", "PUE", "WUE (L/kWh)");
             for (ReportModel.MonthRow row : m.monthRows()) {
                 Figures f = row.figures();
-                Table.R r = t.row().text(row.site().site().id()).text(row.month().toString());
-                for (Metric metric : List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET,
-                        Metric.ENERGY, Metric.IT_ENERGY, Metric.WATER)) {
-                    r.number(f.reported(metric).orElse(null), metric.reportUnit());
+                Table.R r = t.row().text(row.site().site().id()).month(row.month());
+                for (Metric metric : MONTH_METRICS) {
+                    r.figure(f.reported(metric).orElse(null), metric, siteSum(metric, r.number(), 1));
                 }
                 r.number(row.dataCentre().map(DataCentreMetrics::pue).orElse(null), 3)
                         .number(row.dataCentre().map(DataCentreMetrics::wue).orElse(null), 3);
+            }
+            t.totals(2, MONTH_METRICS);
+            t.note(floatingPointNote());
+            t.finish();
+        }
+
+        /** One row per calculated line: what was measured, the factor applied, each figure, and the rows behind it. */
+        private void activity() {
+            List<String> headers = new ArrayList<>(List.of("Site", "Meter", "Carrier", "Role", "Month", "Quantity",
+                    "Unit", "Canonical quantity", "Canonical unit", "Factor", "Factor set", "Factor value",
+                    "Factor unit"));
+            for (Metric metric : ACTIVITY_METRICS) {
+                headers.add(Display.label(metric) + " (" + metric.reportUnit() + ")");
+            }
+            headers.addAll(List.of("Other factors", "Rows", "How"));
+            Table t = new Table("Activity", headers.toArray(String[]::new));
+            if (!live) {
+                t.note(m.results.lines().size() + " lines are more than one sheet holds (" + (sheetRows - 1)
+                        + "), so they are not listed and the totals are values, not formulas; report.json --lineage"
+                        + " and report.html list them.");
+                t.finish();
+                return;
+            }
+            for (Line l : m.results.lines()) {
+                Table.R r = t.row().text(l.site()).text(l.meter()).text(l.carrier().id() + (l.gas() == null ? "" : " " + l.gas()))
+                        .text(l.role().id()).month(l.month())
+                        .number(l.quantity(), Math.max(0, Math.min(10, l.quantity().stripTrailingZeros().scale())))
+                        .text(l.unit().symbol());
+                if (l.activity() == null) {
+                    r.blank().blank();
+                } else {
+                    r.number(l.activity(), Math.max(0, Math.min(10, l.activity().stripTrailingZeros().scale())))
+                            .text(l.dimension().canonicalSymbol());
+                }
+                Optional<Lineage.FactorUse> main = LineText.mainFactor(l);
+                if (main.isPresent()) {
+                    Factor f = main.get().factor();
+                    r.text(f.id()).text(f.set())
+                            .number(f.value(), Math.max(0, Math.min(10, f.value().stripTrailingZeros().scale())))
+                            .text(f.unit().text());
+                } else {
+                    r.blank().blank().blank().blank();
+                }
+                for (Metric metric : ACTIVITY_METRICS) {
+                    r.number(l.figures().reported(metric).orElse(null), metric.reportUnit());
+                }
+                r.text(LineText.otherFactors(l)).text(l.lineage().rows().toString()).text(LineText.how(l));
             }
             t.finish();
         }
@@ -276,7 +422,7 @@ public final class XlsxReport {
                         .text(f.carrier() == null ? "*" : f.carrier().id()).text(f.gas())
                         .number(f.value(), Math.max(0, Math.min(10, f.value().stripTrailingZeros().scale())))
                         .text(f.value().toPlainString()).text(f.unit().text()).text(f.region())
-                        .text(f.validFrom().toString()).text(f.validTo() == null ? "" : f.validTo().toString())
+                        .day(f.validFrom()).day(f.validTo())
                         .text(f.basis()).text(f.use() == null ? "" : f.use().id()).text(f.source()).text(f.note());
             }
             t.finish();
@@ -309,14 +455,19 @@ public final class XlsxReport {
             return Exact.strip(v).toPlainString();
         }
 
-        /** A sheet with a frozen, styled header row; widths fitted to the text on finish. */
+        /**
+         * A sheet with a frozen, styled header row, an autofilter over its data rows, a print setup
+         * one page wide (landscape, header row repeated); widths fitted to the text on finish.
+         */
         private final class Table {
             private final Sheet sheet;
             private final int[] widths;
             private int next = 1;
+            /** The last data row (0-based), fixed by a totals row or a note; the autofilter stops there. */
+            private int dataEnd = -1;
 
             Table(String name, String... headers) {
-                sheet = wb.createSheet(name);
+                sheet = wb.getSheet(name);
                 widths = new int[headers.length];
                 Row row = sheet.createRow(0);
                 for (int c = 0; c < headers.length; c++) {
@@ -332,10 +483,57 @@ public final class XlsxReport {
                 return new R(sheet.createRow(next++));
             }
 
+            private void endData() {
+                if (dataEnd < 0) {
+                    dataEnd = next - 1;
+                }
+            }
+
+            /**
+             * A bold "Total" row under the data: each metric column (from {@code firstColumn}, in
+             * order) the sum of the cells above, where the organisation has that figure.
+             */
+            void totals(int firstColumn, List<Metric> metrics) {
+                endData();
+                if (dataEnd < 1) {
+                    return;
+                }
+                R r = row();
+                r.row.createCell(0).setCellValue("Total");
+                r.row.getCell(0).setCellStyle(bold);
+                r.col = firstColumn;
+                for (Metric metric : metrics) {
+                    String letter = CellReference.convertNumToColString(r.col);
+                    r.figure(m.totals.reported(metric).orElse(null), metric,
+                            "SUM(" + letter + "2:" + letter + (dataEnd + 1) + ")");
+                }
+            }
+
+            /** A line of text under the table, after a blank row. */
+            void note(String note) {
+                endData();
+                next++;
+                Cell c = sheet.createRow(next++).createCell(0);
+                c.setCellValue(note);
+                c.setCellStyle(text);
+            }
+
             void finish() {
+                endData();
                 for (int c = 0; c < widths.length; c++) {
                     sheet.setColumnWidth(c, (Math.min(widths[c], MAX_WIDTH_CHARS) + 2) * 256);
                 }
+                if (dataEnd >= 1) {
+                    sheet.setAutoFilter(new CellRangeAddress(0, dataEnd, 0, widths.length - 1));
+                }
+                PrintSetup print = sheet.getPrintSetup();
+                print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+                print.setLandscape(true);
+                print.setFitWidth((short) 1);
+                print.setFitHeight((short) 0); // as many pages down as the rows need
+                sheet.setFitToPage(true);
+                sheet.setAutobreaks(true);
+                sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
             }
 
             /** A row being filled left to right. */
@@ -345,6 +543,11 @@ public final class XlsxReport {
 
                 R(Row row) {
                     this.row = row;
+                }
+
+                /** The row's number as formulas name it (1-based). */
+                int number() {
+                    return row.getRowNum() + 1;
                 }
 
                 private Cell cell(int width) {
@@ -381,6 +584,26 @@ public final class XlsxReport {
                     return this;
                 }
 
+                /**
+                 * A figure as a live formula with the engine's value cached, so a reader that does not
+                 * recalculate shows it too; empty (no formula) where the figure does not apply.
+                 */
+                R figure(BigDecimal value, Metric metric, String formula) {
+                    if (value == null) {
+                        return blank();
+                    }
+                    int places = Display.places(metric.reportUnit());
+                    return live ? formula(formula, value, places) : number(value, places);
+                }
+
+                R formula(String formula, BigDecimal cached, int places) {
+                    Cell c = cell(Display.number(cached, places).length());
+                    c.setCellFormula(formula);
+                    c.setCellValue(cached.doubleValue());
+                    c.setCellStyle(decimals(places));
+                    return this;
+                }
+
                 R percent(BigDecimal fraction) {
                     Cell c = cell(9);
                     c.setCellValue(fraction.doubleValue());
@@ -392,6 +615,24 @@ public final class XlsxReport {
                     Cell c = cell(Long.toString(value).length());
                     c.setCellValue(value);
                     c.setCellStyle(integer);
+                    return this;
+                }
+
+                /** A calendar month as a real date (its first day) shown as 2024-01. */
+                R month(YearMonth value) {
+                    Cell c = cell(7);
+                    c.setCellValue(value.atDay(1));
+                    c.setCellStyle(month);
+                    return this;
+                }
+
+                R day(LocalDate value) {
+                    if (value == null) {
+                        return blank();
+                    }
+                    Cell c = cell(10);
+                    c.setCellValue(value);
+                    c.setCellStyle(day);
                     return this;
                 }
             }

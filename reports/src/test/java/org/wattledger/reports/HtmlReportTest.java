@@ -36,7 +36,7 @@ final class HtmlReportTest {
     void containsEverySectionInOrder() {
         String html = html(Fixtures.small());
         int last = -1;
-        for (String id : List.of("status", "summary", "intensities", "sites", "coverage", "targets", "charts", "issues", "factors",
+        for (String id : List.of("status", "summary", "intensities", "sites", "lineage", "coverage", "targets", "charts", "issues", "factors",
                 "reproduce")) {
             int at = html.indexOf("id=\"" + id + "\"");
             assertTrue(at > last, id + " after the previous section");
@@ -164,5 +164,43 @@ final class HtmlReportTest {
         assertEquals("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
                 HtmlReport.escape("<a href=\"x\">Tom & Jerry's</a>"));
         assertEquals("", HtmlReport.escape(null));
+    }
+
+    @Test
+    void eachSiteOpensToItsLinesAndEachLineToItsRows() {
+        String html = html(Fixtures.small());
+        // DC1: Scope 2 location 2.2 MWh × 0.5 t/MWh = 1.10 t; 6 lines (main, IT, water × January, February)
+        assertTrue(html.contains("<details class=\"site\" id=\"lines-1\"><summary><strong>DC1</strong> · "
+                + "Scope 2, location-based 1.10 t CO2e · Scope 2, market-based 1.10 t CO2e · Energy 2.20 MWh · "
+                + "Water 5.00 m³ · 6 lines</summary>"), html);
+        assertTrue(html.contains("<td><a href=\"#lines-1\">DC1</a></td>"), "the site's row links to its lines");
+        // DC1 main electricity, January: 1,000 kWh × 0.5 t/MWh = 0.50 t; energy 1.00 MWh; its row 2 of meters.xlsx
+        assertTrue(html.contains("<tr><td>E-MAIN<br><span class=\"muted\">electricity, main</span></td><td>2024-01</td>"
+                + "<td class=\"num\">1,000 kWh</td><td><code>test.grid.cn</code><br>0.5 t/MWh</td>"
+                + "<td class=\"num\">—</td><td class=\"num\">0.50</td><td class=\"num\">0.50</td>"
+                + "<td class=\"num\">1.00</td><td class=\"num\">—</td>"
+                + "<td><details><summary>meters.xlsx, sheet readings, rows 2</summary><ul>"), html);
+        // the estimated office line says so, inside its rows
+        assertTrue(html.matches("(?s).*<li>meters\\.xlsx, sheet readings, row \\d+: estimated, no note given</li>.*"), html);
+    }
+
+    @Test
+    void listsAtMostMaxLinesAndSaysWhereTheRestAre() {
+        // 5,001 meters of one office, each one reading in March 2024: one line each
+        List<org.wattledger.engine.model.Site> sites = List.of(new org.wattledger.engine.model.Site("OFF9", "OFF9", "CN",
+                org.wattledger.engine.model.SiteKind.OFFICE, null, null, null));
+        List<org.wattledger.engine.model.Reading> readings = new java.util.ArrayList<>();
+        for (int i = 0; i < HtmlReport.MAX_LINES + 1; i++) {
+            readings.add(Fixtures.month("OFF9", "E" + i, org.wattledger.engine.model.Carrier.ELECTRICITY,
+                    org.wattledger.engine.model.Role.MAIN, 2024, 3, "1", org.wattledger.engine.units.CarbonUnits.KWH, i + 2));
+        }
+        var inventory = new org.wattledger.engine.model.Inventory(sites, readings, List.of(), List.of(), List.of(),
+                List.of(), new org.wattledger.engine.model.Inventory.RowTally(readings.size(), readings.size(), 0),
+                List.of(new org.wattledger.engine.model.Inventory.InputFile("many.csv", "cd".repeat(32))));
+        String html = html(Fixtures.run(inventory, Fixtures.smallFactors(), 2024));
+        assertTrue(html.contains("· 5,001 lines</summary>"), "the summary counts every line");
+        assertEquals(HtmlReport.MAX_LINES, count(html, "<td><details><summary>meters.xlsx, sheet readings, rows "));
+        assertTrue(html.contains("<p class=\"muted\">Not listed here (the page lists at most 5,000 lines): 1 more line of"
+                + " this site, in the Activity sheet of report.xlsx and in report.json with --lineage.</p>"));
     }
 }

@@ -280,6 +280,16 @@ final class JsonReportTest {
         List<String> factorIds = new ArrayList<>();
         line.get("factors").forEach(f -> factorIds.add(f.get("id").asText()));
         assertTrue(factorIds.contains("test.grid.cn"), factorIds.toString());
+        assertFalse(line.has("derivations"), "a measured reading needs no derivation");
+        // OFF1's January electricity rests on an estimated reading with no note
+        for (JsonNode entry : lineage) {
+            if (entry.get("site").asText().equals("OFF1") && entry.get("metric").asText().equals("electricity")) {
+                String how = entry.get("lines").get(0).get("derivations").get(0).asText();
+                assertTrue(how.matches("meters\\.xlsx, sheet readings, row \\d+: estimated, no note given"), how);
+                return;
+            }
+        }
+        throw new AssertionError("no OFF1 electricity lineage");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -101,7 +102,8 @@ final class XlsxReportTest {
         try (XSSFWorkbook wb = open(small())) {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("Summary", "Sites", "Coverage", "Monthly", "Targets", "Issues", "Factors", "About"), names);
+            assertEquals(List.of("Summary", "Sites", "Coverage", "Monthly", "Activity", "Targets", "Issues", "Factors",
+                    "About"), names);
             for (Sheet s : wb) {
                 assertNotNull(s.getPaneInformation(), s.getSheetName());
                 assertTrue(s.getPaneInformation().isFreezePane(), s.getSheetName());
@@ -138,10 +140,12 @@ final class XlsxReportTest {
             assertEquals(List.of("Site", "Month", "Scope 1 (t CO2e)", "Scope 2 location (t CO2e)",
                     "Scope 2 market (t CO2e)", "Energy (MWh)", "IT energy (MWh)", "Water (m3)", "PUE", "WUE (L/kWh)"),
                     header(monthly));
-            assertEquals(3, monthly.getLastRowNum(), "DC1 January and February, OFF1 January");
+            assertEquals("Total", monthly.getRow(4).getCell(0).getStringCellValue(),
+                    "DC1 January and February, OFF1 January, then the totals row");
             Row jan = monthly.getRow(1);
             assertEquals("DC1", jan.getCell(0).getStringCellValue());
-            assertEquals("2024-01", jan.getCell(1).getStringCellValue());
+            assertEquals(LocalDate.of(2024, 1, 1), jan.getCell(1).getLocalDateTimeCellValue().toLocalDate(), "a real date");
+            assertEquals("yyyy-mm", jan.getCell(1).getCellStyle().getDataFormatString());
             assertNull(jan.getCell(2), "no Scope 1 at DC1: an empty cell, not 0");
             assertEquals(0.5, jan.getCell(3).getNumericCellValue(), 0);
             assertEquals(0.8, jan.getCell(6).getNumericCellValue(), 0);
@@ -150,6 +154,104 @@ final class XlsxReportTest {
             Row office = monthly.getRow(3);
             assertEquals("OFF1", office.getCell(0).getStringCellValue());
             assertNull(office.getCell(8), "no PUE for an office");
+        }
+    }
+
+    @Test
+    void writesOneActivityRowPerLineWithItsFactorFiguresAndRows() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            Sheet activity = wb.getSheet("Activity");
+            // 8 lines: DC1 main, IT and water in January and February; OFF1 electricity and gas in January
+            assertEquals(8, activity.getLastRowNum());
+            Row jan = null;
+            for (Row r : activity) {
+                if (r.getRowNum() > 0 && r.getCell(1).getStringCellValue().equals("E-MAIN")
+                        && r.getCell(4).getLocalDateTimeCellValue().getMonthValue() == 1) {
+                    jan = r;
+                }
+            }
+            assertNotNull(jan);
+            assertEquals("DC1", jan.getCell(0).getStringCellValue());
+            assertEquals("electricity", jan.getCell(2).getStringCellValue());
+            assertEquals("main", jan.getCell(3).getStringCellValue());
+            assertEquals(LocalDate.of(2024, 1, 1), jan.getCell(4).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(1000, jan.getCell(5).getNumericCellValue(), 0);
+            assertEquals("kWh", jan.getCell(6).getStringCellValue());
+            assertEquals(3600, jan.getCell(7).getNumericCellValue(), 0, "1000 kWh × 3.6 = 3600 MJ");
+            assertEquals("MJ", jan.getCell(8).getStringCellValue());
+            assertEquals("test.grid.cn", jan.getCell(9).getStringCellValue());
+            assertEquals("test@2026.1", jan.getCell(10).getStringCellValue());
+            assertEquals(0.5, jan.getCell(11).getNumericCellValue(), 0);
+            assertEquals("t/MWh", jan.getCell(12).getStringCellValue());
+            assertEquals("Scope 2, location-based (t CO2e)", activity.getRow(0).getCell(14).getStringCellValue());
+            assertEquals(0.5, jan.getCell(14).getNumericCellValue(), 0, "1 MWh × 0.5 t/MWh");
+            assertEquals(1, jan.getCell(16).getNumericCellValue(), 0, "energy 1 MWh");
+            assertNull(jan.getCell(13), "no Scope 1 on an electricity line: empty, not 0");
+            assertEquals("meters.xlsx, sheet readings, rows 2", jan.getCell(27).getStringCellValue());
+            Row estimated = rowWhere(activity, 1, "E");
+            assertTrue(estimated.getCell(28).getStringCellValue().endsWith(": estimated, no note given"),
+                    estimated.getCell(28).getStringCellValue());
+        }
+    }
+
+    @Test
+    void totalsAreFormulasOverTheActivitySheetWithTheEngineValuesCached() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            // Activity rows 2..9 (8 lines); Scope 2 location is its column O.
+            Cell summary = rowWhere(wb.getSheet("Summary"), 1, "scope2Location").getCell(2);
+            assertEquals("SUM(Activity!$O$2:$O$9)", summary.getCellFormula());
+            assertEquals(1.35, summary.getNumericCellValue(), 0, "cached: 2.2 MWh × 0.5 + 0.5 MWh × 0.5 = 1.35 t");
+            Cell dc1 = rowWhere(wb.getSheet("Sites"), 0, "DC1").getCell(5);
+            assertEquals("SUMPRODUCT(--EXACT(Activity!$A$2:$A$9,$A2),Activity!$O$2:$O$9)", dc1.getCellFormula());
+            assertEquals(1.1, dc1.getNumericCellValue(), 0, "2.2 MWh × 0.5 t/MWh");
+            Row sitesTotal = rowWhere(wb.getSheet("Sites"), 0, "Total");
+            assertEquals("SUM(F2:F3)", sitesTotal.getCell(5).getCellFormula());
+            assertEquals(1.35, sitesTotal.getCell(5).getNumericCellValue(), 0);
+            assertNull(sitesTotal.getCell(10), "no tce total (gas has no coefficient): empty, not a formula giving 0");
+            Cell jan = wb.getSheet("Monthly").getRow(1).getCell(3);
+            assertEquals("SUMPRODUCT(--EXACT(Activity!$A$2:$A$9,$A2),--(Activity!$E$2:$E$9=$B2),Activity!$O$2:$O$9)",
+                    jan.getCellFormula());
+            assertEquals(0.5, jan.getNumericCellValue(), 0, "DC1 January: 1 MWh × 0.5");
+            for (String sheet : List.of("Summary", "Sites", "Monthly")) {
+                Sheet s = wb.getSheet(sheet);
+                String note = s.getRow(s.getLastRowNum()).getCell(0).getStringCellValue();
+                assertTrue(note.startsWith("Totals are live formulas over the Activity sheet. A spreadsheet recalculates"
+                        + " them in binary floating point"), sheet + ": " + note);
+            }
+        }
+    }
+
+    @Test
+    void linesThatDoNotFitASheetLeaveTotalsAsValuesNeverFormulasOverAPart() throws IOException {
+        // small() has 8 lines: with room for 5 rows (header + 4) they do not fit
+        try (XSSFWorkbook wb = open(XlsxReport.toBytes(Fixtures.small(), Fixtures.meta(Fixtures.small()), 5))) {
+            Sheet activity = wb.getSheet("Activity");
+            assertEquals("8 lines are more than one sheet holds (4), so they are not listed and the totals are values,"
+                    + " not formulas; report.json --lineage and report.html list them.",
+                    activity.getRow(activity.getLastRowNum()).getCell(0).getStringCellValue());
+            Cell summary = rowWhere(wb.getSheet("Summary"), 1, "scope2Location").getCell(2);
+            assertEquals(CellType.NUMERIC, summary.getCellType());
+            assertEquals(1.35, summary.getNumericCellValue(), 0);
+            Cell dc1 = rowWhere(wb.getSheet("Sites"), 0, "DC1").getCell(5);
+            assertEquals(CellType.NUMERIC, dc1.getCellType());
+            assertEquals(1.1, dc1.getNumericCellValue(), 0);
+            Sheet sites = wb.getSheet("Sites");
+            assertEquals("Too many lines for the Activity sheet: totals are values, not formulas.",
+                    sites.getRow(sites.getLastRowNum()).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
+    void everySheetHasAnAutofilterAndPrintsOnePageWide() throws IOException {
+        try (XSSFWorkbook wb = open(small())) {
+            for (Sheet s : wb) {
+                assertTrue(s.getFitToPage(), s.getSheetName());
+                assertEquals(1, s.getPrintSetup().getFitWidth(), s.getSheetName());
+                assertEquals(0, s.getPrintSetup().getFitHeight(), s.getSheetName());
+                assertTrue(s.getPrintSetup().getLandscape(), s.getSheetName());
+            }
+            // Sites: header and 2 site rows, not the totals row
+            assertEquals("A1:T3", ((org.apache.poi.xssf.usermodel.XSSFSheet) wb.getSheet("Sites")).getCTWorksheet().getAutoFilter().getRef());
         }
     }
 

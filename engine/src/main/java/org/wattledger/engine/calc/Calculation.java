@@ -24,6 +24,7 @@ import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Gas;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.meter.Registers;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingType;
@@ -244,6 +245,12 @@ public final class Calculation {
                 line.estimatedQuantity = line.estimatedQuantity.add(quantity);
             }
             line.lineage.rows().add(r.source());
+            String note = r.note() == null || r.note().isBlank() ? null : r.note();
+            if (note != null && note.startsWith(Registers.DIFFERENCE)) {
+                line.lineage.derivation(r.source() + ": " + note);
+            } else if (r.quality() == Quality.ESTIMATED) {
+                line.lineage.derivation(r.source() + ": estimated, " + (note != null ? note : "no note given"));
+            }
             if (line.firstSource == null) {
                 line.firstSource = r.source().atColumn(null);
             }

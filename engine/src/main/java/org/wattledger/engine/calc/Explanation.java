@@ -7,6 +7,7 @@ import java.util.List;
 public record Explanation(String site, Metric metric, BigDecimal total, String unit, List<Part> parts) {
     /** One line's contribution. */
     public record Part(String line, BigDecimal value, BigDecimal quantity, String quantityUnit, String formula,
-            String rows, List<Lineage.FactorUse> factors, List<String> conversions, List<String> prorations) {
+            String rows, List<Lineage.FactorUse> factors, List<String> conversions, List<String> prorations,
+            List<String> derivations) {
     }
 }

@@ -19,6 +19,7 @@ public final class Lineage {
     private final RowRanges rows = new RowRanges();
     private final List<String> conversions = new ArrayList<>();
     private final List<String> prorations = new ArrayList<>();
+    private final List<String> derivations = new ArrayList<>();
     private final Map<String, FactorUse> factors = new LinkedHashMap<>();
     private final Map<String, String> formulas = new LinkedHashMap<>();
 
@@ -32,6 +33,15 @@ public final class Lineage {
 
     public List<String> prorations() {
         return prorations;
+    }
+
+    /**
+     * How quantities that were not read directly were made: a register difference (both readings
+     * and the multiplier), an estimate (the reading's note: the user's, or the engine's for a gap
+     * it filled), each prefixed by its row.
+     */
+    public List<String> derivations() {
+        return derivations;
     }
 
     public List<FactorUse> factors() {
@@ -53,6 +63,12 @@ public final class Lineage {
 
     void proration(String text) {
         prorations.add(text);
+    }
+
+    void derivation(String text) {
+        if (!derivations.contains(text)) {
+            derivations.add(text);
+        }
     }
 
     void conversion(String text) {

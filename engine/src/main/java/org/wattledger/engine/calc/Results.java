@@ -319,7 +319,8 @@ public final class Results {
             total = total.add(v.get());
             parts.add(new Explanation.Part(l.label(), metric.present(v.get()), l.quantity, l.unit.symbol(),
                     l.lineage.formulas().getOrDefault(metric.key(), ""), l.lineage.rows().toString(),
-                    l.lineage.factors(), List.copyOf(l.lineage.conversions()), List.copyOf(l.lineage.prorations())));
+                    l.lineage.factors(), List.copyOf(l.lineage.conversions()), List.copyOf(l.lineage.prorations()),
+                    List.copyOf(l.lineage.derivations())));
         }
         return new Explanation(site, metric, metric.present(total), metric.reportUnit(), parts);
     }

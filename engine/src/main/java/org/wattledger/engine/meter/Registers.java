@@ -37,6 +37,13 @@ import org.wattledger.engine.model.Severity;
 public final class Registers {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
+    /**
+     * How the note of a consumption derived from two register readings begins; the rest names
+     * both readings, the multiplier and the result ("register difference: 1280570.82 − 1204316.25
+     * (row 74) = 76254.57, × multiplier 80 = 6100365.6 kWh"), and the lineage shows it.
+     */
+    public static final String DIFFERENCE = "register difference: ";
+
     private Registers() {
     }
 
@@ -180,7 +187,13 @@ public final class Registers {
                         + plain(prev.quantity()) + " (" + prevRow + ") to " + plain(r.quantity()) + ", consumption "
                         + plain(difference.multiply(r.multiplier())) + " " + r.unit().symbol()));
             }
-            derived[i] = r.withPeriod(prev.to(), r.to(), difference.multiply(r.multiplier()));
+            BigDecimal consumption = difference.multiply(r.multiplier());
+            derived[i] = r.withPeriod(prev.to(), r.to(), consumption).withNote(DIFFERENCE + plain(r.quantity())
+                    + " − " + plain(prev.quantity()) + " (" + prevRow + ")"
+                    + (r.quantity().compareTo(prev.quantity()) < 0 ? " + 10^" + (r.registerDigits() != null
+                            ? r.registerDigits() : prev.registerDigits()) + " (rollover)" : "")
+                    + " = " + plain(difference) + ", × multiplier " + plain(r.multiplier()) + " = " + plain(consumption)
+                    + " " + r.unit().symbol());
             prev = r;
         }
     }

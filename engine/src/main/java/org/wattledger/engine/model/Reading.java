@@ -63,6 +63,12 @@ public record Reading(String site, String meter, Carrier carrier, String gas, Us
                 registerDigits, event, quality, note, source);
     }
 
+    /** The same reading with another note (a register difference says how it was derived). */
+    public Reading withNote(String newNote) {
+        return new Reading(site, meter, carrier, gas, use, role, from, to, quantity, unit, type, multiplier,
+                registerDigits, event, quality, newNote, source);
+    }
+
     public Reading withQuality(Quality newQuality) {
         return new Reading(site, meter, carrier, gas, use, role, from, to, quantity, unit, type, multiplier,
                 registerDigits, event, newQuality, note, source);

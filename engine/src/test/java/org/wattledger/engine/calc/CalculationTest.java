@@ -255,6 +255,22 @@ final class CalculationTest {
     }
 
     @Test
+    void lineageSaysHowEstimatedAndRegisterQuantitiesWereMade() {
+        List<Factor> factors = with(gwps(), factor("grid.2024", Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", "0.5", "t/MWh"));
+        var estimated = reading("S", "M", Carrier.ELECTRICITY, null, null, Role.MAIN, "2024-01-01", "2024-01-31", "400",
+                "kWh", Quality.ESTIMATED).withNote("bill not received");
+        var derived = reading("S", "R", Carrier.ELECTRICITY, Role.MAIN, "2024-01-01", "2024-01-31", "200", "kWh")
+                .withNote(org.wattledger.engine.meter.Registers.DIFFERENCE + "12.5 − 10 (row 2) = 2.5, × multiplier 80 = 200 kWh");
+        var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(estimated, derived));
+        Results r = run(inv, factors, Y2024);
+        Line m = r.lines().stream().filter(l -> l.meter().equals("M")).findFirst().orElseThrow();
+        Line reg = r.lines().stream().filter(l -> l.meter().equals("R")).findFirst().orElseThrow();
+        assertEquals(List.of(estimated.source() + ": estimated, bill not received"), m.lineage().derivations());
+        assertEquals(List.of(derived.source() + ": register difference: 12.5 − 10 (row 2) = 2.5, × multiplier 80 = 200 kWh"),
+                reg.lineage().derivations());
+    }
+
+    @Test
     void certificatesCoverConsumptionAndTheRestTakesTheResidualMix() {
         List<Factor> factors = with(gwps(),
                 factor("grid", Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", "0.5", "t/MWh"),

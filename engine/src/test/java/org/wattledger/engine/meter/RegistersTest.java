@@ -53,6 +53,19 @@ final class RegistersTest {
                 register("A", "2022-01-01T00:00", "10", 2, "80", null, null),
                 register("A", "2022-02-01T00:00", "12.5", 3, "80", null, null)));
         assertEquals(List.of("A 2022-01-01T00:00..2022-02-01T00:00 200.0 row 3"), show(r));
+        // the derived reading says which two readings it differences and the multiplier: (12.5 − 10) × 80 = 200
+        assertEquals("register difference: 12.5 − 10 (row 2) = 2.5, × multiplier 80 = 200 kWh",
+                r.readings().get(0).note());
+    }
+
+    @Test
+    void aRolloverSaysSoInTheNoteOfTheDerivedReading() {
+        Registers.Result r = Registers.toConsumption(List.of(
+                register("A", "2022-01-01T00:00", "9990", 2, null, 4, null),
+                register("A", "2022-02-01T00:00", "15", 3, null, 4, null)));
+        // 10^4 − 9990 + 15 = 25
+        assertEquals("register difference: 15 − 9990 (row 2) + 10^4 (rollover) = 25, × multiplier 1 = 25 kWh",
+                r.readings().get(0).note());
     }
 
     @Test
