@@ -41,8 +41,6 @@ public final class FactorLibrary {
     public static final String BUNDLED_LOCATION = "bundled";
     /** The index of bundled releases: columns {@code set,version}. */
     public static final String INDEX_FILE = "index.csv";
-    /** {@link Release#location()} of a release bundled in this jar. */
-    public static final String BUNDLED_LOCATION = "bundled";
     /** Each release's metadata: columns {@code key,value}. */
     public static final String RELEASE_FILE = "release.csv";
 
