@@ -44,6 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Outputs.checkFolder(out);
+        Outputs.preload(Outputs.Format.ALL);
         Path work = Files.createTempDirectory("wattledger-demo");
         try {
             Path input = extract(work.resolve("demo"));

@@ -41,6 +41,7 @@ final class ReportCommand implements Callable<Integer> {
         Outputs.Format f = format == null ? (out == null ? Outputs.Format.TEXT : Outputs.Format.ALL) : Outputs.Format.parse(format);
         if (out != null) {
             Outputs.checkFolder(out);
+            Outputs.preload(f);
         }
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = Pipeline.run(inputs, calculation, lineage, err);
