@@ -11,22 +11,21 @@ import java.util.Optional;
 /**
  * Runs {@code java -jar wattledger.jar ...} in a second JVM started with the class-data archive
  * that the build made beside the jar ({@code wattledger.jsa}, AppCDS: the classes of a demo run,
- * already parsed and verified) and, for {@code demo}, with the quick compiler only. Java 17 reads
- * JVM options only from its command line, never from the jar, so this is the one way the plain
- * {@code java -jar} command gets them: the demo's 5,000 classes otherwise cost more time to load
- * and compile than the work itself (docs/benchmarks.md, "Start-up").
+ * already parsed and verified) and, for {@code demo}, with the quick compiler only and the serial
+ * collector. Java 17 reads JVM options only from its command line, never from the jar, so this is
+ * the one way the plain {@code java -jar} command gets them: the demo's 5,000 classes otherwise
+ * cost more time to load and compile than the work itself (docs/benchmarks.md, "Issue 10: start-up").
  *
  * <p>The second JVM gets this JVM's own options after ours (so the user's {@code -Xmx} or
  * {@code -XX:TieredStopAtLevel} wins), the same arguments, standard input, output and error, and
  * its exit code is this one's. Nothing is relaunched when the archive is missing, the jar is not
  * run with {@code -jar}, this JVM's command line cannot be read, or {@code -Dwattledger.faststart=off}
- * is given; a JVM that cannot map the archive (another JDK build, a rebuilt jar) runs without it,
- * silently.
+ * (any value) is given; a JVM that cannot map the archive (another JDK build, a rebuilt jar) runs
+ * without it, silently.
  */
 final class FastStart {
-    /** The system property that turns the relaunch off ({@value #OFF}); the second JVM has it set to {@value #CHILD}. */
+    /** The system property that, set to anything, turns the relaunch off; the second JVM has it set to {@value #CHILD}. */
     static final String PROPERTY = "wattledger.faststart";
-    static final String OFF = "off";
     static final String CHILD = "child";
 
     private FastStart() {
@@ -43,7 +42,8 @@ final class FastStart {
         if (archive.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()) {
             return Optional.empty();
         }
-        List<String> command = command(self.command().get(), archive.get(), List.of(self.arguments().get()), args);
+        List<String> command = command(self.command().get(), archive.get(), List.of(self.arguments().get()),
+                optionsFromEnvironment(), args);
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -70,9 +70,11 @@ final class FastStart {
      * when this JVM was not started with {@code -jar}.
      *
      * @param jvmArguments this JVM's command line after the executable
+     * @param environmentOptions JVM options the second JVM also gets from the environment
      * @param args the arguments {@code main} received (the tail of {@code jvmArguments})
      */
-    static List<String> command(String java, Path archive, List<String> jvmArguments, String[] args) {
+    static List<String> command(String java, Path archive, List<String> jvmArguments, List<String> environmentOptions,
+            String[] args) {
         int jarFlag = jvmArguments.indexOf("-jar");
         if (jarFlag < 0 || jvmArguments.size() - jarFlag - 2 != args.length) {
             return List.of();
@@ -83,13 +85,35 @@ final class FastStart {
         // An archive this JVM cannot map is skipped; its warning must not reach standard output.
         command.add("-Xlog:cds*=off");
         if (args.length > 0 && args[0].equals("demo")) {
-            // The demo is a fixed, small job: the optimising compiler's work would never pay back.
-            // A large import keeps both compilers.
+            // The demo is a fixed, small job: the optimising compiler's work would never pay back,
+            // and the serial collector costs less CPU than G1 on its small heap (measured:
+            // docs/benchmarks.md). A report keeps both compilers and the JVM's own collector.
             command.add("-XX:TieredStopAtLevel=1");
+            if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
+                    && environmentOptions.stream().noneMatch(FastStart::choosesCollector)) {
+                command.add("-XX:+UseSerialGC"); // two collectors named is an error, so only when the user names none
+            }
         }
         command.add("-D" + PROPERTY + "=" + CHILD);
         command.addAll(jvmArguments);
         return command;
+    }
+
+    /** The options in {@code JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS}, which every JVM started from here reads too. */
+    private static List<String> optionsFromEnvironment() {
+        List<String> options = new ArrayList<>();
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                options.addAll(List.of(value.strip().split("\\s+")));
+            }
+        }
+        return options;
+    }
+
+    /** {@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, ...: an option that names a collector. */
+    private static boolean choosesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** {@code wattledger.jsa} beside {@code wattledger.jar}. */
