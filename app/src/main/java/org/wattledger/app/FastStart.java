@@ -76,7 +76,9 @@ final class FastStart {
     static List<String> command(String java, Path archive, List<String> jvmArguments, List<String> environmentOptions,
             String[] args) {
         int jarFlag = jvmArguments.indexOf("-jar");
-        if (jarFlag < 0 || jvmArguments.size() - jarFlag - 2 != args.length) {
+        // The tail must be exactly what main received, or the command line was not read back faithfully.
+        if (jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
+                || !jvmArguments.subList(jarFlag + 2, jvmArguments.size()).equals(List.of(args))) {
             return List.of();
         }
         List<String> command = new ArrayList<>();

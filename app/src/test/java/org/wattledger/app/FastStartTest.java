@@ -50,6 +50,8 @@ final class FastStartTest {
         // A command line whose tail is not the arguments main got (it cannot be read back faithfully).
         assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
                 List.of(), new String[] {"demo", "--out", "x"}));
+        assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo", "--out", "?"),
+                List.of(), new String[] {"demo", "--out", "冬"}));
     }
 
     @Test
