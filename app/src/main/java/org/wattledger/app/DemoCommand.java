@@ -51,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         if (bundle != null) {
             Bundles.checkTarget(bundle, List.of(), calculation.factorSheets);
         }
+        Outputs.preload(Outputs.Format.ALL);
         Path work = Files.createTempDirectory("wattledger-demo");
         try {
             Path input = extract(work.resolve("demo"));

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Entry point of {@code wattledger.jar}. */
@@ -12,6 +13,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Optional<Integer> relaunched = FastStart.relaunch(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
         // The raw descriptors, not System.out: a PrintStream swallows write errors (a full disk), and
         // a report that was not written must not exit 0.
         System.exit(run(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args));

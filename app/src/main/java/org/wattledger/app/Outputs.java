@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
@@ -87,28 +90,59 @@ final class Outputs {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Writes files into {@code dir} and returns their paths, in a stable order. */
+    /**
+     * Starts loading, on a second core while the inputs are read and calculated, the libraries
+     * that the files of {@code format} need: POI for the workbook, Java2D and JFreeChart for the
+     * charts. Their first use costs one to two seconds of class loading that would otherwise come
+     * after the calculation. Nothing is written; a failure here is left for the real write to meet.
+     */
+    static void preload(Format format) {
+        boolean xlsx = format == Format.ALL || format == Format.XLSX;
+        boolean charts = format == Format.ALL || format == Format.HTML;
+        if (xlsx || charts) {
+            background("preload", () -> {
+                if (charts) {
+                    Charts.preload();
+                }
+                if (xlsx) {
+                    XlsxReport.preload();
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Writes files into {@code dir} and returns their paths, in a stable order. The workbook, the
+     * slowest output and independent of the others, is built on a second thread meanwhile; each
+     * chart is drawn once for both the HTML page and its PNG file. The bytes are those of writing
+     * one format after another.
+     */
     static List<Path> writeFiles(Pipeline.Outcome o, Format format, Path dir) {
         List<Path> written = new ArrayList<>();
+        boolean all = format == Format.ALL;
+        FutureTask<byte[]> xlsx = all || format == Format.XLSX
+                ? background("xlsx", () -> XlsxReport.toBytes(o.results(), o.meta())) : null;
         try {
             Files.createDirectories(dir);
-            if (format == Format.JSON || format == Format.ALL) {
+            if (format == Format.JSON || all) {
                 JsonReport.write(o.results(), o.meta(), dir.resolve(JSON_FILE));
                 written.add(dir.resolve(JSON_FILE));
             }
-            if (format == Format.HTML || format == Format.ALL) {
-                HtmlReport.write(o.results(), o.meta(), dir.resolve(HTML_FILE));
+            List<Charts.Rendered> charts = format == Format.HTML || all ? Charts.renderAll(o.results()) : List.of();
+            if (format == Format.HTML || all) {
+                HtmlReport.write(o.results(), o.meta(), charts, dir.resolve(HTML_FILE));
                 written.add(dir.resolve(HTML_FILE));
             }
-            if (format == Format.XLSX || format == Format.ALL) {
-                XlsxReport.write(o.results(), o.meta(), dir.resolve(XLSX_FILE));
+            if (xlsx != null) {
+                Files.write(dir.resolve(XLSX_FILE), result(xlsx));
                 written.add(dir.resolve(XLSX_FILE));
             }
-            if (format == Format.CSV || format == Format.ALL) {
+            if (format == Format.CSV || all) {
                 written.addAll(CsvReport.write(o.results(), o.meta(), dir));
             }
-            if (format == Format.ALL) {
-                written.addAll(Charts.writeAll(o.results(), dir));
+            if (all) {
+                written.addAll(Charts.write(charts, dir));
             }
             if (format == Format.TEXT) {
                 Path summary = dir.resolve("summary.txt");
@@ -117,8 +151,39 @@ final class Outputs {
             }
         } catch (IOException e) {
             throw new WriteFailed("cannot write the report into " + dir + ": " + reason(e), e);
+        } finally {
+            if (xlsx != null) {
+                xlsx.cancel(false); // a write that failed first leaves no workbook wanted
+            }
         }
         return written;
+    }
+
+    /** Starts a task on its own thread (a daemon: it never holds the JVM open). */
+    private static <T> FutureTask<T> background(String name, Callable<T> task) {
+        FutureTask<T> future = new FutureTask<>(task);
+        Thread thread = new Thread(future, "wattledger-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** A background task's result; what it threw is thrown here, as if it had run on this thread. */
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the report", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Writes one format to standard output (nothing else goes there); write failures are caught by {@link Main}. */

@@ -46,6 +46,7 @@ final class ReportCommand implements Callable<Integer> {
         Outputs.Format f = format == null ? (out == null ? Outputs.Format.TEXT : Outputs.Format.ALL) : Outputs.Format.parse(format);
         if (out != null) {
             Outputs.checkFolder(out);
+            Outputs.preload(f);
         }
         if (bundle != null) {
             Bundles.checkTarget(bundle, inputs, calculation.factorSheets);

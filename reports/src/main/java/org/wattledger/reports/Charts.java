@@ -111,14 +111,31 @@ public final class Charts {
      * and {@value #ENERGY_BY_CARRIER} into a folder (created if needed); returns their paths.
      */
     public static List<Path> writeAll(Results results, Path dir) throws IOException {
+        return write(renderAll(ReportModel.of(results)), dir);
+    }
+
+    /** Writes charts already rendered into a folder (created if needed); returns their paths. */
+    public static List<Path> write(List<Rendered> charts, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        for (Rendered r : renderAll(ReportModel.of(results))) {
+        for (Rendered r : charts) {
             Path file = dir.resolve(r.file());
             Files.write(file, r.png());
             out.add(file);
         }
         return out;
+    }
+
+    /**
+     * Loads and initialises what drawing a chart needs (JFreeChart, Java2D, the fonts, the PNG
+     * writer) by drawing a small empty chart and discarding it: the first chart of a run costs
+     * about half a second of class loading, which a caller can so move to a thread that would
+     * otherwise wait. Has no effect on any chart drawn later.
+     */
+    public static void preload() {
+        CategoryPlot plot = new CategoryPlot(new DefaultCategoryDataset(), new CategoryAxis(), new NumberAxis(),
+                new StackedBarRenderer());
+        png(chart("", plot, ""), 32, 32);
     }
 
     /** All charts, rendered, in a fixed order. */

@@ -47,6 +47,15 @@ public final class HtmlReport {
         Files.writeString(file, render(results, meta), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Writes the page with charts already rendered by {@link Charts#renderAll(Results)} for the
+     * same results, so a run that also writes the PNG files draws each chart once.
+     */
+    public static void write(Results results, ReportMeta meta, List<Charts.Rendered> charts, Path file)
+            throws IOException {
+        Files.writeString(file, new Page(ReportModel.of(results), meta, charts).render(), StandardCharsets.UTF_8);
+    }
+
     /** The page as text. */
     public static String render(Results results, ReportMeta meta) {
         ReportModel m = ReportModel.of(results);

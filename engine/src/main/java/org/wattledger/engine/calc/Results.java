@@ -246,8 +246,8 @@ public final class Results {
         return out;
     }
 
-    /** Each meter's coverage of the period, by site, meter and carrier. */
-    public List<Coverage> coverage() {
+    /** Each meter's coverage of the period, by site, meter and carrier. Reports may ask from several threads. */
+    public synchronized List<Coverage> coverage() {
         if (coverage == null) { // computed when first asked: a run that wants only totals does not pay for it
             coverage = Coverage.of(calculation.inventory().readings(), calculation.sites(), period);
         }

@@ -50,6 +50,20 @@ final class LayeredCatalogTest {
     }
 
     @Test
+    void oneQueryShapeAskedForSeveralYearsGetsEachYearsFactor() {
+        // The candidates of a shape are remembered; the date test is not: each answer is the year's own.
+        LayeredCatalog cn = new LayeredCatalog(CN.layers());
+        List<String> ids = new java.util.ArrayList<>();
+        for (int year : new int[] {2022, 2023, 2024, 2022}) {
+            ids.add(cn.find(new FactorQuery(Carrier.ELECTRICITY, FactorKind.EMISSION, "CO2", "CN-HE", LocalDate.of(year, 6, 1),
+                    "", null, Dimension.ENERGY)).orElseThrow().factor().id());
+        }
+        assertEquals(List.of("he.2022", "north.2023", "north.2023", "he.2022"), ids);
+        assertEquals(CN.hashCode(), cn.hashCode(), "equal catalogues, equal hashes");
+        assertEquals(CN, cn);
+    }
+
+    @Test
     void aNationalOnlyValueIsNoRegionFallback() {
         Factor ncv = new Factor("cn.diesel.ncv", Carrier.DIESEL, FactorKind.NCV, null, new BigDecimal("42.652"),
                 FactorUnit.parse("GJ/t"), "CN", LocalDate.of(2021, 1, 1), null, "test", "1", "", "", null, "t", null);

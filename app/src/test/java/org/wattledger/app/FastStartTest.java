@@ -1,0 +1,61 @@
+package org.wattledger.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The second JVM's command line: our options first, then the user's own command line unchanged. */
+final class FastStartTest {
+    private static final Path ARCHIVE = Path.of("/opt/wl/wattledger.jsa");
+
+    @Test
+    void theDemoGetsTheArchiveAndTheQuickCompilerAndKeepsTheUsersOptionsAfterOurs() {
+        List<String> command = FastStart.command("/usr/bin/java", ARCHIVE,
+                List.of("-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), List.of(),
+                new String[] {"demo", "--out", "x"});
+        assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dwattledger.faststart=child",
+                "-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), command);
+    }
+
+    @Test
+    void aCollectorTheUserNamesIsTheOnlyOne() {
+        // Two collectors on one command line stop the JVM, so the serial one is added only when none is named.
+        List<String> command = FastStart.command("java", ARCHIVE, List.of("-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"),
+                List.of(), new String[] {"demo"});
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
+                "-XX:TieredStopAtLevel=1", "-Dwattledger.faststart=child",
+                "-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"), command);
+        // Nor when JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS names one: the second JVM reads them too.
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
+                "-XX:TieredStopAtLevel=1", "-Dwattledger.faststart=child", "-jar", "wattledger.jar", "demo"),
+                FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
+                        List.of("-Xss2m", "-XX:+UseG1GC"), new String[] {"demo"}));
+    }
+
+    @Test
+    void aReportKeepsBothCompilers() {
+        List<String> command = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "report", "big.xlsx"), List.of(),
+                new String[] {"report", "big.xlsx"});
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
+                "-Dwattledger.faststart=child", "-jar", "wattledger.jar", "report", "big.xlsx"), command);
+    }
+
+    @Test
+    void aJvmNotStartedWithJarIsNotRelaunched() {
+        assertEquals(List.of(), FastStart.command("java", ARCHIVE,
+                List.of("-cp", "wattledger.jar", "org.wattledger.app.Main", "demo"), List.of(), new String[] {"demo"}));
+        // A command line whose tail is not the arguments main got (it cannot be read back faithfully).
+        assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
+                List.of(), new String[] {"demo", "--out", "x"}));
+        assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo", "--out", "?"),
+                List.of(), new String[] {"demo", "--out", "冬"}));
+    }
+
+    @Test
+    void theArchiveIsBesideTheJarWithTheSameName() {
+        assertEquals(Path.of("/opt/wl/wattledger.jsa"), FastStart.archiveBeside(Path.of("/opt/wl/wattledger.jar")));
+    }
+}
