@@ -71,15 +71,15 @@ final class VerifyCommandTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("out-a.zip/report.json")), entries.get("outputs/report.json"));
         JsonNode description = new ObjectMapper().readTree(entries.get("bundle.json"));
         assertEquals("[\"demo\"]", description.get("inputs").toString());
-        assertEquals("[\"--factors\",\"cn@2026.1,ipcc2006@2026.1\",\"--period\",\"2024\",\"--energy-basis\","
+        assertEquals("[\"--factors\",\"cn@2026.2,ipcc2006@2026.2\",\"--period\",\"2024\",\"--energy-basis\","
                 + "\"calorific\",\"--gwp\",\"AR5\",\"--market-allocation\",\"pro-rata\"]", description.get("options").toString());
         // the release manifests are the jar's own, byte for byte, and bundle.json gives their SHA-256
-        byte[] cnManifest = entries.get("factors/releases/cn/2026.1/manifest.csv");
-        assertArrayEquals(resource("org/wattledger/factors/sets/cn/2026.1/manifest.csv"), cnManifest);
+        byte[] cnManifest = entries.get("factors/releases/cn/2026.2/manifest.csv");
+        assertArrayEquals(resource("org/wattledger/factors/sets/cn/2026.2/manifest.csv"), cnManifest);
         assertEquals(AuditBundle.sha256(cnManifest), description.at("/releases/0/manifestSha256").asText());
         // every factor row used, with its set@version and that manifest's SHA-256
         String used = new String(entries.get("factors/used.csv"), StandardCharsets.UTF_8);
-        assertTrue(used.lines().anyMatch(l -> l.startsWith("cn.grid.avg.cn-north.2023,cn@2026.1,2026.1,")
+        assertTrue(used.lines().anyMatch(l -> l.startsWith("cn.grid.avg.cn-north.2023,cn@2026.2,2026.2,")
                 && l.endsWith("," + AuditBundle.sha256(cnManifest))), used);
         // SHA256SUMS lists every other entry, in the format sha256sum -c reads
         String sums = new String(entries.get("SHA256SUMS"), StandardCharsets.UTF_8);
