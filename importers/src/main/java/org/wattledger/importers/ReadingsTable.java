@@ -31,7 +31,10 @@ final class ReadingsTable extends TableReader {
     private boolean pendingOverflow;
     private String titleUnitText;
 
-    /** A row with an empty id cell, kept until the merged ranges (at the end of the sheet XML) are known. */
+    /**
+     * A row with an empty id cell, kept until the merged ranges (at the end of the sheet XML) are
+     * known; {@code slot}: the index in the file's readings its readings go before.
+     */
     private record Pending(CellRow row, int slot, String[] fill, int[] fillRow) {
     }
 
@@ -136,7 +139,6 @@ final class ReadingsTable extends TableReader {
         if (fillable) {
             if (pending.size() < ctx.options.maxPendingMergedRows()) {
                 pending.add(new Pending(r.copy(), ctx.readings.size(), fill, fillRow));
-                ctx.readings.add(null);
                 return;
             }
             if (!pendingOverflow) {
@@ -146,7 +148,7 @@ final class ReadingsTable extends TableReader {
                         + " looked up in merged ranges");
             }
         }
-        convert(r, null);
+        convert(r);
     }
 
     /** Cheap first test before the exact one: a totals word starts with 合/总/小/共/累 or tot/sum/sub/gra. */
@@ -211,26 +213,23 @@ final class ReadingsTable extends TableReader {
                     }
                 }
             }
-            List<Reading> out = new ArrayList<>(cols.wide ? 12 : 1);
-            convert(r, out);
-            ctx.readings.set(p.slot(), out);
+            int first = ctx.readings.size();
+            convert(r);
+            ctx.moved.add(new int[] {p.slot(), first, ctx.readings.size() - first});
         }
         pending.clear();
         monthEnds.finish(ctx, sheet);
     }
 
-    /** Adds a reading in input order: to {@code into} for a row that waited for merged ranges, else the file's list. */
-    void add(Reading reading, List<Reading> into) {
-        if (into != null) {
-            into.add(reading);
-        } else {
-            ctx.readings.add(reading);
-        }
+    /** Adds a reading to the file's readings; returns its index there. */
+    int add(Reading reading) {
+        ctx.readings.add(reading);
+        return ctx.readings.size() - 1;
     }
 
-    private void convert(CellRow r, List<Reading> into) {
+    private void convert(CellRow r) {
         startRow(r);
-        layout.convert(into);
+        layout.convert();
         flushRow();
     }
 }
