@@ -40,6 +40,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     private static final long NO_START = Long.MIN_VALUE;
     /** The descriptor index of a reading kept whole. */
     private static final int WHOLE = -1;
+    private static final int TIME_BITS = 13;
 
     /** What a meter's readings share; held once per distinct combination. */
     private record Descriptor(String site, String meter, Carrier carrier, String gas, Use use, Role role,
@@ -81,6 +82,13 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     private final List<Descriptor> descriptors = new ArrayList<>();
     private final Map<Descriptor, Integer> descriptorIndex = new HashMap<>();
     private final Map<Integer, Reading> whole = new HashMap<>();
+    /**
+     * Date-times built lately, by their seconds: most readings share their times with others (the
+     * same hours for every meter), so a reading is mostly built without new date-time objects.
+     * Shared between threads without a lock: an entry is an immutable object, and a stale or
+     * missing entry is only built again.
+     */
+    private final LocalDateTime[] times = new LocalDateTime[1 << TIME_BITS];
     private Descriptor lastDescriptor;
     private int lastDescriptorIndex;
     private int size;
@@ -209,8 +217,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         Descriptor d = descriptors.get(di);
         long from = c.from[k];
         return new Reading(d.site, d.meter, d.carrier, d.gas, d.use, d.role,
-                from == NO_START ? null : LocalDateTime.ofEpochSecond(from, 0, ZoneOffset.UTC),
-                LocalDateTime.ofEpochSecond(c.to[k], 0, ZoneOffset.UTC), BigDecimal.valueOf(c.unscaled[k], c.scale[k]),
+                from == NO_START ? null : dateTime(from), dateTime(c.to[k]), BigDecimal.valueOf(c.unscaled[k], c.scale[k]),
                 d.unit, d.type, d.multiplier, d.registerDigits, d.event, d.quality, d.note,
                 new SourceRef(d.file, d.sheet, c.row[k], d.column));
     }
@@ -274,7 +281,34 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
             return end ? r.to() : r.from();
         }
         long s = seconds(i, end);
-        return s == NO_START ? null : LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC);
+        return s == NO_START ? null : dateTime(s);
+    }
+
+    private LocalDateTime dateTime(long seconds) {
+        int slot = (int) ((seconds * 0x9E3779B97F4A7C15L) >>> (64 - TIME_BITS)); // Fibonacci hashing: hours spread
+        LocalDateTime t = times[slot];
+        if (t == null || t.toEpochSecond(ZoneOffset.UTC) != seconds) {
+            t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+            times[slot] = t;
+        }
+        return t;
+    }
+
+    /**
+     * The latest end of any reading, or empty when there is none: from the columns for a store,
+     * without building a reading.
+     */
+    public static java.util.Optional<LocalDateTime> latestEnd(List<Reading> readings) {
+        if (!(readings instanceof ReadingStore s)) {
+            return readings.stream().map(Reading::to).max(LocalDateTime::compareTo);
+        }
+        int latest = -1;
+        for (int i = 0; i < s.size; i++) {
+            if (latest < 0 || s.compareTimes(i, true, latest, true) > 0) {
+                latest = i;
+            }
+        }
+        return latest < 0 ? java.util.Optional.empty() : java.util.Optional.of(s.time(latest, true));
     }
 
     private long seconds(int i, boolean end) {
