@@ -26,12 +26,14 @@ import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
+import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.CarbonUnit;
 import org.wattledger.engine.units.CarbonUnits;
@@ -148,7 +150,18 @@ public final class Calculation {
         private List<Line> group() {
             Map<GroupKey, Line> groups = new HashMap<>();
             boolean sitesTableGiven = !inventory.sites().isEmpty();
-            for (Reading r : inventory.readings()) {
+            List<Reading> readings = inventory.readings();
+            ReadingStore store = readings instanceof ReadingStore s ? s : null;
+            int lastStoreGroup = -1; // the store's group of lastReading
+            for (int i = 0; i < readings.size(); i++) {
+                if (store != null && lastLine != null && store.group(i) == lastStoreGroup
+                        && store.within(i, lastBucketStart, lastBucketEnd)) {
+                    // What lastReading shares with this one (site, meter, carrier, unit, quality, its table) was
+                    // checked for it; within its bucket, only the quantity and the row are this reading's own.
+                    addRow(lastLine, lastReading.quality(), store.quantity(i), lastReading.source(), store.row(i));
+                    continue;
+                }
+                Reading r = readings.get(i);
                 // The engine's input stage (meter.InputStage) turns these into consumption; a caller skipped it.
                 if (r.type() == ReadingType.REGISTER) {
                     issue(0, Issue.error(r.source(), "register reading was not converted to consumption"));
@@ -168,6 +181,9 @@ public final class Calculation {
                     sites.put(site.id(), site);
                 }
                 addReading(groups, r);
+                if (store != null && lastReading == r) {
+                    lastStoreGroup = store.group(i);
+                }
             }
             List<Line> lines = new ArrayList<>(groups.values());
             lines.sort(Comparator.comparing(Line::site).thenComparing(Line::meter).thenComparing(Line::carrier)
@@ -242,17 +258,22 @@ public final class Calculation {
         }
 
         private static void addToLine(Line line, Reading r, BigDecimal quantity, String proration) {
-            line.quantity = line.quantity.add(quantity);
-            if (r.quality() == Quality.ESTIMATED) {
-                line.estimatedQuantity = line.estimatedQuantity.add(quantity);
-            }
-            line.lineage.rows().add(r.source());
             if (line.firstSource == null) {
                 line.firstSource = r.source().atColumn(null);
             }
+            addRow(line, r.quality(), quantity, r.source(), r.source().row());
             if (proration != null) {
                 line.lineage.proration(proration);
             }
+        }
+
+        /** Adds a reading's quantity and its row (in the file and sheet of {@code table}) to a line that has its first source. */
+        private static void addRow(Line line, Quality quality, BigDecimal quantity, SourceRef table, int row) {
+            line.quantity = line.quantity.add(quantity);
+            if (quality == Quality.ESTIMATED) {
+                line.estimatedQuantity = line.estimatedQuantity.add(quantity);
+            }
+            line.lineage.rows().add(table.file(), table.sheet(), row);
         }
 
         /** The start of the bucket holding a moment: its month start, or a period bound within that month. */

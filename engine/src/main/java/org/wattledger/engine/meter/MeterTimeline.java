@@ -258,6 +258,7 @@ public final class MeterTimeline {
         MeterKey[] keys = new MeterKey[readings.size()];
         MeterKey last = null;
         int lastGroup = -1;
+        int[] count = null; // the count of last's readings
         for (int i = 0; i < readings.size(); i++) {
             int g = readings.group(i);
             MeterKey k = last;
@@ -268,10 +269,13 @@ public final class MeterTimeline {
                     keyOfGroup.put(g, k);
                 }
             }
+            if (k != last || count == null) {
+                count = sizes.computeIfAbsent(k, x -> new int[1]);
+            }
+            count[0]++;
             keys[i] = k;
             last = k;
             lastGroup = g;
-            sizes.computeIfAbsent(k, x -> new int[1])[0]++;
         }
         Map<MeterKey, int[]> groups = new LinkedHashMap<>();
         Map<MeterKey, int[]> fill = new LinkedHashMap<>();

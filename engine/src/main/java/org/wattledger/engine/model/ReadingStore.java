@@ -260,6 +260,31 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         return c.descriptor[k] == WHOLE ? whole.get(i).from() != null : c.from[k] != NO_START;
     }
 
+    /** The quantity of reading {@code i}, without building the reading. */
+    public BigDecimal quantity(int i) {
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        int k = i & MASK;
+        return c.descriptor[k] == WHOLE ? whole.get(i).quantity() : BigDecimal.valueOf(c.unscaled[k], c.scale[k]);
+    }
+
+    /** The 1-based source row of reading {@code i}. */
+    public int row(int i) {
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        int k = i & MASK;
+        return c.descriptor[k] == WHOLE ? whole.get(i).source().row() : c.row[k];
+    }
+
+    /** True when reading {@code i} has a start and lies within [from, to]: starts at or after from, ends at or before to. */
+    public boolean within(int i, LocalDateTime from, LocalDateTime to) {
+        if (keptWhole(i)) {
+            Reading r = whole.get(i);
+            return r.from() != null && !r.from().isBefore(from) && !r.to().isAfter(to);
+        }
+        long start = seconds(i, false);
+        return start != NO_START && start >= from.toEpochSecond(ZoneOffset.UTC) && from.getNano() == 0
+                && seconds(i, true) <= to.toEpochSecond(ZoneOffset.UTC);
+    }
+
     /**
      * Compares two moments: the start ({@code aEnd} false) or end of reading {@code a} with the
      * start or end of reading {@code b}. A missing start comes before every time. Exact: a
