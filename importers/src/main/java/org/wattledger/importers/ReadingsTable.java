@@ -184,16 +184,33 @@ final class ReadingsTable extends TableReader {
         int first = Math.min(cSite < 0 ? Integer.MAX_VALUE : cSite, cMeter < 0 ? Integer.MAX_VALUE : cMeter);
         for (int c = 0; c <= first && c < r.width(); c++) {
             if (c == cSite || c == cMeter || c < first) {
-                if (mayBeTotal(r, c) && TOTAL_WORDS.contains(Columns.key(r.text(c)))) {
+                if (isTotal(r, c)) {
                     return c;
                 }
             }
         }
         int other = Math.max(cSite, cMeter);
-        if (mayBeTotal(r, other) && TOTAL_WORDS.contains(Columns.key(r.text(other)))) {
-            return other;
+        return isTotal(r, other) ? other : -1;
+    }
+
+    /** The last text of a column (at most the first 8) found not to be a totals word: most rows repeat it. */
+    private final String[] lastNotTotal = new String[8];
+
+    private boolean isTotal(CellRow r, int c) {
+        if (c < 0) {
+            return false;
         }
-        return -1;
+        boolean remembered = c < lastNotTotal.length && r.kind(c) == CellRow.TEXT;
+        if (remembered && r.text(c).equals(lastNotTotal[c])) {
+            return false;
+        }
+        if (mayBeTotal(r, c) && TOTAL_WORDS.contains(Columns.key(r.text(c)))) {
+            return true;
+        }
+        if (remembered) {
+            lastNotTotal[c] = r.text(c);
+        }
+        return false;
     }
 
     @Override
