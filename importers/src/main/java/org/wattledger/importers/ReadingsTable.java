@@ -22,6 +22,10 @@ final class ReadingsTable extends TableReader {
     private static final Set<String> TOTAL_WORDS = Set.of("合计", "总计", "小计", "共计", "总和", "累计", "total",
             "totals", "sum", "subtotal", "grandtotal", "总合计");
 
+    /** A title's unit ("单位：万kWh", "(unit: MWh)"), looked for in each cell above the header. */
+    private static final java.util.regex.Pattern TITLE_UNIT = java.util.regex.Pattern.compile(
+            "(?i)(?:.*[\\s(（,，])?(?:单位|unit|units)\\s*[:：]\\s*([^\\s)）,，]+)[)）]?\\s*");
+
     private ReadingsHeader cols;
     private ReadingsLayout layout;
     private final MonthEnds monthEnds = new MonthEnds();
@@ -64,9 +68,7 @@ final class ReadingsTable extends TableReader {
             for (int c = 0; c < r.width(); c++) {
                 if (r.kind(c) == CellRow.TEXT) {
                     String t = Numbers.normalize(r.text(c));
-                    java.util.regex.Matcher m = java.util.regex.Pattern
-                            .compile("(?i)(?:.*[\\s(（,，])?(?:单位|unit|units)\\s*[:：]\\s*([^\\s)）,，]+)[)）]?\\s*")
-                            .matcher(t);
+                    java.util.regex.Matcher m = TITLE_UNIT.matcher(t);
                     if (m.matches()) {
                         titleUnitText = m.group(1);
                     }
