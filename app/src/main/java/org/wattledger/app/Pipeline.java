@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
-import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
@@ -160,8 +159,7 @@ final class Pipeline {
 
     /** The latest calendar year any reading falls in (the last instant before its exclusive end). */
     static Optional<ReportingPeriod> latestYear(Inventory inventory) {
-        return inventory.readings().stream().map(Reading::to).map(t -> t.minusSeconds(1))
-                .map(LocalDateTime::getYear).max(Integer::compare).map(ReportingPeriod::year);
+        return ReadingStore.latestEnd(inventory.readings()).map(t -> ReportingPeriod.year(t.minusSeconds(1).getYear()));
     }
 
     /** The calendar year before today (UTC): the period of a report with no reading and no --period. */

@@ -76,6 +76,11 @@ final class Dates {
     private static final Pattern MON_YEAR = Pattern.compile("([A-Za-z]{3,9})\\.?\\s*[-/ ]?\\s*'?(\\d{2}|\\d{4})");
     private static final Pattern YEAR_MON = Pattern.compile("(\\d{4})\\s*[-/ ]\\s*([A-Za-z]{3,9})\\.?");
     private static final Pattern DAY_MON_YEAR = Pattern.compile("(\\d{1,2})\\s*[-/ ]\\s*([A-Za-z]{3,9})\\.?\\s*[-/ ,]\\s*(\\d{2}|\\d{4})");
+    /** The month-header patterns, compiled once: a month column runs {@link #monthHeader} on every row. */
+    private static final Pattern CN_MONTH = Pattern.compile("(\\d{1,2})月(?:份)?");
+    private static final Pattern M_MONTH = Pattern.compile("m(\\d{1,2})");
+    private static final Pattern HAS_YEAR = Pattern.compile(".*\\d{4}.*");
+    private static final Pattern MON_YY = Pattern.compile("[a-z]{3,9}\\.?-?'?\\d{2}");
     private static final Pattern MON_DAY_YEAR = Pattern.compile("([A-Za-z]{3,9})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
 
     private static final Map<String, Integer> MONTHS = new HashMap<>();
@@ -354,7 +359,7 @@ final class Dates {
             }
         }
         String s = Numbers.normalize(text).toLowerCase(Locale.ROOT).replace(" ", "");
-        Matcher m = Pattern.compile("(\\d{1,2})月(?:份)?").matcher(s);
+        Matcher m = CN_MONTH.matcher(s);
         if (m.matches()) {
             int mon = Integer.parseInt(m.group(1));
             return mon >= 1 && mon <= 12 ? new int[] {0, mon} : null;
@@ -370,12 +375,12 @@ final class Dates {
         if (named != null) {
             return new int[] {0, named};
         }
-        m = Pattern.compile("m(\\d{1,2})").matcher(s);
+        m = M_MONTH.matcher(s);
         if (m.matches()) {
             int mon = Integer.parseInt(m.group(1));
             return mon >= 1 && mon <= 12 ? new int[] {0, mon} : null;
         }
-        if (s.matches(".*\\d{4}.*") || s.matches("[a-z]{3,9}\\.?-?'?\\d{2}")) {
+        if (HAS_YEAR.matcher(s).matches() || MON_YY.matcher(s).matches()) {
             Value v = dates.parse(text, CellRow.TEXT, CellRow.FMT_GENERAL);
             if (v != null && v.span() == Span.MONTH) {
                 return new int[] {v.start().getYear(), v.start().getMonthValue()};

@@ -9,6 +9,7 @@ import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
@@ -28,15 +29,20 @@ final class FileContext {
     final List<Site> sites = new ArrayList<>();
     /** Site ids whose row in a sites table has an error, with that row: their readings are named with it. */
     final java.util.Map<String, SourceRef> rejectedSites = new java.util.LinkedHashMap<>();
-    /** Readings in input order; an entry is a {@link Reading} or a {@code List<Reading>} filled in later. */
-    final List<Object> readings = new ArrayList<>();
+    /**
+     * Readings in the order they were converted, held as columns. Rows that waited for merged
+     * ranges are converted at the end of their sheet; {@link #moved} says where they belong.
+     */
+    final ReadingStore readings = new ReadingStore();
+    /** Readings converted late: {position in input order (the index they go before), first index, count}. */
+    final List<int[]> moved = new ArrayList<>();
     final List<Instrument> instruments = new ArrayList<>();
     final List<Target> targets = new ArrayList<>();
     final List<Denominator> denominators = new ArrayList<>();
-    /** Readings whose times were written with a UTC offset and are held in UTC until their site's zone is known. */
-    final Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
-    /** Month-end rows ({@link MonthEnds}): each accepted reading and the reading it is, its end read as exclusive. */
-    final Map<Reading, Reading> monthEnds = new java.util.IdentityHashMap<>();
+    /** Readings (by index in {@link #readings}) whose times were written with a UTC offset and are held in UTC until their site's zone is known. */
+    final Map<Integer, ReadingTimes.Written> utcReadings = new HashMap<>();
+    /** Month-end rows ({@link MonthEnds}): by index in {@link #readings}, the reading it is, its end read as exclusive. */
+    final Map<Integer, Reading> monthEnds = new HashMap<>();
     /** Factor tables found in the file, as text for the factor loader. */
     final List<org.wattledger.engine.model.TextTable> factorTables = new ArrayList<>();
     /** Per readings table (file + sheet): the letters of its quantity, from and to columns, for issues found later. */
@@ -65,23 +71,52 @@ final class FileContext {
         issues.add(new Issue(severity, file, sheet, row > 0 ? row : null, column, message));
     }
 
-    List<Reading> flatReadings() {
-        List<Reading> out = new ArrayList<>(readings.size());
-        for (Object o : readings) {
-            if (o instanceof Reading r) {
-                out.add(asRead(r));
-            } else if (o instanceof List<?> list) {
-                for (Object x : list) {
-                    out.add(asRead((Reading) x));
-                }
-            }
-        }
-        return out;
+    /** The file's readings in input order, and those held in UTC by their index there. */
+    record Flat(ReadingStore readings, Map<Integer, ReadingTimes.Written> utc) {
     }
 
-    /** The reading with its month-end read as exclusive when it is one; no identity hash in the usual case of none. */
-    private Reading asRead(Reading r) {
-        return monthEnds.isEmpty() ? r : monthEnds.getOrDefault(r, r);
+    /**
+     * The readings in input order with month-end rows read as exclusive. Without rows converted
+     * late or month-end rows (the usual case), the store as it was filled: nothing is copied.
+     */
+    Flat flatReadings() {
+        if (moved.isEmpty() && monthEnds.isEmpty()) {
+            return new Flat(readings, utcReadings);
+        }
+        boolean[] late = new boolean[readings.size()];
+        for (int[] m : moved) {
+            java.util.Arrays.fill(late, m[1], m[1] + m[2], true);
+        }
+        ReadingStore out = new ReadingStore();
+        Map<Integer, ReadingTimes.Written> utc = new HashMap<>();
+        int next = 0; // the next entry of moved, in the order the rows were read
+        List<int[]> byPosition = new ArrayList<>(moved);
+        byPosition.sort(java.util.Comparator.comparingInt(m -> m[0])); // stable: rows of one position keep their order
+        for (int i = 0; i <= readings.size(); i++) {
+            while (next < byPosition.size() && byPosition.get(next)[0] == i) {
+                int[] m = byPosition.get(next++);
+                for (int k = m[1]; k < m[1] + m[2]; k++) {
+                    copy(k, out, utc);
+                }
+            }
+            if (i < readings.size() && !late[i]) {
+                copy(i, out, utc);
+            }
+        }
+        return new Flat(out, utc);
+    }
+
+    private void copy(int i, ReadingStore out, Map<Integer, ReadingTimes.Written> utc) {
+        ReadingTimes.Written w = utcReadings.get(i);
+        if (w != null) {
+            utc.put(out.size(), w);
+        }
+        Reading monthEnd = monthEnds.get(i);
+        if (monthEnd != null) {
+            out.add(monthEnd);
+        } else {
+            out.addFrom(readings, i);
+        }
     }
 
     /** Parse caches for one import: each distinct text is looked up once. */

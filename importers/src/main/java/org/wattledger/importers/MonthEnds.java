@@ -21,7 +21,8 @@ import org.wattledger.engine.model.Severity;
 final class MonthEnds {
     /** One meter's date-only rows of the sheet, while they all end where the next begins. */
     private static final class Series {
-        final List<Reading> rows = new ArrayList<>();
+        /** The rows' indexes in the file's readings. */
+        final List<Integer> rows = new ArrayList<>();
         LocalDate lastEnd;
         boolean consistent = true;
         String toColumn;
@@ -31,8 +32,11 @@ final class MonthEnds {
     private Series last;
     private Reading lastReading;
 
-    /** Notes an accepted consumption row; {@code dateOnly}: both from and to were dates without a time. */
-    void add(Reading r, boolean dateOnly, String toColumn) {
+    /**
+     * Notes an accepted consumption row, added to the file's readings at {@code index};
+     * {@code dateOnly}: both from and to were dates without a time.
+     */
+    void add(Reading r, int index, boolean dateOnly, String toColumn) {
         if (r.from() == null) {
             return; // a register reading or an end-only row: no written period
         }
@@ -51,7 +55,7 @@ final class MonthEnds {
             s.rows.clear();
             return;
         }
-        s.rows.add(r);
+        s.rows.add(index);
         s.lastEnd = writtenEnd;
         s.toColumn = toColumn;
     }
@@ -62,10 +66,11 @@ final class MonthEnds {
             if (!s.consistent || s.rows.size() < 2) {
                 return;
             }
-            Reading first = s.rows.get(0);
-            Reading second = s.rows.get(1);
-            for (Reading r : s.rows) {
-                ctx.monthEnds.put(r, r.withTimes(r.from(), r.to().minusDays(1)));
+            Reading first = ctx.readings.get(s.rows.get(0));
+            Reading second = ctx.readings.get(s.rows.get(1));
+            for (int i : s.rows) {
+                Reading r = ctx.readings.get(i);
+                ctx.monthEnds.put(i, r.withTimes(r.from(), r.to().minusDays(1)));
             }
             ctx.issue(Severity.INFO, sheet, first.source().row(), s.toColumn, "meter " + meter + ": each of its "
                     + s.rows.size() + " rows ends on the date the next starts (" + first.from().toLocalDate() + " to "

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.wattledger.engine.meter.Periods;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 
@@ -35,22 +36,33 @@ final class ReadingTimes {
     }
 
     /**
-     * @param utc the readings held in UTC, and where their offset was written
+     * @param utc the readings held in UTC (by index in {@code readings}), and where their offset was written
      * @param columns per readings table (file + sheet): the letters of its quantity, from and to columns
      */
-    static Result toLocal(List<Reading> readings, Map<Reading, Written> utc, List<Site> sites,
+    static Result toLocal(ReadingStore readings, Map<Integer, Written> utc, List<Site> sites,
             Map<String, String[]> columns) {
         Map<String, Site> byId = new HashMap<>();
         for (Site s : sites) {
             byId.putIfAbsent(s.id(), s);
         }
         Map<String, ZoneId> zones = new HashMap<>();
-        List<Reading> out = new ArrayList<>(readings.size());
+        Map<Integer, Reading> changed = new HashMap<>();
+        boolean[] rejected = new boolean[readings.size()];
         List<Issue> issues = new ArrayList<>();
         java.util.function.Function<String, ZoneId> zoneOfSite = id -> TimeZones.of(byId.get(id)); // one, not one per reading
-        for (Reading r : readings) {
-            ZoneId zone = zones.computeIfAbsent(r.site(), zoneOfSite);
-            Written written = utc.isEmpty() ? null : utc.get(r);
+        int lastGroup = -1;
+        ZoneId zone = null;
+        for (int i = 0; i < readings.size(); i++) {
+            int group = readings.group(i);
+            if (group != lastGroup) { // readings of one group share their site
+                lastGroup = group;
+                zone = zones.computeIfAbsent(readings.get(i).site(), zoneOfSite);
+            }
+            Written written = utc.isEmpty() ? null : utc.get(i);
+            if (written == null && zone == null) {
+                continue; // local time already, and no zone to check it against: nothing to do
+            }
+            Reading r = readings.get(i);
             String problem;
             String column;
             if (written != null) {
@@ -63,13 +75,13 @@ final class ReadingTimes {
                                 + Periods.instant(local.from()) + ".." + Periods.instant(local.to())
                                 + ", the clocks go back that night); split the row at the change";
                     } else {
-                        r = local;
+                        changed.put(i, local);
                     }
                 }
             } else {
-                LocalDateTime skipped = zone == null ? null : skipped(r.to(), zone);
+                LocalDateTime skipped = skipped(r.to(), zone);
                 int which = 2; // the to column
-                if (skipped == null && zone != null) {
+                if (skipped == null) {
                     skipped = skipped(r.from(), zone);
                     which = 1; // the from column
                 }
@@ -77,11 +89,22 @@ final class ReadingTimes {
                 // looked up for an error only: the look-up builds a key string, once per reading otherwise
                 column = problem == null ? null : letter(columns, r, which);
             }
-            if (problem == null) {
-                out.add(r);
-            } else {
+            if (problem != null) {
+                rejected[i] = true;
                 issues.add(new Issue(Severity.ERROR, r.source().file(),
                         r.source().sheet(), r.source().row(), column, problem));
+            }
+        }
+        if (issues.isEmpty() && changed.isEmpty()) {
+            return new Result(readings, issues, 0); // nothing changed: the readings as they are, not copied
+        }
+        ReadingStore out = new ReadingStore();
+        for (int i = 0; i < readings.size(); i++) {
+            Reading local = changed.get(i);
+            if (local != null) {
+                out.add(local);
+            } else if (!rejected[i]) {
+                out.addFrom(readings, i);
             }
         }
         return new Result(out, issues, issues.size());

@@ -3,7 +3,6 @@ package org.wattledger.importers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.Severity;
@@ -28,16 +27,16 @@ final class ReadingsLayout {
         this.monthEnds = monthEnds;
     }
 
-    /** Converts the table's current row, adding its readings to {@code into} (or the file's list when null). */
-    void convert(List<Reading> into) {
+    /** Converts the table's current row, adding its readings to the file's readings. */
+    void convert() {
         if (h.wide) {
-            convertWide(into);
+            convertWide();
         } else {
-            convertLong(into);
+            convertLong();
         }
     }
 
-    private void convertLong(List<Reading> into) {
+    private void convertLong() {
         FileContext ctx = t.ctx;
         ctx.read++;
         k.read();
@@ -94,11 +93,11 @@ final class ReadingsLayout {
             return;
         }
         ctx.accepted++;
-        t.add(reading, into);
+        int index = t.add(reading);
         if (toV != null && toV.offset() != null) {
-            ctx.utcReadings.put(reading, new ReadingTimes.Written(TableReader.letter(h.to), t.quoted(h.to)));
+            ctx.utcReadings.put(index, new ReadingTimes.Written(TableReader.letter(h.to), t.quoted(h.to)));
         }
-        monthEnds.add(reading, fromV != null && fromV.span() == Dates.Span.DAY && toV != null
+        monthEnds.add(reading, index, fromV != null && fromV.span() == Dates.Span.DAY && toV != null
                 && toV.span() == Dates.Span.DAY, TableReader.letter(h.to));
     }
 
@@ -150,7 +149,7 @@ final class ReadingsLayout {
         return 0;
     }
 
-    private void convertWide(List<Reading> into) {
+    private void convertWide() {
         FileContext ctx = t.ctx;
         int values = 0;
         for (int c : h.monthCols) {
@@ -193,7 +192,7 @@ final class ReadingsLayout {
                 ctx.rejected++;
             } else {
                 ctx.accepted++;
-                t.add(r, into);
+                t.add(r);
             }
         }
     }

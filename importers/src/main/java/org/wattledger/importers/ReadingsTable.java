@@ -22,6 +22,10 @@ final class ReadingsTable extends TableReader {
     private static final Set<String> TOTAL_WORDS = Set.of("合计", "总计", "小计", "共计", "总和", "累计", "total",
             "totals", "sum", "subtotal", "grandtotal", "总合计");
 
+    /** A title's unit ("单位：万kWh", "(unit: MWh)"), looked for in each cell above the header. */
+    private static final java.util.regex.Pattern TITLE_UNIT = java.util.regex.Pattern.compile(
+            "(?i)(?:.*[\\s(（,，])?(?:单位|unit|units)\\s*[:：]\\s*([^\\s)）,，]+)[)）]?\\s*");
+
     private ReadingsHeader cols;
     private ReadingsLayout layout;
     private final MonthEnds monthEnds = new MonthEnds();
@@ -31,7 +35,10 @@ final class ReadingsTable extends TableReader {
     private boolean pendingOverflow;
     private String titleUnitText;
 
-    /** A row with an empty id cell, kept until the merged ranges (at the end of the sheet XML) are known. */
+    /**
+     * A row with an empty id cell, kept until the merged ranges (at the end of the sheet XML) are
+     * known; {@code slot}: the index in the file's readings its readings go before.
+     */
     private record Pending(CellRow row, int slot, String[] fill, int[] fillRow) {
     }
 
@@ -61,9 +68,7 @@ final class ReadingsTable extends TableReader {
             for (int c = 0; c < r.width(); c++) {
                 if (r.kind(c) == CellRow.TEXT) {
                     String t = Numbers.normalize(r.text(c));
-                    java.util.regex.Matcher m = java.util.regex.Pattern
-                            .compile("(?i)(?:.*[\\s(（,，])?(?:单位|unit|units)\\s*[:：]\\s*([^\\s)）,，]+)[)）]?\\s*")
-                            .matcher(t);
+                    java.util.regex.Matcher m = TITLE_UNIT.matcher(t);
                     if (m.matches()) {
                         titleUnitText = m.group(1);
                     }
@@ -136,7 +141,6 @@ final class ReadingsTable extends TableReader {
         if (fillable) {
             if (pending.size() < ctx.options.maxPendingMergedRows()) {
                 pending.add(new Pending(r.copy(), ctx.readings.size(), fill, fillRow));
-                ctx.readings.add(null);
                 return;
             }
             if (!pendingOverflow) {
@@ -146,7 +150,7 @@ final class ReadingsTable extends TableReader {
                         + " looked up in merged ranges");
             }
         }
-        convert(r, null);
+        convert(r);
     }
 
     /** Cheap first test before the exact one: a totals word starts with 合/总/小/共/累 or tot/sum/sub/gra. */
@@ -182,16 +186,33 @@ final class ReadingsTable extends TableReader {
         int first = Math.min(cSite < 0 ? Integer.MAX_VALUE : cSite, cMeter < 0 ? Integer.MAX_VALUE : cMeter);
         for (int c = 0; c <= first && c < r.width(); c++) {
             if (c == cSite || c == cMeter || c < first) {
-                if (mayBeTotal(r, c) && TOTAL_WORDS.contains(Columns.key(r.text(c)))) {
+                if (isTotal(r, c)) {
                     return c;
                 }
             }
         }
         int other = Math.max(cSite, cMeter);
-        if (mayBeTotal(r, other) && TOTAL_WORDS.contains(Columns.key(r.text(other)))) {
-            return other;
+        return isTotal(r, other) ? other : -1;
+    }
+
+    /** The last text of a column (at most the first 8) found not to be a totals word: most rows repeat it. */
+    private final String[] lastNotTotal = new String[8];
+
+    private boolean isTotal(CellRow r, int c) {
+        if (c < 0) {
+            return false;
         }
-        return -1;
+        boolean remembered = c < lastNotTotal.length && r.kind(c) == CellRow.TEXT;
+        if (remembered && r.text(c).equals(lastNotTotal[c])) {
+            return false;
+        }
+        if (mayBeTotal(r, c) && TOTAL_WORDS.contains(Columns.key(r.text(c)))) {
+            return true;
+        }
+        if (remembered) {
+            lastNotTotal[c] = r.text(c);
+        }
+        return false;
     }
 
     @Override
@@ -211,26 +232,23 @@ final class ReadingsTable extends TableReader {
                     }
                 }
             }
-            List<Reading> out = new ArrayList<>(cols.wide ? 12 : 1);
-            convert(r, out);
-            ctx.readings.set(p.slot(), out);
+            int first = ctx.readings.size();
+            convert(r);
+            ctx.moved.add(new int[] {p.slot(), first, ctx.readings.size() - first});
         }
         pending.clear();
         monthEnds.finish(ctx, sheet);
     }
 
-    /** Adds a reading in input order: to {@code into} for a row that waited for merged ranges, else the file's list. */
-    void add(Reading reading, List<Reading> into) {
-        if (into != null) {
-            into.add(reading);
-        } else {
-            ctx.readings.add(reading);
-        }
+    /** Adds a reading to the file's readings; returns its index there. */
+    int add(Reading reading) {
+        ctx.readings.add(reading);
+        return ctx.readings.size() - 1;
     }
 
-    private void convert(CellRow r, List<Reading> into) {
+    private void convert(CellRow r) {
         startRow(r);
-        layout.convert(into);
+        layout.convert();
         flushRow();
     }
 }

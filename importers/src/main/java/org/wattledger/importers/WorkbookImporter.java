@@ -21,7 +21,7 @@ import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
-import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
@@ -90,12 +90,12 @@ public final class WorkbookImporter {
         Map<String, String[]> readingColumns = new LinkedHashMap<>(); // in reading order, for a stable inventory
         List<Site> sites = new ArrayList<>();
         Map<String, SourceRef> rejectedSites = new LinkedHashMap<>();
-        List<Reading> readings = new ArrayList<>();
+        ReadingStore readings = null; // the first file's store, the others' readings added to it
         List<Instrument> instruments = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
-        Map<Reading, ReadingTimes.Written> utcReadings = new java.util.IdentityHashMap<>();
+        Map<Integer, ReadingTimes.Written> utcReadings = new HashMap<>();
         List<FactorTable> factorTables = new ArrayList<>();
         long read = 0;
         long accepted = 0;
@@ -129,8 +129,17 @@ public final class WorkbookImporter {
             issues.addAll(ctx.issues);
             sites.addAll(ctx.sites);
             ctx.rejectedSites.forEach(rejectedSites::putIfAbsent);
-            readings.addAll(ctx.flatReadings());
-            utcReadings.putAll(ctx.utcReadings);
+            FileContext.Flat flat = ctx.flatReadings();
+            if (readings == null) {
+                readings = flat.readings(); // one input, the usual case: its columns are not copied
+                utcReadings.putAll(flat.utc());
+            } else {
+                int offset = readings.size();
+                flat.utc().forEach((i, w) -> utcReadings.put(offset + i, w));
+                for (int i = 0; i < flat.readings().size(); i++) {
+                    readings.addFrom(flat.readings(), i);
+                }
+            }
             instruments.addAll(ctx.instruments);
             targets.addAll(ctx.targets);
             denominators.addAll(ctx.denominators);
@@ -144,7 +153,8 @@ public final class WorkbookImporter {
                     + " 抄表) or give readings.csv"));
         }
 
-        ReadingTimes.Result local = ReadingTimes.toLocal(readings, utcReadings, sites, readingColumns);
+        ReadingTimes.Result local = ReadingTimes.toLocal(readings == null ? new ReadingStore() : readings, utcReadings,
+                sites, readingColumns);
         issues.addAll(local.issues());
         accepted -= local.rejected();
         rejected += local.rejected();

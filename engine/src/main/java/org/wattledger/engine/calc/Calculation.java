@@ -27,12 +27,14 @@ import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.meter.Registers;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
+import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.CarbonUnit;
 import org.wattledger.engine.units.CarbonUnits;
@@ -113,7 +115,12 @@ public final class Calculation {
         private final ReportingPeriod period;
         private final Map<String, Site> sites = new TreeMap<>();
         private final Map<String, FactorCatalog> catalogBySite = new HashMap<>();
-        private final Map<FactorCatalog, Map<FactorQuery, Optional<FactorChoice>>> lookups = new HashMap<>();
+        /**
+         * Factor look-ups per catalog. By identity: a catalog's own hash code runs over all its
+         * factors, and was a tenth of a million-row report's time when asked per look-up.
+         */
+        private final Map<FactorCatalog, Map<FactorQuery, Optional<FactorChoice>>> lookups =
+                new java.util.IdentityHashMap<>();
         /** Each issue once per data year: a notice raised in 2022 and 2024 belongs to both years' reports. */
         private final Set<YearIssue> issues = new LinkedHashSet<>();
 
@@ -146,7 +153,18 @@ public final class Calculation {
         private List<Line> group() {
             Map<GroupKey, Line> groups = new HashMap<>();
             boolean sitesTableGiven = !inventory.sites().isEmpty();
-            for (Reading r : inventory.readings()) {
+            List<Reading> readings = inventory.readings();
+            ReadingStore store = readings instanceof ReadingStore s ? s : null;
+            int lastStoreGroup = -1; // the store's group of lastReading
+            for (int i = 0; i < readings.size(); i++) {
+                if (store != null && lastLine != null && store.group(i) == lastStoreGroup
+                        && store.within(i, lastBucketStart, lastBucketEnd) && derivation(lastReading) == null) {
+                    // What lastReading shares with this one (site, meter, carrier, unit, quality, its table) was
+                    // checked for it; within its bucket, only the quantity and the row are this reading's own.
+                    addRow(lastLine, lastReading.quality(), store.quantity(i), lastReading.source(), store.row(i));
+                    continue;
+                }
+                Reading r = readings.get(i);
                 // The engine's input stage (meter.InputStage) turns these into consumption; a caller skipped it.
                 if (r.type() == ReadingType.REGISTER) {
                     issue(0, Issue.error(r.source(), "register reading was not converted to consumption"));
@@ -166,6 +184,9 @@ public final class Calculation {
                     sites.put(site.id(), site);
                 }
                 addReading(groups, r);
+                if (store != null && lastReading == r) {
+                    lastStoreGroup = store.group(i);
+                }
             }
             List<Line> lines = new ArrayList<>(groups.values());
             lines.sort(Comparator.comparing(Line::site).thenComparing(Line::meter).thenComparing(Line::carrier)
@@ -240,23 +261,38 @@ public final class Calculation {
         }
 
         private static void addToLine(Line line, Reading r, BigDecimal quantity, String proration) {
-            line.quantity = line.quantity.add(quantity);
-            if (r.quality() == Quality.ESTIMATED) {
-                line.estimatedQuantity = line.estimatedQuantity.add(quantity);
-            }
-            line.lineage.rows().add(r.source());
-            String note = r.note() == null || r.note().isBlank() ? null : r.note();
-            if (note != null && note.startsWith(Registers.DIFFERENCE)) {
-                line.lineage.derivation(r.source() + ": " + note);
-            } else if (r.quality() == Quality.ESTIMATED) {
-                line.lineage.derivation(r.source() + ": estimated, " + (note != null ? note : "no note given"));
-            }
             if (line.firstSource == null) {
                 line.firstSource = r.source().atColumn(null);
+            }
+            addRow(line, r.quality(), quantity, r.source(), r.source().row());
+            String derivation = derivation(r);
+            if (derivation != null) {
+                line.lineage.derivation(derivation);
             }
             if (proration != null) {
                 line.lineage.proration(proration);
             }
+        }
+
+        /** How a reading's quantity was made, for the lineage: a register difference or an estimate; null when measured. */
+        private static String derivation(Reading r) {
+            String note = r.note() == null || r.note().isBlank() ? null : r.note();
+            if (note != null && note.startsWith(Registers.DIFFERENCE)) {
+                return r.source() + ": " + note;
+            }
+            if (r.quality() == Quality.ESTIMATED) {
+                return r.source() + ": estimated, " + (note != null ? note : "no note given");
+            }
+            return null;
+        }
+
+        /** Adds a reading's quantity and its row (in the file and sheet of {@code table}) to a line that has its first source. */
+        private static void addRow(Line line, Quality quality, BigDecimal quantity, SourceRef table, int row) {
+            line.quantity = line.quantity.add(quantity);
+            if (quality == Quality.ESTIMATED) {
+                line.estimatedQuantity = line.estimatedQuantity.add(quantity);
+            }
+            line.lineage.rows().add(table.file(), table.sheet(), row);
         }
 
         /** The start of the bucket holding a moment: its month start, or a period bound within that month. */

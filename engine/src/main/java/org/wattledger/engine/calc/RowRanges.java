@@ -18,17 +18,21 @@ public final class RowRanges {
     private List<int[]> lastRuns;
 
     public void add(SourceRef ref) {
+        add(ref.file(), ref.sheet(), ref.row());
+    }
+
+    /** Adds row {@code row} of the file's sheet (sheet null for CSV). */
+    public void add(String file, String sheet, int row) {
         List<int[]> runs;
-        if (lastRuns != null && ref.file().equals(lastFile) && java.util.Objects.equals(ref.sheet(), lastSheet)) {
+        if (lastRuns != null && file.equals(lastFile) && java.util.Objects.equals(sheet, lastSheet)) {
             runs = lastRuns;
         } else {
-            String source = ref.sheet() == null ? ref.file() : ref.file() + ", sheet " + ref.sheet();
+            String source = sheet == null ? file : file + ", sheet " + sheet;
             runs = runsBySource.computeIfAbsent(source, s -> new ArrayList<>());
-            lastFile = ref.file();
-            lastSheet = ref.sheet();
+            lastFile = file;
+            lastSheet = sheet;
             lastRuns = runs;
         }
-        int row = ref.row();
         if (!runs.isEmpty()) {
             int[] last = runs.get(runs.size() - 1);
             if (row >= last[0] && row <= last[1]) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.units.Exact;
@@ -64,10 +65,18 @@ public record Coverage(MeterKey meter, long periodDays, long expectedDays, BigDe
                 .thenComparing(MeterKey::meter).thenComparing(MeterKey::carrier));
         MeterKey last = null;
         List<Span> spans = null;
-        for (Reading r : readings) {
+        ReadingStore store = readings instanceof ReadingStore s ? s : null;
+        int lastGroup = -1; // the store's group of the last reading added to spans
+        for (int i = 0; i < readings.size(); i++) {
+            if (store != null && store.group(i) == lastGroup && store.hasStart(i)) {
+                add(spans, store.time(i, false), store.time(i, true)); // the same meter: no need to build the reading
+                continue;
+            }
+            Reading r = readings.get(i);
             if (r.carrier() == Carrier.REFRIGERANT || r.from() == null) {
                 continue;
             }
+            lastGroup = store == null ? -1 : store.group(i);
             if (last == null || !last.site().equals(r.site()) || !last.meter().equals(r.meter())
                     || last.carrier() != r.carrier()) {
                 last = MeterKey.of(r);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
@@ -118,7 +119,15 @@ public final class InputStage {
             return;
         }
         Set<String> warned = new LinkedHashSet<>();
-        for (Reading r : readings) {
+        ReadingStore store = ReadingStore.of(readings);
+        int lastGroup = -1;
+        for (int i = 0; i < store.size(); i++) {
+            int group = store.group(i);
+            if (group == lastGroup) {
+                continue; // same site as the reading before: no need to build this one
+            }
+            lastGroup = group;
+            Reading r = store.get(i);
             if (!byId.containsKey(r.site()) && warned.add(r.site())) {
                 SourceRef rejected = rejectedSites.get(r.site());
                 issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site " + UserText.quote(r.site())

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
@@ -48,86 +49,135 @@ public final class MeterTimeline {
      */
     public record Result(List<Reading> readings, List<Issue> issues, List<Reading> rejected, int estimated) {
         public Result {
-            readings = List.copyOf(readings);
+            readings = ReadingStore.copyOf(readings);
             issues = List.copyOf(issues);
             rejected = List.copyOf(rejected);
         }
     }
 
     public static Result check(List<Reading> given, boolean fillGaps) {
-        Map<MeterKey, int[]> byMeter = group(given);
-        List<Reading> readings = new ArrayList<>(given);
-        boolean[] rejected = new boolean[readings.size()];
-        Reading[] estimateBefore = new Reading[readings.size()];
+        ReadingStore in = ReadingStore.of(given);
+        if (in.anyRegister()) {
+            throw new IllegalArgumentException("MeterTimeline checks consumption readings; convert registers first");
+        }
+        Timeline t = new Timeline(in);
         List<Issue> issues = new ArrayList<>();
-        int estimated = 0;
-        for (Map.Entry<MeterKey, int[]> e : byMeter.entrySet()) {
+        Map<Integer, Reading> estimateBefore = new HashMap<>();
+        for (Map.Entry<MeterKey, int[]> e : group(in).entrySet()) {
             int[] idx = e.getValue();
-            startEndOnly(e.getKey(), idx, readings, rejected, issues);
-            sortByPeriod(idx, readings);
+            startEndOnly(e.getKey(), idx, t, issues);
+            sortByPeriod(idx, t);
             int cover = -1;
             for (int i : idx) {
-                if (rejected[i]) {
+                if (t.rejected[i]) {
                     continue;
                 }
-                Reading r = readings.get(i);
                 if (cover < 0) {
                     cover = i;
                     continue;
                 }
-                Reading c = readings.get(cover);
-                if (r.from().isBefore(c.to())) {
-                    rejected[i] = true;
-                    String other = Periods.otherRow(c.source(), r.source());
-                    if (r.from().equals(c.from()) && r.to().equals(c.to())) {
+                int c = cover;
+                if (t.compare(i, false, c, true) < 0) {
+                    t.rejected[i] = true;
+                    Reading r = t.reading(i);
+                    Reading cr = t.reading(c);
+                    String other = Periods.otherRow(cr.source(), r.source());
+                    if (r.from().equals(cr.from()) && r.to().equals(cr.to())) {
                         issues.add(Issue.error(r.source(), "duplicate reading: " + other
                                 + " has the same meter and period (" + Periods.describe(r.from(), r.to()) + ")"));
                     } else {
                         issues.add(Issue.error(r.source(), "period " + Periods.describe(r.from(), r.to()) + " overlaps "
-                                + other + " (" + Periods.describe(c.from(), c.to()) + ") of the same meter "
+                                + other + " (" + Periods.describe(cr.from(), cr.to()) + ") of the same meter "
                                 + e.getKey()));
                     }
                     continue;
                 }
-                if (r.from().isAfter(c.to()) && r.carrier() != Carrier.REFRIGERANT) {
+                if (t.compare(i, false, c, true) > 0 && e.getKey().carrier() != Carrier.REFRIGERANT) {
+                    Reading r = t.reading(i);
+                    Reading cr = t.reading(c);
                     String gap = "gap before this reading: meter " + e.getKey() + " has no reading for "
-                            + Periods.describe(c.to(), r.from());
+                            + Periods.describe(cr.to(), r.from());
                     if (fillGaps) {
-                        Reading est = estimate(c, r);
+                        Reading est = estimate(cr, r);
                         if (est == null) {
                             issues.add(Issue.at(Severity.WARNING, r.source(), gap + "; not estimated: the readings"
-                                    + " around it are in " + c.unit().symbol() + " and " + r.unit().symbol()));
+                                    + " around it are in " + cr.unit().symbol() + " and " + r.unit().symbol()));
                         } else {
-                            estimateBefore[i] = est;
-                            estimated++;
+                            estimateBefore.put(i, est);
                             issues.add(Issue.at(Severity.WARNING, r.source(), gap + "; estimated "
                                     + Registers.plain(est.quantity()) + " " + est.unit().symbol()
-                                    + " at the average rate of " + Periods.otherRow(c.source(), r.source())
+                                    + " at the average rate of " + Periods.otherRow(cr.source(), r.source())
                                     + " and this row (marked estimated)"));
                         }
                     } else {
                         issues.add(Issue.at(Severity.WARNING, r.source(), gap));
                     }
                 }
-                if (r.to().isAfter(c.to())) {
+                if (t.compare(i, true, c, true) > 0) {
                     cover = i;
                 }
             }
         }
-        List<Reading> out = new ArrayList<>(readings.size() + estimated);
+        issues.sort(Issue.ORDER);
         List<Reading> rejectedList = new ArrayList<>();
-        for (int i = 0; i < readings.size(); i++) {
-            if (estimateBefore[i] != null) {
-                out.add(estimateBefore[i]);
-            }
-            if (rejected[i]) {
-                rejectedList.add(given.get(i));
-            } else {
-                out.add(readings.get(i));
+        for (int i = 0; i < in.size(); i++) {
+            if (t.rejected[i]) {
+                rejectedList.add(in.get(i));
             }
         }
-        issues.sort(Issue.ORDER);
-        return new Result(out, issues, rejectedList, estimated);
+        if (rejectedList.isEmpty() && estimateBefore.isEmpty() && !t.anyStarted) {
+            return new Result(in, issues, rejectedList, 0); // the usual case: nothing to change, nothing copied
+        }
+        ReadingStore out = new ReadingStore();
+        for (int i = 0; i < in.size(); i++) {
+            Reading est = estimateBefore.get(i);
+            if (est != null) {
+                out.add(est);
+            }
+            if (!t.rejected[i]) {
+                if (t.startOf[i] >= 0) {
+                    out.add(t.reading(i));
+                } else {
+                    out.addFrom(in, i);
+                }
+            }
+        }
+        return new Result(out, issues, rejectedList, estimateBefore.size());
+    }
+
+    /**
+     * The readings being checked, read from the columns, with what the check decided so far: the
+     * rows rejected, and for each end-only reading given a start, the reading whose end it starts at.
+     */
+    private static final class Timeline {
+        final ReadingStore store;
+        final boolean[] rejected;
+        final int[] startOf;
+        boolean anyStarted;
+
+        Timeline(ReadingStore store) {
+            this.store = store;
+            this.rejected = new boolean[store.size()];
+            this.startOf = new int[store.size()];
+            java.util.Arrays.fill(startOf, -1);
+        }
+
+        /** Compares the start (or end) of reading a with the start (or end) of reading b, starts given included. */
+        int compare(int a, boolean aEnd, int b, boolean bEnd) {
+            int ra = aEnd || startOf[a] < 0 ? a : startOf[a];
+            int rb = bEnd || startOf[b] < 0 ? b : startOf[b];
+            return store.compareTimes(ra, aEnd || ra != a, rb, bEnd || rb != b);
+        }
+
+        boolean endOnly(int i) {
+            return !store.hasStart(i) && startOf[i] < 0;
+        }
+
+        /** Reading i as checked: an end-only reading with the start it was given. Built for messages and output. */
+        Reading reading(int i) {
+            Reading r = store.get(i);
+            return startOf[i] < 0 ? r : r.withTimes(store.time(startOf[i], true), r.to());
+        }
     }
 
     /**
@@ -135,11 +185,10 @@ public final class MeterTimeline {
      * previous reading (by end time) ended. Without a previous reading there is no start: an error
      * on that row, which is rejected; so is an end-only reading that ends where the previous one does.
      */
-    private static void startEndOnly(MeterKey meter, int[] idx, List<Reading> readings, boolean[] rejected,
-            List<Issue> issues) {
+    private static void startEndOnly(MeterKey meter, int[] idx, Timeline t, List<Issue> issues) {
         boolean any = false;
         for (int i : idx) {
-            any |= readings.get(i).endOnly();
+            any |= t.endOnly(i);
         }
         if (!any) {
             return;
@@ -148,31 +197,34 @@ public final class MeterTimeline {
         for (int k = 0; k < idx.length; k++) {
             byEnd[k] = idx[k];
         }
-        java.util.Arrays.sort(byEnd, Comparator.<Integer, LocalDateTime>comparing(i -> readings.get(i).to())
-                .thenComparingInt(i -> i));
-        Reading previous = null;
+        java.util.Arrays.sort(byEnd, (a, b) -> {
+            int c = t.compare(a, true, b, true);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int previous = -1;
         for (int i : byEnd) {
-            Reading r = readings.get(i);
-            if (r.endOnly()) {
-                if (previous == null) {
-                    rejected[i] = true;
+            if (t.endOnly(i)) {
+                if (previous < 0) {
+                    t.rejected[i] = true;
+                    Reading r = t.reading(i);
                     issues.add(Issue.error(r.source(), "this row gives only an end time (" + Periods.instant(r.to())
                             + ") and is the first reading of meter " + meter + ", so nothing gives its start: fill in"
                             + " from"));
-                    previous = r; // its consumption has no start, but its end is when the meter was read
+                    previous = i; // its consumption has no start, but its end is when the meter was read
                     continue;
                 }
-                if (!previous.to().isBefore(r.to())) {
-                    rejected[i] = true;
+                if (t.compare(previous, true, i, true) >= 0) {
+                    t.rejected[i] = true;
+                    Reading r = t.reading(i);
                     issues.add(Issue.error(r.source(), "this row gives only an end time (" + Periods.instant(r.to())
-                            + "), the same as the end of " + Periods.otherRow(previous.source(), r.source())
+                            + "), the same as the end of " + Periods.otherRow(t.reading(previous).source(), r.source())
                             + " of meter " + meter + ", so it covers no time: fill in from, or remove the duplicate"));
                     continue;
                 }
-                r = r.withTimes(previous.to(), r.to());
-                readings.set(i, r);
+                t.startOf[i] = previous;
+                t.anyStarted = true;
             }
-            previous = r;
+            previous = i;
         }
     }
 
@@ -199,20 +251,31 @@ public final class MeterTimeline {
         return Duration.between(a, b).getSeconds();
     }
 
-    private static Map<MeterKey, int[]> group(List<Reading> readings) {
+    /** The indices of each meter's readings, in input order; meters in order of their first reading. */
+    private static Map<MeterKey, int[]> group(ReadingStore readings) {
+        Map<Integer, MeterKey> keyOfGroup = new HashMap<>();
         Map<MeterKey, int[]> sizes = new LinkedHashMap<>();
         MeterKey[] keys = new MeterKey[readings.size()];
         MeterKey last = null;
+        int lastGroup = -1;
+        int[] count = null; // the count of last's readings
         for (int i = 0; i < readings.size(); i++) {
-            Reading r = readings.get(i);
-            if (r.type() != ReadingType.CONSUMPTION) {
-                throw new IllegalArgumentException("MeterTimeline checks consumption readings; convert registers first");
+            int g = readings.group(i);
+            MeterKey k = last;
+            if (g != lastGroup) {
+                k = keyOfGroup.get(g);
+                if (k == null) {
+                    k = MeterKey.of(readings.get(i));
+                    keyOfGroup.put(g, k);
+                }
             }
-            MeterKey k = last != null && last.site().equals(r.site()) && last.meter().equals(r.meter())
-                    && last.carrier() == r.carrier() ? last : MeterKey.of(r);
+            if (k != last || count == null) {
+                count = sizes.computeIfAbsent(k, x -> new int[1]);
+            }
+            count[0]++;
             keys[i] = k;
             last = k;
-            sizes.computeIfAbsent(k, x -> new int[1])[0]++;
+            lastGroup = g;
         }
         Map<MeterKey, int[]> groups = new LinkedHashMap<>();
         Map<MeterKey, int[]> fill = new LinkedHashMap<>();
@@ -235,10 +298,10 @@ public final class MeterTimeline {
     }
 
     /** Sorts indices by (from, to, input order); most inputs are already in order, which is checked first. */
-    private static void sortByPeriod(int[] idx, List<Reading> readings) {
+    private static void sortByPeriod(int[] idx, Timeline t) {
         boolean sorted = true;
         for (int k = 1; k < idx.length && sorted; k++) {
-            sorted = byPeriod(readings, idx[k - 1], idx[k]) <= 0; // on ints: no boxing for the usual sorted case
+            sorted = byPeriod(t, idx[k - 1], idx[k]) <= 0; // on ints: no boxing for the usual sorted case
         }
         if (sorted) {
             return;
@@ -247,19 +310,17 @@ public final class MeterTimeline {
         for (int k = 0; k < idx.length; k++) {
             boxed[k] = idx[k];
         }
-        java.util.Arrays.sort(boxed, (a, b) -> byPeriod(readings, a, b));
+        java.util.Arrays.sort(boxed, (a, b) -> byPeriod(t, a, b));
         for (int k = 0; k < idx.length; k++) {
             idx[k] = boxed[k];
         }
     }
 
     /** The order of readings a and b by (from, to, input order); a rejected end-only reading has no start: first. */
-    private static int byPeriod(List<Reading> readings, int a, int b) {
-        LocalDateTime fromA = readings.get(a).from();
-        LocalDateTime fromB = readings.get(b).from();
-        int c = fromA == null ? (fromB == null ? 0 : -1) : fromB == null ? 1 : fromA.compareTo(fromB);
+    private static int byPeriod(Timeline t, int a, int b) {
+        int c = t.compare(a, false, b, false);
         if (c == 0) {
-            c = readings.get(a).to().compareTo(readings.get(b).to());
+            c = t.compare(a, true, b, true);
         }
         return c != 0 ? c : Integer.compare(a, b);
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
-import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.RegisterEvent;
 import org.wattledger.engine.model.Severity;
 
@@ -54,7 +54,7 @@ public final class Registers {
      */
     public record Result(List<Reading> readings, List<Issue> issues, List<Reading> rejected) {
         public Result {
-            readings = List.copyOf(readings);
+            readings = ReadingStore.copyOf(readings);
             issues = List.copyOf(issues);
             rejected = List.copyOf(rejected);
         }
@@ -69,16 +69,16 @@ public final class Registers {
     }
 
     /** Converts the register readings among {@code readings}; consumption readings pass through untouched. */
-    public static Result toConsumption(List<Reading> readings) {
+    public static Result toConsumption(List<Reading> given) {
+        ReadingStore readings = ReadingStore.of(given);
+        if (!readings.anyRegister()) {
+            return new Result(readings, List.of(), List.of()); // the usual case: checked per descriptor, not per row
+        }
         Map<MeterKey, List<Integer>> byMeter = new LinkedHashMap<>();
         for (int i = 0; i < readings.size(); i++) {
-            Reading r = readings.get(i);
-            if (r.type() == ReadingType.REGISTER) {
-                byMeter.computeIfAbsent(MeterKey.of(r), k -> new ArrayList<>()).add(i);
+            if (readings.isRegister(i)) {
+                byMeter.computeIfAbsent(MeterKey.of(readings.get(i)), k -> new ArrayList<>()).add(i);
             }
-        }
-        if (byMeter.isEmpty()) {
-            return new Result(readings, List.of(), List.of());
         }
         Reading[] derived = new Reading[readings.size()];
         boolean[] rejectedFlag = new boolean[readings.size()];
@@ -90,14 +90,13 @@ public final class Registers {
                     .thenComparingInt(i -> i));
             series(e.getKey(), idx, readings, derived, rejectedFlag, issues);
         }
-        List<Reading> out = new ArrayList<>(readings.size());
+        ReadingStore out = new ReadingStore();
         List<Reading> rejected = new ArrayList<>();
         for (int i = 0; i < readings.size(); i++) {
-            Reading r = readings.get(i);
-            if (r.type() != ReadingType.REGISTER) {
-                out.add(r);
+            if (!readings.isRegister(i)) {
+                out.addFrom(readings, i);
             } else if (rejectedFlag[i]) {
-                rejected.add(r);
+                rejected.add(readings.get(i));
             } else if (derived[i] != null) {
                 out.add(derived[i]);
             }

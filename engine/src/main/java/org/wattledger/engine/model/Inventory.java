@@ -11,7 +11,8 @@ import java.util.Map;
  * <p>An importer hands over the readings as accepted from the rows: consumption rows, register
  * readings and rows that give only an end time. The engine's input stage
  * ({@code org.wattledger.engine.meter.InputStage}) turns them into consumption readings; a
- * calculation takes the inventory it returns.
+ * calculation takes the inventory it returns. An importer hands them over in a {@link ReadingStore}
+ * (columns, not an object per reading), which the inventory keeps as it is; any other list is copied.
  *
  * @param rejectedSites site ids whose row in the sites table had an error, with that row: the
  *     input stage names it when the site's readings arrive, rather than calling the site missing
@@ -22,7 +23,7 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
 
     public Inventory {
         sites = List.copyOf(sites);
-        readings = List.copyOf(readings);
+        readings = ReadingStore.copyOf(readings); // a store of readings is kept as it is, not built into objects
         instruments = List.copyOf(instruments);
         targets = List.copyOf(targets);
         denominators = List.copyOf(denominators);

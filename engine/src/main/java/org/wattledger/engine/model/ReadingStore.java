@@ -1,0 +1,347 @@
+package org.wattledger.engine.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
+import org.wattledger.engine.units.CarbonUnit;
+
+/**
+ * Readings held as columns of primitives rather than one object per reading: about 33 bytes a
+ * reading instead of about 160 (a {@link Reading}, its {@code BigDecimal}, two date-times and a
+ * {@link SourceRef}), so that ten million readings fit a 1 GB heap and the collector has no
+ * million live objects to copy.
+ *
+ * <p>Per reading it keeps: the index of its <em>descriptor</em> (everything a meter's readings
+ * share: site, meter, carrier, gas, use, role, unit, type, multiplier, register digits, event,
+ * quality, note, and the file, sheet and column of its source; each distinct descriptor is held
+ * once), its start and end as seconds of the local date-time (start absent for register readings
+ * and end-only rows), its quantity as an unscaled {@code long} with its scale, and its 1-based
+ * source row. A reading that does not fit these columns exactly (a quantity of more than 18
+ * digits, a scale outside −128..127, a time with fractions of a second) is kept whole, so every
+ * reading reads back equal to the one added: same values, same {@code BigDecimal} scales.
+ *
+ * <p>As a {@code List<Reading>} it is read-only: {@link #get} builds the reading from the
+ * columns (a short-lived object). The engine's input stage works on the columns directly. Add
+ * readings with {@link #add(Reading)} or {@link #addFrom} until {@link #seal()}; an
+ * {@link Inventory} seals the store it is given.
+ */
+public final class ReadingStore extends AbstractList<Reading> implements RandomAccess {
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int MASK = CHUNK - 1;
+    /** The start of a reading that has none (register readings, end-only rows). */
+    private static final long NO_START = Long.MIN_VALUE;
+    /** The descriptor index of a reading kept whole. */
+    private static final int WHOLE = -1;
+    private static final int TIME_BITS = 13;
+
+    /** What a meter's readings share; held once per distinct combination. */
+    private record Descriptor(String site, String meter, Carrier carrier, String gas, Use use, Role role,
+            CarbonUnit unit, ReadingType type, BigDecimal multiplier, Integer registerDigits, RegisterEvent event,
+            Quality quality, String note, String file, String sheet, String column) {
+
+        static Descriptor of(Reading r) {
+            SourceRef s = r.source();
+            return new Descriptor(r.site(), r.meter(), r.carrier(), r.gas(), r.use(), r.role(), r.unit(), r.type(),
+                    r.multiplier(), r.registerDigits(), r.event(), r.quality(), r.note(), s.file(), s.sheet(),
+                    s.column());
+        }
+
+        /** Cheaper than building a descriptor and looking it up: consecutive readings mostly share one. */
+        boolean matches(Reading r) {
+            SourceRef s = r.source();
+            return carrier == r.carrier() && role == r.role() && use == r.use() && type == r.type()
+                    && event == r.event() && quality == r.quality() && same(unit, r.unit()) && same(site, r.site())
+                    && same(meter, r.meter()) && same(gas, r.gas()) && same(multiplier, r.multiplier())
+                    && same(registerDigits, r.registerDigits()) && same(note, r.note()) && same(file, s.file())
+                    && same(sheet, s.sheet()) && same(column, s.column());
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a != null && a.equals(b);
+        }
+    }
+
+    private static final class Chunk {
+        final int[] descriptor = new int[CHUNK];
+        final long[] from = new long[CHUNK];
+        final long[] to = new long[CHUNK];
+        final long[] unscaled = new long[CHUNK];
+        final byte[] scale = new byte[CHUNK];
+        final int[] row = new int[CHUNK];
+    }
+
+    private final List<Chunk> chunks = new ArrayList<>();
+    private final List<Descriptor> descriptors = new ArrayList<>();
+    private final Map<Descriptor, Integer> descriptorIndex = new HashMap<>();
+    private final Map<Integer, Reading> whole = new HashMap<>();
+    /**
+     * Date-times built lately, by their seconds: most readings share their times with others (the
+     * same hours for every meter), so a reading is mostly built without new date-time objects.
+     * Shared between threads without a lock: an entry is an immutable object, and a stale or
+     * missing entry is only built again.
+     */
+    private final LocalDateTime[] times = new LocalDateTime[1 << TIME_BITS];
+    private Descriptor lastDescriptor;
+    private int lastDescriptorIndex;
+    private int size;
+    private boolean sealed;
+
+    public ReadingStore() {
+    }
+
+    /** The readings as a store: {@code readings} itself when it is one, else a new store holding them. */
+    public static ReadingStore of(List<Reading> readings) {
+        if (readings instanceof ReadingStore s) {
+            return s;
+        }
+        ReadingStore s = new ReadingStore();
+        for (Reading r : readings) {
+            s.add(r);
+        }
+        return s;
+    }
+
+    /**
+     * An unmodifiable copy of {@code readings} for a record to keep: a store is sealed and kept as
+     * it is (copying it would build every reading), any other list is copied with {@link List#copyOf}.
+     */
+    public static List<Reading> copyOf(List<Reading> readings) {
+        if (readings instanceof ReadingStore s) {
+            return s.seal();
+        }
+        return List.copyOf(readings);
+    }
+
+    /** No reading can be added from now on. Returns this store. */
+    public ReadingStore seal() {
+        sealed = true;
+        return this;
+    }
+
+    @Override
+    public boolean add(Reading r) {
+        Objects.requireNonNull(r);
+        int i = next();
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        int k = i & MASK;
+        LocalDateTime from = r.from();
+        BigDecimal q = r.quantity();
+        if ((from != null && from.getNano() != 0) || r.to().getNano() != 0 || q.precision() > 18
+                || q.scale() != (byte) q.scale()) {
+            c.descriptor[k] = WHOLE;
+            whole.put(i, r);
+            return true;
+        }
+        c.descriptor[k] = descriptor(r);
+        c.from[k] = from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC);
+        c.to[k] = r.to().toEpochSecond(ZoneOffset.UTC);
+        c.unscaled[k] = q.unscaledValue().longValueExact();
+        c.scale[k] = (byte) q.scale();
+        c.row[k] = r.source().row();
+        return true;
+    }
+
+    /** Adds reading {@code i} of {@code other} without building it. */
+    public void addFrom(ReadingStore other, int i) {
+        Chunk src = other.chunks.get(i >>> CHUNK_BITS);
+        int ks = i & MASK;
+        int d = src.descriptor[ks];
+        if (d == WHOLE) {
+            add(other.whole.get(i));
+            return;
+        }
+        int j = next();
+        Chunk c = chunks.get(j >>> CHUNK_BITS);
+        int k = j & MASK;
+        c.descriptor[k] = other == this ? d : descriptorIndex(other.descriptors.get(d));
+        c.from[k] = src.from[ks];
+        c.to[k] = src.to[ks];
+        c.unscaled[k] = src.unscaled[ks];
+        c.scale[k] = src.scale[ks];
+        c.row[k] = src.row[ks];
+    }
+
+    private int next() {
+        if (sealed) {
+            throw new UnsupportedOperationException("this store of readings is sealed");
+        }
+        if ((size & MASK) == 0) {
+            chunks.add(new Chunk());
+        }
+        return size++;
+    }
+
+    private int descriptor(Reading r) {
+        if (lastDescriptor != null && lastDescriptor.matches(r)) {
+            return lastDescriptorIndex;
+        }
+        Descriptor d = Descriptor.of(r);
+        lastDescriptor = d;
+        lastDescriptorIndex = descriptorIndex(d);
+        return lastDescriptorIndex;
+    }
+
+    private int descriptorIndex(Descriptor d) {
+        Integer known = descriptorIndex.get(d);
+        if (known != null) {
+            return known;
+        }
+        descriptors.add(d);
+        descriptorIndex.put(d, descriptors.size() - 1);
+        return descriptors.size() - 1;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** Builds reading {@code i} from the columns. */
+    @Override
+    public Reading get(int i) {
+        Objects.checkIndex(i, size);
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        int k = i & MASK;
+        int di = c.descriptor[k];
+        if (di == WHOLE) {
+            return whole.get(i);
+        }
+        Descriptor d = descriptors.get(di);
+        long from = c.from[k];
+        return new Reading(d.site, d.meter, d.carrier, d.gas, d.use, d.role,
+                from == NO_START ? null : dateTime(from), dateTime(c.to[k]), BigDecimal.valueOf(c.unscaled[k], c.scale[k]),
+                d.unit, d.type, d.multiplier, d.registerDigits, d.event, d.quality, d.note,
+                new SourceRef(d.file, d.sheet, c.row[k], d.column));
+    }
+
+    /**
+     * A number shared by readings of the same site, meter and carrier (and whatever else their
+     * rows share), for grouping without building readings: equal for two readings means same
+     * meter; different may still be the same meter. Readings kept whole get a number of their own.
+     */
+    public int group(int i) {
+        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        return d == WHOLE ? descriptors.size() + i : d;
+    }
+
+    /** True when reading {@code i} is a register reading. */
+    public boolean isRegister(int i) {
+        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        return (d == WHOLE ? whole.get(i).type() : descriptors.get(d).type) == ReadingType.REGISTER;
+    }
+
+    /** True when some reading is a register reading; looks at the distinct descriptors, not every reading. */
+    public boolean anyRegister() {
+        for (Descriptor d : descriptors) {
+            if (d.type == ReadingType.REGISTER) {
+                return true;
+            }
+        }
+        for (Reading r : whole.values()) {
+            if (r.type() == ReadingType.REGISTER) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when reading {@code i} has a start ({@code from} not null). */
+    public boolean hasStart(int i) {
+        int k = i & MASK;
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        return c.descriptor[k] == WHOLE ? whole.get(i).from() != null : c.from[k] != NO_START;
+    }
+
+    /** The quantity of reading {@code i}, without building the reading. */
+    public BigDecimal quantity(int i) {
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        int k = i & MASK;
+        return c.descriptor[k] == WHOLE ? whole.get(i).quantity() : BigDecimal.valueOf(c.unscaled[k], c.scale[k]);
+    }
+
+    /** The 1-based source row of reading {@code i}. */
+    public int row(int i) {
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        int k = i & MASK;
+        return c.descriptor[k] == WHOLE ? whole.get(i).source().row() : c.row[k];
+    }
+
+    /** True when reading {@code i} has a start and lies within [from, to]: starts at or after from, ends at or before to. */
+    public boolean within(int i, LocalDateTime from, LocalDateTime to) {
+        if (keptWhole(i)) {
+            Reading r = whole.get(i);
+            return r.from() != null && !r.from().isBefore(from) && !r.to().isAfter(to);
+        }
+        long start = seconds(i, false);
+        return start != NO_START && start >= from.toEpochSecond(ZoneOffset.UTC) && from.getNano() == 0
+                && seconds(i, true) <= to.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    /**
+     * Compares two moments: the start ({@code aEnd} false) or end of reading {@code a} with the
+     * start or end of reading {@code b}. A missing start comes before every time. Exact: a
+     * reading kept whole is compared on its date-time, fractions of a second included.
+     */
+    public int compareTimes(int a, boolean aEnd, int b, boolean bEnd) {
+        if (keptWhole(a) || keptWhole(b)) {
+            LocalDateTime ta = time(a, aEnd);
+            LocalDateTime tb = time(b, bEnd);
+            return ta == null ? (tb == null ? 0 : -1) : tb == null ? 1 : ta.compareTo(tb);
+        }
+        return Long.compare(seconds(a, aEnd), seconds(b, bEnd));
+    }
+
+    /** The start or end of reading {@code i}, built only for this (an error message, an estimate). */
+    public LocalDateTime time(int i, boolean end) {
+        if (keptWhole(i)) {
+            Reading r = whole.get(i);
+            return end ? r.to() : r.from();
+        }
+        long s = seconds(i, end);
+        return s == NO_START ? null : dateTime(s);
+    }
+
+    private LocalDateTime dateTime(long seconds) {
+        int slot = (int) ((seconds * 0x9E3779B97F4A7C15L) >>> (64 - TIME_BITS)); // Fibonacci hashing: hours spread
+        LocalDateTime t = times[slot];
+        if (t == null || t.toEpochSecond(ZoneOffset.UTC) != seconds) {
+            t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+            times[slot] = t;
+        }
+        return t;
+    }
+
+    /**
+     * The latest end of any reading, or empty when there is none: from the columns for a store,
+     * without building a reading.
+     */
+    public static java.util.Optional<LocalDateTime> latestEnd(List<Reading> readings) {
+        if (!(readings instanceof ReadingStore s)) {
+            return readings.stream().map(Reading::to).max(LocalDateTime::compareTo);
+        }
+        int latest = -1;
+        for (int i = 0; i < s.size; i++) {
+            if (latest < 0 || s.compareTimes(i, true, latest, true) > 0) {
+                latest = i;
+            }
+        }
+        return latest < 0 ? java.util.Optional.empty() : java.util.Optional.of(s.time(latest, true));
+    }
+
+    private long seconds(int i, boolean end) {
+        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        return end ? c.to[i & MASK] : c.from[i & MASK];
+    }
+
+    private boolean keptWhole(int i) {
+        return chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK] == WHOLE;
+    }
+}
