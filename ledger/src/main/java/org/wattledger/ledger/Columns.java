@@ -2,11 +2,9 @@ package org.wattledger.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -74,25 +72,25 @@ final class Columns {
             throw new LedgerException.Refused(what + ": " + time + " is finer than a microsecond, which the ledger"
                     + " cannot hold");
         }
-        ps.setTimestamp(index, Timestamp.valueOf(time));
+        // As a LocalDateTime, never through java.sql.Timestamp: that passes through the JVM's time
+        // zone, where a local time in a daylight-saving gap does not exist and would move by an hour.
+        ps.setObject(index, time);
     }
 
     static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toLocalDateTime();
+        return rs.getObject(column, LocalDateTime.class);
     }
 
     static void date(PreparedStatement ps, int index, LocalDate date) throws SQLException {
         if (date == null) {
             ps.setNull(index, Types.DATE);
         } else {
-            ps.setDate(index, Date.valueOf(date));
+            ps.setObject(index, date);
         }
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {
-        Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
+        return rs.getObject(column, LocalDate.class);
     }
 
     static void integer(PreparedStatement ps, int index, Integer value) throws SQLException {

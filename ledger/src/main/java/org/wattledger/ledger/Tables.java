@@ -84,11 +84,18 @@ final class Tables {
         return new Reading(rs.getString("site"), rs.getString("meter"), enumValue(Carrier.class, rs.getString("carrier")),
                 rs.getString("gas"), enumValue(Use.class, rs.getString("fuel_use")),
                 enumValue(Role.class, rs.getString("role")), time(rs, "time_from"), time(rs, "time_to"),
-                decimal(rs, "quantity", "quantity_scale"), UnitParser.parse(rs.getString("unit")),
+                decimal(rs, "quantity", "quantity_scale"), unit(rs.getString("unit")),
                 enumValue(ReadingType.class, rs.getString("reading_type")),
                 decimal(rs, "multiplier", "multiplier_scale"), integer(rs, "register_digits"),
                 enumValue(RegisterEvent.class, rs.getString("register_event")),
                 enumValue(Quality.class, rs.getString("quality")), rs.getString("note"), source(rs));
+    }
+
+    /** Units by symbol: a ledger holds a handful, read back a million times. */
+    private static final java.util.Map<String, CarbonUnit> UNITS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static CarbonUnit unit(String symbol) {
+        return UNITS.computeIfAbsent(symbol, UnitParser::parse);
     }
 
     /** A unit is stored by its symbol: refuse one whose symbol would not read back as the same unit. */

@@ -174,6 +174,22 @@ abstract class LedgerContract {
     }
 
     @Test
+    void aLocalTimeInADaylightSavingGapComesBackUnchanged() throws IOException {
+        // 2024-03-10 02:30 does not exist in New York (clocks went from 02:00 to 03:00); a reading's
+        // times are the site's local time and must not pass through the JVM's zone.
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+        try (Ledger ledger = Ledger.open(newLedger())) {
+            Reading r = Reading.consumption("S1", "E1", Carrier.ELECTRICITY, Role.MAIN, LocalDateTime.of(2024, 3, 10, 2, 30),
+                    LocalDateTime.of(2024, 3, 10, 2, 45), new BigDecimal("7"), UnitParser.parse("kWh"), row("r.csv", 2));
+            ledger.importBatch(batch(inventory(List.of(), List.of(r), List.of(), 0), null, input(file("r.csv", "r"))));
+            assertEquals(List.of(r), ledger.view(AsOf.LATEST).inventory().readings());
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+    }
+
+    @Test
     void aValueWithMoreDecimalsThanTheColumnIsRefusedNotRounded() throws IOException {
         Inventory inv = inventory(List.of(S1), List.of(electricity("S1", "E1", "2024-01",
                 "0.000000000000000000001", "r.csv", 2)), List.of(), 0);
