@@ -30,8 +30,8 @@ import org.wattledger.ledger.PostgresCluster;
  * batch 1, and the jar reports from the ledger. On the embedded database and on PostgreSQL.
  */
 final class LedgerKillIT {
-    /** 1,000 meters × 200 days: long enough an import to be caught inserting. */
-    private static final int METERS = 1000;
+    /** 500 meters × 200 days: long enough an import to be caught inserting. */
+    private static final int METERS = 500;
     private static final int DAYS = 200;
     private static final int ROWS = METERS * DAYS;
 

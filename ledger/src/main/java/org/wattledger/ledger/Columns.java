@@ -31,12 +31,25 @@ final class Columns {
             ps.setNull(index, Types.NUMERIC);
             return;
         }
-        if (value.scale() > MAX_SCALE || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+        checkDecimal(value, what);
+        ps.setBigDecimal(index, value);
+    }
+
+    /** Refuses a decimal the NUMERIC(60, 20) columns cannot hold exactly (null passes). */
+    static void checkDecimal(BigDecimal value, String what) {
+        if (value != null && (value.scale() > MAX_SCALE || value.precision() - value.scale() > MAX_INTEGER_DIGITS)) {
             throw new LedgerException.Refused(what + ": " + value.toPlainString() + " has more than " + MAX_INTEGER_DIGITS
                     + " digits before or " + MAX_SCALE + " after the decimal point; the ledger stores values exactly"
                     + " and cannot hold it");
         }
-        ps.setBigDecimal(index, value);
+    }
+
+    /** Refuses a time finer than the columns' microseconds (null passes). */
+    static void checkTime(LocalDateTime time, String what) {
+        if (time != null && time.getNano() % 1000 != 0) {
+            throw new LedgerException.Refused(what + ": " + time + " is finer than a microsecond, which the ledger"
+                    + " cannot hold");
+        }
     }
 
     /** Binds the scale a decimal was written with (1.50 has scale 2), or null. */
@@ -68,10 +81,7 @@ final class Columns {
             ps.setNull(index, Types.TIMESTAMP);
             return;
         }
-        if (time.getNano() % 1000 != 0) {
-            throw new LedgerException.Refused(what + ": " + time + " is finer than a microsecond, which the ledger"
-                    + " cannot hold");
-        }
+        checkTime(time, what);
         // As a LocalDateTime, never through java.sql.Timestamp: that passes through the JVM's time
         // zone, where a local time in a daylight-saving gap does not exist and would move by an hour.
         ps.setObject(index, time);

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.wattledger.engine.model.Denominator;
@@ -151,7 +153,11 @@ public final class Ledger implements AutoCloseable {
                 }
                 checkDuplicates(c, batch);
                 insertFiles(c, id, batch.files());
-                insertAll(c, Tables.INSERT_READING, batch.inventory().readings(), (ps, i, r) -> Tables.bind(ps, id, i, r));
+                if (location.kind() == LedgerLocation.Kind.POSTGRESQL) {
+                    copyReadings(c, id, batch.inventory().readings());
+                } else {
+                    insertAll(c, Tables.INSERT_READING, batch.inventory().readings(), (ps, i, r) -> Tables.bind(ps, id, i, r));
+                }
                 insertAll(c, Tables.INSERT_SITE, batch.inventory().sites(), (ps, i, s) -> Tables.bind(ps, id, i, s));
                 insertAll(c, Tables.INSERT_INSTRUMENT, batch.inventory().instruments(), (ps, i, s) -> Tables.bind(ps, id, i, s));
                 insertAll(c, Tables.INSERT_TARGET, batch.inventory().targets(), (ps, i, s) -> Tables.bind(ps, id, i, s));
@@ -364,6 +370,61 @@ public final class Ledger implements AutoCloseable {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * PostgreSQL's bulk path: the readings as CSV through {@code COPY ... FROM STDIN}, the same
+     * checked values the JDBC inserts take, in the same transaction.
+     */
+    private static void copyReadings(Connection c, long id, List<Reading> readings) throws SQLException {
+        if (readings.isEmpty()) {
+            return;
+        }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY reading (" + Tables.READING_COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
+        try {
+            StringBuilder csv = new StringBuilder(1 << 17);
+            int ordinal = 0;
+            for (Reading r : readings) {
+                Object[] values = Tables.values(id, ++ordinal, r);
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        csv.append(',');
+                    }
+                    csvField(csv, values[i]);
+                }
+                csv.append('\n');
+                if (csv.length() >= 1 << 16) {
+                    send(copy, csv);
+                }
+            }
+            send(copy, csv);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** A CSV field as COPY reads it: empty for null, text always quoted (so "" is an empty text, not null). */
+    private static void csvField(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text) {
+            csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else if (value instanceof java.math.BigDecimal d) {
+            csv.append(d.toPlainString());
+        } else {
+            csv.append(value); // numbers, and LocalDateTime in ISO 8601 (2024-01-01T00:00), which PostgreSQL reads
+        }
+    }
+
+    private static void send(CopyIn copy, StringBuilder csv) throws SQLException {
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        csv.setLength(0);
     }
 
     private static void insertBatchRow(Connection c, long id, Instant at, NewBatch batch) throws SQLException {

@@ -47,35 +47,38 @@ final class Tables {
 
     // ---- readings ------------------------------------------------------------------------------
 
-    static final String INSERT_READING = "INSERT INTO reading (batch_id, ordinal, site, meter, carrier, gas, fuel_use,"
-            + " role, time_from, time_to, quantity, quantity_scale, unit, reading_type, multiplier, multiplier_scale,"
-            + " register_digits, register_event, quality, note, src_file, src_sheet, src_row, src_column)"
+    static final String INSERT_READING = "INSERT INTO reading (" + Tables.READING_COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    static void bind(PreparedStatement ps, long batch, int ordinal, Reading r) throws SQLException {
+    /** The reading table's columns in {@link #INSERT_READING}'s order. */
+    static final String READING_COLUMNS = "batch_id, ordinal, site, meter, carrier, gas, fuel_use, role, time_from,"
+            + " time_to, quantity, quantity_scale, unit, reading_type, multiplier, multiplier_scale, register_digits,"
+            + " register_event, quality, note, src_file, src_sheet, src_row, src_column";
+
+    /**
+     * A reading's column values, checked: a value the columns cannot hold exactly, or a unit whose
+     * name would not read back as the same unit, is refused. Both ways of writing readings (JDBC
+     * batches, PostgreSQL's COPY) take these values.
+     */
+    static Object[] values(long batch, int ordinal, Reading r) {
         String where = r.source().toString();
         checkUnit(r.unit(), where);
-        ps.setLong(1, batch);
-        ps.setInt(2, ordinal);
-        ps.setString(3, r.site());
-        ps.setString(4, r.meter());
-        ps.setString(5, name(r.carrier()));
-        ps.setString(6, r.gas());
-        ps.setString(7, name(r.use()));
-        ps.setString(8, name(r.role()));
-        time(ps, 9, r.from(), where);
-        time(ps, 10, r.to(), where);
-        decimal(ps, 11, r.quantity(), where);
-        scale(ps, 12, r.quantity());
-        ps.setString(13, r.unit().symbol());
-        ps.setString(14, name(r.type()));
-        decimal(ps, 15, r.multiplier(), where);
-        scale(ps, 16, r.multiplier());
-        integer(ps, 17, r.registerDigits());
-        ps.setString(18, name(r.event()));
-        ps.setString(19, name(r.quality()));
-        ps.setString(20, r.note());
-        source(ps, 21, r.source());
+        Columns.checkDecimal(r.quantity(), where);
+        Columns.checkDecimal(r.multiplier(), where);
+        Columns.checkTime(r.from(), where);
+        Columns.checkTime(r.to(), where);
+        SourceRef src = r.source();
+        return new Object[] {batch, ordinal, r.site(), r.meter(), name(r.carrier()), r.gas(), name(r.use()),
+            name(r.role()), r.from(), r.to(), r.quantity(), r.quantity().scale(), r.unit().symbol(), name(r.type()),
+            r.multiplier(), r.multiplier().scale(), r.registerDigits(), name(r.event()), name(r.quality()), r.note(),
+            src.file(), src.sheet(), src.row(), src.column()};
+    }
+
+    static void bind(PreparedStatement ps, long batch, int ordinal, Reading r) throws SQLException {
+        Object[] values = values(batch, ordinal, r);
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
     }
 
     static final String SELECT_READINGS = "SELECT * FROM reading WHERE batch_id = ? ORDER BY ordinal";

@@ -114,12 +114,12 @@ abstract class LedgerContract {
                 new Reading("DC1", "M-2", Carrier.ELECTRICITY, null, null, Role.MAIN, null,
                         LocalDateTime.of(2024, 3, 31, 23, 59, 59, 123_456_000), new BigDecimal("999999.9"),
                         UnitParser.parse("kWh"), ReadingType.REGISTER, new BigDecimal("80.0"), 6, RegisterEvent.CLOSE,
-                        null, null, where.atColumn("G")),
+                        null, "a \"quoted\", text\nover two lines", where.atColumn("G")),
                 // A refrigerant with its gas, 20 decimals and 40 integer digits: the columns' limits.
                 new Reading("DC1", "R-1", Carrier.REFRIGERANT, "R-134a", null, Role.MAIN,
                         LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(2025, 1, 1, 0, 0),
                         new BigDecimal("0.00000000000000000001"), UnitParser.parse("kg"), null, null, null, null, null,
-                        null, SourceRef.row("r.csv", null, 2)),
+                        "", SourceRef.row("r.csv", null, 2)),
                 new Reading("DC1", "D-1", Carrier.DIESEL, null, Use.MOBILE, null, LocalDateTime.of(2024, 1, 1, 0, 0),
                         LocalDateTime.of(2024, 1, 2, 0, 0), new BigDecimal("1234567890123456789012345678901234567890"),
                         UnitParser.parse("L"), null, null, null, null, null, null, SourceRef.row("r.csv", null, 3)));
