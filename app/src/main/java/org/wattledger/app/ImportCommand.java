@@ -60,15 +60,17 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return Runs.guard(err, () -> {
-            WorkbookImporter.Result imported = Pipeline.importInputs(inputs, err);
-            if (!imported.factorTables().isEmpty()) {
-                throw new UsageException("the inputs hold a factor table (a factors sheet or factors.csv); the ledger"
-                        + " stores meter data only: import without it and give it to report --ledger as --factor-sheet");
-            }
-            Inventory inventory = imported.inventory();
-            List<NewBatch.InputFile> files = inputFiles(inventory.files());
+            Inventory inventory;
             BatchSummary stored;
+            // The ledger is opened first: one that cannot be reached fails before a long import.
             try (Ledger l = Ledgers.open(ledger)) {
+                WorkbookImporter.Result imported = Pipeline.importInputs(inputs, err);
+                if (!imported.factorTables().isEmpty()) {
+                    throw new UsageException("the inputs hold a factor table (a factors sheet or factors.csv); the ledger"
+                            + " stores meter data only: import without it and give it to report --ledger as --factor-sheet");
+                }
+                inventory = imported.inventory();
+                List<NewBatch.InputFile> files = inputFiles(inventory.files());
                 List<String> regions = new ArrayList<>(l.activeSiteRegions(supersedes));
                 inventory.sites().stream().map(Site::region).forEach(regions::add);
                 String pin = Pipeline.defaultFactorRelease(Libraries.load(List.of()), regions);
