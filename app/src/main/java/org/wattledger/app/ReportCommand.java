@@ -63,7 +63,9 @@ final class ReportCommand implements Callable<Integer> {
             throw new UsageException("give INPUT files or --ledger, not both");
         }
         if (ledger == null && inputs.isEmpty()) {
-            throw new UsageException("name the INPUT files to report, or a ledger with --ledger URL");
+            // As picocli says it for a required parameter, with the usage after it.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'INPUT' (or --ledger URL)");
         }
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = ledger == null ? Pipeline.run(inputs, calculation, lineage, err)
