@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,5 +59,30 @@ final class LedgerJarIT {
         JsonNode batches = new ObjectMapper().readTree(history.stdout());
         assertEquals(2, batches.get(0).get("supersededBy").asInt());
         assertEquals(1, batches.get(1).get("supersedes").asInt());
+    }
+
+    @Test
+    void twoProcessesImportIntoOneEmbeddedLedgerAtOnce() throws Exception {
+        // Two files, two meters: 1,000 kWh and 2,000 kWh; together 3 MWh of electricity.
+        for (String[] f : new String[][] {{"a", "E1", "1000"}, {"b", "E2", "2000"}}) {
+            Path folder = Files.createDirectories(dir.resolve(f[0]));
+            Files.writeString(folder.resolve("readings.csv"), "site,meter,carrier,from,to,quantity,unit\n"
+                    + "S1," + f[1] + ",electricity,2024-01-01,2024-01-31," + f[2] + ",kWh\n");
+        }
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        String jar = Jar.path().toAbsolutePath().toString();
+        Process a = new ProcessBuilder(javaCommand, "-jar", jar, "import", "a").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("a.log").toFile()).start();
+        Process b = new ProcessBuilder(javaCommand, "-jar", jar, "import", "b").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("b.log").toFile()).start();
+        assertTrue(a.waitFor(5, TimeUnit.MINUTES) && b.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, a.exitValue(), Files.readString(dir.resolve("a.log")));
+        assertEquals(0, b.exitValue(), Files.readString(dir.resolve("b.log")));
+        String both = Files.readString(dir.resolve("a.log")) + Files.readString(dir.resolve("b.log"));
+        assertTrue(both.contains("batch 1: read 1, accepted 1, rejected 0") && both.contains("batch 2: read 1, accepted 1,"
+                + " rejected 0"), both);
+        Jar.Run report = Jar.run(dir, "report", "--ledger", "wattledger-ledger", "--period", "2024-01", "--format", "json");
+        assertEquals(0, new java.math.BigDecimal("3").compareTo(new ObjectMapper().readTree(report.stdout()).get("totals")
+                .get("electricity").get("value").decimalValue()), report.stdout());
     }
 }
