@@ -63,6 +63,13 @@ final class CalculationOptions {
     private static final Set<String> OUTPUT_ONLY = Set.of("--format", "--out", "--bundle");
 
     /**
+     * Options that choose where the rows come from, as the inputs do: a report names its input files
+     * with their SHA-256 instead (so a ledger's report is the report of the same files), and a
+     * ledger URL may hold a password.
+     */
+    private static final Set<String> ROW_SOURCE = Set.of("--ledger", "--as-of");
+
+    /**
      * The options that reproduce a run's figures, as words after the inputs: every option the
      * command parsed, with its value (defaults included, so a later default cannot change the
      * figures), except the output-only ones. The factor sets and the period are given as
@@ -75,7 +82,7 @@ final class CalculationOptions {
         List<String> words = new ArrayList<>();
         for (OptionSpec option : command.options()) {
             String name = option.longestName();
-            if (option.usageHelp() || option.versionHelp() || OUTPUT_ONLY.contains(name)) {
+            if (option.usageHelp() || option.versionHelp() || OUTPUT_ONLY.contains(name) || ROW_SOURCE.contains(name)) {
                 continue;
             }
             Object value = switch (name) {

@@ -56,16 +56,32 @@ final class Pipeline {
                 throw new UsageException("no such file or folder: " + input);
             }
         }
-        CalcOptions.EnergyBasis basis = options.basis();
-        CalcOptions.GwpSet gwp = options.gwpSet();
+        options.basis(); // bad option values fail before a long import
+        options.gwpSet();
         ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
         WorkbookImporter.Result imported = importInputs(inputs, err);
-        Inventory inventory = InputStage.prepare(imported.inventory(), options.gaps());
-        List<LoadedSheet> sheets = loadSheets(imported.factorTables(), options.factorSheets);
+        return calculate(imported.inventory(), imported.factorTables(), options, lineage, null, asked);
+    }
+
+    /**
+     * The same job on rows that were imported before (a ledger's): {@code pinnedFactors} is the
+     * {@code --factors} value used when the options name none.
+     */
+    static Outcome run(Inventory imported, String pinnedFactors, CalculationOptions options, boolean lineage) {
+        ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
+        return calculate(imported, List.of(), options, lineage, pinnedFactors, asked);
+    }
+
+    private static Outcome calculate(Inventory imported, List<WorkbookImporter.FactorTable> factorTables,
+            CalculationOptions options, boolean lineage, String pinnedFactors, ReportingPeriod asked) {
+        CalcOptions.EnergyBasis basis = options.basis();
+        CalcOptions.GwpSet gwp = options.gwpSet();
+        Inventory inventory = InputStage.prepare(imported, options.gaps());
+        List<LoadedSheet> sheets = loadSheets(factorTables, options.factorSheets);
         List<String> regions = inventory.sites().stream().map(Site::region).toList();
         FactorSelection.Selection selection;
         try {
-            selection = new FactorSelection(options.factorLibrary()).select(options.factors, sheets, regions);
+            selection = select(options, sheets, regions, pinnedFactors);
         } catch (FactorSetException e) {
             throw new UsageException(e.getMessage());
         }
@@ -88,11 +104,40 @@ final class Pipeline {
                 .map(s -> new ReportMeta.FileDigest(s.file(), s.sha256())).toList();
         // Every release the run layered, in its order: the same list given as --factors builds the
         // same layers, and a newer bundled release cannot move the figures of a rerun.
-        String pinnedSets = sets.isEmpty() ? ReportMeta.NO_FACTOR_SET
-                : sets.stream().map(ReportMeta.FactorSetRef::toString).collect(java.util.stream.Collectors.joining(","));
+        String pinnedSets = setsOf(selection);
         ReportMeta meta = ReportMeta.of(Version.ENGINE, sets, sheetDigests, results).withLineage(lineage)
                 .withOptions(options.reproducing(pinnedSets, period));
         return new Outcome(results, meta);
+    }
+
+    /**
+     * The factor selection: {@code --factors} when given; else the default (each site's country,
+     * latest release) when it picks the pinned sets, or when nothing is pinned; else the pin.
+     */
+    private static FactorSelection.Selection select(CalculationOptions options, List<LoadedSheet> sheets,
+            List<String> regions, String pinnedFactors) {
+        FactorSelection selector = new FactorSelection(options.factorLibrary());
+        FactorSelection.Selection chosen = selector.select(options.factors, sheets, regions);
+        if (options.factors != null || pinnedFactors == null || setsOf(chosen).equals(pinnedFactors)) {
+            return chosen;
+        }
+        return selector.select(pinnedFactors, sheets, regions);
+    }
+
+    /** The factor sets a selection layered, as a {@code --factors} value that pins them: "cn@2026.1,ipcc2006@2026.1". */
+    static String setsOf(FactorSelection.Selection selection) {
+        return selection.sets().isEmpty() ? ReportMeta.NO_FACTOR_SET : selection.sets().stream()
+                .map(s -> new ReportMeta.FactorSetRef(s.id(), s.version()).toString())
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The factor sets the default selection picks for these sites' regions today, pinned ({@link #setsOf}). */
+    static String defaultFactorRelease(org.wattledger.factors.FactorLibrary library, List<String> regions) {
+        try {
+            return setsOf(new FactorSelection(library).select(null, List.of(), regions));
+        } catch (FactorSetException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static Inventory withIssues(Inventory inventory, List<Issue> more) {

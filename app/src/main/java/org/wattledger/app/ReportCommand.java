@@ -2,8 +2,13 @@ package org.wattledger.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wattledger.ledger.AsOf;
+import org.wattledger.ledger.BatchSummary;
+import org.wattledger.ledger.Ledger;
+import org.wattledger.ledger.LedgerView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,15 +16,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code report INPUT...}: the main job on a user's workbooks, folders or CSV files. */
+/** {@code report INPUT...} or {@code report --ledger URL [--as-of ...]}: the main job on a user's files or on a ledger's rows. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Calculate Scope 1/2, energy, data-centre metrics and targets for the inputs and write the report.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "An .xlsx/.xls workbook, a folder of CSV files, or a readings .csv.")
-    List<Path> inputs;
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "An .xlsx/.xls workbook, a folder of CSV files, or a"
+            + " readings .csv; or none, with --ledger.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--ledger", paramLabel = "URL", description = "Report the rows stored in this ledger (a folder, or"
+            + " jdbc:postgresql://HOST:PORT/DB) instead of INPUT files.")
+    String ledger;
+
+    @Option(names = "--as-of", paramLabel = "BATCH|ISO-TIMESTAMP", description = "With --ledger: the ledger as it stood"
+            + " right after batch BATCH, or at the timestamp (2026-01-31T17:00:00Z; UTC when no offset is given).")
+    String asOf;
 
     @Mixin
     CalculationOptions calculation;
@@ -51,8 +65,20 @@ final class ReportCommand implements Callable<Integer> {
         if (bundle != null) {
             Bundles.checkTarget(bundle, inputs, calculation.factorSheets);
         }
+        if (ledger == null && asOf != null) {
+            throw new UsageException("--as-of needs --ledger URL");
+        }
+        if (ledger != null && !inputs.isEmpty()) {
+            throw new UsageException("give INPUT files or --ledger, not both");
+        }
+        if (ledger == null && inputs.isEmpty()) {
+            // As picocli says it for a required parameter, with the usage after it.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'INPUT' (or --ledger URL)");
+        }
         return Runs.guard(err, () -> {
-            Pipeline.Outcome outcome = Pipeline.run(inputs, calculation, lineage, err);
+            Pipeline.Outcome outcome = ledger == null ? Pipeline.run(inputs, calculation, lineage, err)
+                    : fromLedger(err);
             if (out == null) {
                 Outputs.writeStdout(outcome, f, spec.commandLine().getOut());
             } else {
@@ -66,5 +92,20 @@ final class ReportCommand implements Callable<Integer> {
             Outputs.reportIssues(outcome.results(), err);
             return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
         });
+    }
+
+    /** The report of the ledger's active batches as of --as-of (else now); each batch's tally on standard error. */
+    private Pipeline.Outcome fromLedger(PrintWriter err) {
+        AsOf when = asOf == null ? AsOf.LATEST : AsOf.parse(asOf);
+        LedgerView view;
+        try (Ledger l = Ledgers.open(ledger)) {
+            view = l.view(when);
+        }
+        for (BatchSummary b : view.activeBatches()) {
+            err.println("batch " + b.batch() + ": read " + b.read() + ", accepted " + b.accepted() + ", rejected "
+                    + b.rejected());
+        }
+        err.flush();
+        return Pipeline.run(view.inventory(), view.factorRelease(), calculation, lineage);
     }
 }

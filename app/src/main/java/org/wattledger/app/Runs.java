@@ -3,6 +3,7 @@ package org.wattledger.app;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.ledger.LedgerException;
 
 /** Turns the pipeline's expected failures into messages and exit codes, in one place. */
 final class Runs {
@@ -19,6 +20,16 @@ final class Runs {
             }
             err.flush();
             return ExitCode.INPUT_ERRORS;
+        } catch (LedgerException.Usage e) {
+            throw new UsageException(e.getMessage());
+        } catch (LedgerException.Refused e) {
+            err.println("wattledger: " + e.getMessage());
+            err.flush();
+            return ExitCode.INPUT_ERRORS;
+        } catch (LedgerException e) {
+            err.println("wattledger: " + e.getMessage());
+            err.flush();
+            return ExitCode.SOFTWARE;
         }
     }
 }

@@ -1,0 +1,186 @@
+package org.wattledger.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger's commands end to end, in process, the same on every database
+ * ({@link LedgerFlowH2Test}, {@link LedgerFlowPostgresTest}): import, report, the same bytes
+ * refused, a correction, the report as of the first batch, history.
+ */
+abstract class LedgerFlowContract {
+    @TempDir
+    Path dir;
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    /** A new, empty ledger as {@code --ledger} names it. */
+    abstract String newLedger();
+
+    /** Electricity 0.5 t CO2/MWh (a test sheet; the figures below follow from it by hand). */
+    private Path factorSheet() throws IOException {
+        Path f = dir.resolve("own-factors.csv");
+        Files.writeString(f, "id,carrier,kind,gas,value,unit,region,valid_from,valid_to,source,version\n"
+                + "t.grid,electricity,emission,CO2,0.5,t/MWh,*,2024-01-01,2024-12-31,test sheet: grid,1\n");
+        return f;
+    }
+
+    private Path folder(String name, String... readingRows) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        Files.writeString(folder.resolve("readings.csv"), "site,meter,carrier,from,to,quantity,unit\n"
+                + String.join("\n", readingRows) + "\n");
+        return folder;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private String[] report(String ledger, Path sheet, String... more) {
+        List<String> args = new ArrayList<>(List.of("report", "--ledger", ledger, "--factors", "none", "--factor-sheet",
+                sheet.toString(), "--period", "2024-01..2024-02", "--format", "json"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static BigDecimal scope2(String json) throws IOException {
+        return JSON.readTree(json).get("totals").get("scope2Location").get("value").decimalValue();
+    }
+
+    @Test
+    void importReportDuplicateCorrectionAsOfAndHistory() throws Exception {
+        String ledger = newLedger();
+        Path sheet = factorSheet();
+        Path first = folder("january-february", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh",
+                "S1,E1,electricity,2024-02-01,2024-02-29,2000,kWh");
+
+        Cli.Run imported = Cli.run("import", first.toString(), "--ledger", ledger, "--note", "first upload",
+                "--user", "engineer");
+        assertEquals(ExitCode.OK, imported.exitCode(), imported.stderr());
+        assertEquals("batch 1: read 2, accepted 2, rejected 0\n", imported.stdout());
+
+        Cli.Run r1 = Cli.run(report(ledger, sheet));
+        assertEquals(ExitCode.OK, r1.exitCode(), r1.stderr());
+        assertTrue(r1.stderr().startsWith("batch 1: read 2, accepted 2, rejected 0\n"), r1.stderr());
+        // (1,000 + 2,000) kWh = 3 MWh × 0.5 t/MWh = 1.5 t CO2.
+        assertEquals(0, new BigDecimal("1.5").compareTo(scope2(r1.stdout())));
+        // The same rows from the files give the same bytes: the report names the same inputs and options.
+        Cli.Run fromFiles = Cli.run("report", first.toString(), "--factors", "none", "--factor-sheet", sheet.toString(),
+                "--period", "2024-01..2024-02", "--format", "json");
+        assertEquals(fromFiles.stdout(), r1.stdout());
+
+        Cli.Run again = Cli.run("import", first.toString(), "--ledger", ledger);
+        assertEquals(ExitCode.INPUT_ERRORS, again.exitCode());
+        assertEquals("", again.stdout());
+        assertEquals("wattledger: duplicate batch: readings.csv has the same bytes (SHA-256 "
+                + sha256(first.resolve("readings.csv")) + ") as readings.csv in batch 1. Nothing was stored.\n",
+                again.stderr());
+
+        Path corrected = folder("february-corrected", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh",
+                "S1,E1,electricity,2024-02-01,2024-02-29,2500,kWh");
+        Cli.Run correction = Cli.run("import", corrected.toString(), "--ledger", ledger, "--supersedes", "1",
+                "--note", "February corrected", "--user", "engineer");
+        assertEquals(ExitCode.OK, correction.exitCode(), correction.stderr());
+        assertEquals("batch 2: read 2, accepted 2, rejected 0\n", correction.stdout());
+
+        Cli.Run r2 = Cli.run(report(ledger, sheet));
+        assertEquals(ExitCode.OK, r2.exitCode(), r2.stderr());
+        assertEquals("batch 2: read 2, accepted 2, rejected 0\n", r2.stderr());
+        // (1,000 + 2,500) kWh = 3.5 MWh × 0.5 t/MWh = 1.75 t CO2.
+        assertEquals(0, new BigDecimal("1.75").compareTo(scope2(r2.stdout())));
+
+        Cli.Run asOfFirst = Cli.run(report(ledger, sheet, "--as-of", "1"));
+        assertEquals(ExitCode.OK, asOfFirst.exitCode(), asOfFirst.stderr());
+        assertArrayEquals(r1.stdout().getBytes(StandardCharsets.UTF_8), asOfFirst.stdout().getBytes(StandardCharsets.UTF_8));
+
+        Cli.Run history = Cli.run("history", "--ledger", ledger, "--format", "json");
+        assertEquals(ExitCode.OK, history.exitCode(), history.stderr());
+        JsonNode batches = JSON.readTree(history.stdout());
+        assertEquals(2, batches.size());
+        JsonNode b1 = batches.get(0);
+        assertEquals(1, b1.get("batch").asInt());
+        assertEquals("engineer", b1.get("user").asText());
+        assertEquals("first upload", b1.get("note").asText());
+        assertEquals(2, b1.get("read").asInt());
+        assertEquals(2, b1.get("accepted").asInt());
+        assertEquals(0, b1.get("rejected").asInt());
+        assertTrue(b1.get("supersedes").isNull());
+        assertEquals(2, b1.get("supersededBy").asInt());
+        assertEquals("readings.csv", b1.get("files").get(0).get("name").asText());
+        assertEquals(sha256(first.resolve("readings.csv")), b1.get("files").get(0).get("sha256").asText());
+        JsonNode b2 = batches.get(1);
+        assertEquals(2, b2.get("batch").asInt());
+        assertEquals(1, b2.get("supersedes").asInt());
+        assertTrue(b2.get("supersededBy").isNull());
+        assertEquals("February corrected", b2.get("note").asText());
+        assertEquals(sha256(corrected.resolve("readings.csv")), b2.get("files").get(0).get("sha256").asText());
+
+        // As of the instant batch 1 was stored: the first report again, byte for byte.
+        Cli.Run asOfInstant = Cli.run(report(ledger, sheet, "--as-of", b1.get("at").asText()));
+        assertEquals(r1.stdout(), asOfInstant.stdout());
+    }
+
+    @Test
+    void rejectedRowsAreListedNotStoredAndTheReportSaysSo() throws Exception {
+        String ledger = newLedger();
+        Path sheet = factorSheet();
+        Path input = folder("with-a-bad-row", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh",
+                "S1,E1,electricity,2024-02-01,2024-02-29,n/a,kWh");
+        Cli.Run imported = Cli.run("import", input.toString(), "--ledger", ledger);
+        assertEquals(ExitCode.INPUT_ERRORS, imported.exitCode());
+        assertEquals("batch 1: read 2, accepted 1, rejected 1\n", imported.stdout());
+        assertTrue(imported.stderr().contains("error: readings.csv, row 3, column F: 'n/a' is not a number"),
+                imported.stderr());
+        Cli.Run report = Cli.run(report(ledger, sheet));
+        assertEquals(ExitCode.INPUT_ERRORS, report.exitCode());
+        JsonNode json = JSON.readTree(report.stdout());
+        assertFalse(json.get("complete").asBoolean());
+        assertEquals(1, json.get("rows").get("rejected").asInt());
+        // January only: 1 MWh × 0.5 t/MWh = 0.5 t CO2; February's row was not stored.
+        assertEquals(0, new BigDecimal("0.5").compareTo(scope2(report.stdout())));
+        Cli.Run fromFiles = Cli.run("report", input.toString(), "--factors", "none", "--factor-sheet", sheet.toString(),
+                "--period", "2024-01..2024-02", "--format", "json");
+        assertEquals(fromFiles.stdout(), report.stdout());
+    }
+
+    @Test
+    void aFactorTableInTheInputsIsRefusedWithNothingStored() throws Exception {
+        String ledger = newLedger();
+        Path input = folder("with-factors", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh");
+        Files.copy(factorSheet(), input.resolve("factors.csv"));
+        Cli.Run imported = Cli.run("import", input.toString(), "--ledger", ledger);
+        assertEquals(ExitCode.USAGE, imported.exitCode());
+        assertEquals("wattledger: the inputs hold a factor table (a factors sheet or factors.csv); the ledger stores"
+                + " meter data only: import without it and give it to report --ledger as --factor-sheet\n",
+                imported.stderr());
+        Cli.Run history = Cli.run("history", "--ledger", ledger);
+        assertEquals("the ledger holds no batch yet\n", history.stdout());
+    }
+
+    @Test
+    void asOfABatchTheLedgerDoesNotHoldIsAUsageError() throws Exception {
+        String ledger = newLedger();
+        Cli.run("import", folder("one", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh").toString(), "--ledger", ledger);
+        Cli.Run run = Cli.run("report", "--ledger", ledger, "--as-of", "7");
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertEquals("wattledger: --as-of 7: the ledger has batches 1..1\n", run.stderr());
+    }
+}
