@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.wattledger.factors.FactorLibrary;
 import org.wattledger.factors.Release;
+import org.wattledger.ledger.BatchSummary;
+import org.wattledger.ledger.Ledger;
 import org.wattledger.reports.AuditBundle;
 import org.wattledger.reports.ReportMeta;
 
@@ -118,6 +120,43 @@ final class Bundles {
         } catch (IOException e) {
             throw new Outputs.WriteFailed("cannot write the bundle " + bundle + ": " + Outputs.reason(e), e);
         }
+    }
+
+    /**
+     * The inputs of a ledger report as a bundle holds them: every file of the active batches, in
+     * batch order, so that {@code verify} re-runs {@code report} on them. A workbook is an input
+     * of its own; the CSV files go into one folder, {@value #LEDGER_FOLDER}, which the importer
+     * reads as it read them (a folder's CSV files are its tables, named by file). Two active files
+     * of one name cannot both be held (a usage error naming them).
+     */
+    static LedgerInputs ledgerInputs(Ledger ledger, List<BatchSummary> activeBatches) {
+        List<String> names = new ArrayList<>();
+        List<AuditBundle.Blob> blobs = new ArrayList<>();
+        Set<String> held = new HashSet<>();
+        for (BatchSummary batch : activeBatches) {
+            for (BatchSummary.FileDigest f : batch.files()) {
+                if (!held.add(f.name())) {
+                    throw new UsageException("--bundle: two active batches hold a file named " + f.name()
+                            + "; a bundle keeps inputs by name, so it cannot hold both");
+                }
+                String lower = f.name().toLowerCase(java.util.Locale.ROOT);
+                boolean workbook = lower.endsWith(".xlsx") || lower.endsWith(".xls");
+                String input = workbook ? f.name() : LEDGER_FOLDER;
+                String entry = workbook ? f.name() : LEDGER_FOLDER + "/" + f.name();
+                blobs.add(new AuditBundle.Blob(AuditBundle.INPUTS + entry, ledger.fileContent(batch.batch(), f.name())));
+                if (!names.contains(input)) {
+                    names.add(input);
+                }
+            }
+        }
+        return new LedgerInputs(names, blobs);
+    }
+
+    /** The bundle folder that holds a ledger report's CSV files. */
+    static final String LEDGER_FOLDER = "ledger";
+
+    /** A ledger report's inputs: the top-level names {@code verify} passes to {@code report}, and the files. */
+    record LedgerInputs(List<String> names, List<AuditBundle.Blob> blobs) {
     }
 
     /** Writes the bundle of a run over files and folders given on the command line. */

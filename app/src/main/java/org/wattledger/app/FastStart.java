@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs {@code java -jar wattledger.jar ...} in a second JVM started with the class-data archive
+ * Runs {@code java -jar wattledger.jar demo} in a second JVM started with the class-data archive
  * that the build made beside the jar ({@code wattledger.jsa}, AppCDS: the classes of a demo run,
- * already parsed and verified) and, for {@code demo}, with the quick compiler only and the serial
- * collector. Java 17 reads JVM options only from its command line, never from the jar, so this is
+ * already parsed and verified), the quick compiler only and the serial collector. Only the demo:
+ * a second JVM outlives a first one killed with SIGKILL, and an {@code import} or {@code report}
+ * must stop when the user kills what they started (a real import killed that way left a whole
+ * batch behind, stored by the second JVM). Java 17 reads JVM options only from its command line, never from the jar, so this is
  * the one way the plain {@code java -jar} command gets them: the demo's 5,000 classes otherwise
  * cost more time to load and compile than the work itself (docs/benchmarks.md, "Issue 10: start-up").
  *
@@ -77,7 +79,7 @@ final class FastStart {
             String[] args) {
         int jarFlag = jvmArguments.indexOf("-jar");
         // The tail must be exactly what main received, or the command line was not read back faithfully.
-        if (jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
+        if (args.length == 0 || !args[0].equals("demo") || jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
                 || !jvmArguments.subList(jarFlag + 2, jvmArguments.size()).equals(List.of(args))) {
             return List.of();
         }
@@ -86,15 +88,12 @@ final class FastStart {
         command.add("-XX:SharedArchiveFile=" + archive);
         // An archive this JVM cannot map is skipped; its warning must not reach standard output.
         command.add("-Xlog:cds*=off");
-        if (args.length > 0 && args[0].equals("demo")) {
-            // The demo is a fixed, small job: the optimising compiler's work would never pay back,
-            // and the serial collector costs less CPU than G1 on its small heap (measured:
-            // docs/benchmarks.md). A report keeps both compilers and the JVM's own collector.
-            command.add("-XX:TieredStopAtLevel=1");
-            if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
-                    && environmentOptions.stream().noneMatch(FastStart::choosesCollector)) {
-                command.add("-XX:+UseSerialGC"); // two collectors named is an error, so only when the user names none
-            }
+        // The demo is a fixed, small job: the optimising compiler's work would never pay back, and
+        // the serial collector costs less CPU than G1 on its small heap (measured: docs/benchmarks.md).
+        command.add("-XX:TieredStopAtLevel=1");
+        if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
+                && environmentOptions.stream().noneMatch(FastStart::choosesCollector)) {
+            command.add("-XX:+UseSerialGC"); // two collectors named is an error, so only when the user names none
         }
         command.add("-D" + PROPERTY + "=" + CHILD);
         command.addAll(jvmArguments);

@@ -86,7 +86,11 @@ final class ReportCommand implements Callable<Integer> {
                 files.forEach(p -> err.println("wrote " + p));
             }
             if (bundle != null) {
-                Bundles.write(bundle, inputs, calculation, outcome);
+                if (ledgerInputs != null) {
+                    Bundles.write(bundle, ledgerInputs.names(), ledgerInputs.blobs(), calculation, outcome);
+                } else {
+                    Bundles.write(bundle, inputs, calculation, outcome);
+                }
                 err.println("wrote " + bundle);
             }
             Outputs.reportIssues(outcome.results(), err);
@@ -94,12 +98,18 @@ final class ReportCommand implements Callable<Integer> {
         });
     }
 
+    /** With --ledger and --bundle: the active batches' files, read while the ledger is open. */
+    private Bundles.LedgerInputs ledgerInputs;
+
     /** The report of the ledger's active batches as of --as-of (else now); each batch's tally on standard error. */
     private Pipeline.Outcome fromLedger(PrintWriter err) {
         AsOf when = asOf == null ? AsOf.LATEST : AsOf.parse(asOf);
         LedgerView view;
         try (Ledger l = Ledgers.open(ledger)) {
             view = l.view(when);
+            if (bundle != null) {
+                ledgerInputs = Bundles.ledgerInputs(l, view.activeBatches());
+            }
         }
         for (BatchSummary b : view.activeBatches()) {
             err.println("batch " + b.batch() + ": read " + b.read() + ", accepted " + b.accepted() + ", rejected "

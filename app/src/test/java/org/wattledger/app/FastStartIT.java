@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +25,12 @@ final class FastStartIT {
         assertTrue(Files.isRegularFile(archive), "the build (mvn package) makes " + archive.toAbsolutePath());
         // Each JVM logs the classes it loads to its own file (%p: its process id).
         Process p = new ProcessBuilder(java(), "-Xlog:class+load:file=" + dir.resolve("classes-%p.log"), "-jar",
-                Jar.path().toAbsolutePath().toString(), "--version").directory(dir.toFile())
+                Jar.path().toAbsolutePath().toString(), "demo", "--out", dir.resolve("demo").toString()).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "wattledger --version finished");
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "wattledger demo finished");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err.txt")));
-        assertEquals("wattledger 0.1.0\n", Files.readString(dir.resolve("out.txt")));
+        assertTrue(Files.readString(dir.resolve("out.txt")).startsWith("wattledger 0.1.0 report\n"),
+                Files.readString(dir.resolve("out.txt")));
         List<String> logs = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("classes-")).toList()) {
@@ -47,18 +47,14 @@ final class FastStartIT {
     void anArchiveThisJvmCannotUseIsSkippedSilently() throws Exception {
         Path jar = Files.copy(Jar.path(), dir.resolve("wattledger.jar"));
         Files.writeString(dir.resolve("wattledger.jsa"), "not a class-data archive");
-        Path csv = dir.resolve("meters.csv");
-        Files.writeString(csv, "site,meter,carrier,from,to,quantity,unit\n"
-                + "S1,E1,electricity,2024-01-01,2024-01-31,10000,kWh\n");
-        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "report", csv.toString(), "--factors", "cn@2026.1",
-                "--format", "json").directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.json").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "wattledger report finished");
-        String out = Files.readString(dir.resolve("out.json"));
-        assertTrue(out.startsWith("{\n"), "nothing before the JSON: " + out);
-        // The one reading: 10,000 kWh = 10 MWh.
-        assertEquals("10", new ObjectMapper().readTree(out).get("totals").get("electricity").get("value").decimalValue()
-                .stripTrailingZeros().toPlainString());
+        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "demo", "--out", dir.resolve("demo").toString())
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "wattledger demo finished");
+        String out = Files.readString(dir.resolve("out.txt"));
+        // nothing before the demo's summary, and its figures: the demo ran without the archive
+        assertTrue(out.startsWith("wattledger 0.1.0 report\n"), out);
+        assertTrue(out.contains("18, all covering the period"), out);
         String err = Files.readString(dir.resolve("err.txt"));
         assertFalse(err.contains("archive") || err.contains("cds"), "no archive warning: " + err);
     }

@@ -139,6 +139,37 @@ abstract class LedgerFlowContract {
     }
 
     @Test
+    void aBundleOfALedgerReportHoldsTheActiveBatchesFilesAndVerifies() throws Exception {
+        String ledger = newLedger();
+        Path sheet = factorSheet();
+        Path first = folder("first", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh");
+        Path corrected = folder("corrected", "S1,E1,electricity,2024-01-01,2024-01-31,1200,kWh");
+        Files.writeString(corrected.resolve("sites.csv"), "site,name,region\nS1,Site one,CN-BJ\n");
+        assertEquals(ExitCode.OK, Cli.run("import", first.toString(), "--ledger", ledger).exitCode());
+        Cli.Run correction = Cli.run("import", corrected.toString(), "--ledger", ledger, "--supersedes", "1");
+        assertEquals(ExitCode.OK, correction.exitCode(), correction.stderr());
+        Path bundle = dir.resolve("ledger-report.zip");
+        Cli.Run report = Cli.run(report(ledger, sheet, "--bundle", bundle.toString()));
+        assertEquals(ExitCode.OK, report.exitCode(), report.stderr());
+        // Only the active batch's files are in it: batch 2's, not the superseded readings of batch 1.
+        List<String> inputs = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipFile(bundle.toFile())) {
+            zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("inputs/")).forEach(inputs::add);
+            assertArrayEquals(Files.readAllBytes(corrected.resolve("readings.csv")),
+                    zip.getInputStream(zip.getEntry("inputs/ledger/readings.csv")).readAllBytes());
+            assertEquals(report.stdout(), new String(zip.getInputStream(zip.getEntry("outputs/report.json")).readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of("inputs/ledger/readings.csv", "inputs/ledger/sites.csv"), inputs.stream().sorted().toList());
+        // 1,200 kWh = 1.2 MWh × 0.5 t/MWh = 0.6 t CO2.
+        assertEquals(0, new BigDecimal("0.6").compareTo(scope2(report.stdout())));
+        Cli.Run verify = Cli.run("verify", bundle.toString());
+        assertEquals(ExitCode.OK, verify.exitCode(), verify.stdout() + verify.stderr());
+        assertTrue(verify.stdout().contains("OK report.json\n"), verify.stdout());
+        assertFalse(verify.stdout().contains("DIFFERS"), verify.stdout());
+    }
+
+    @Test
     void rejectedRowsAreListedNotStoredAndTheReportSaysSo() throws Exception {
         String ledger = newLedger();
         Path sheet = factorSheet();

@@ -136,8 +136,12 @@ public final class LayeredCatalog implements FactorCatalog {
     private FactorChoice choice(int rank, FactorQuery q, List<String> chain, String region, Factor f, boolean earlierYear) {
         List<String> fallbacks = new ArrayList<>();
         if (!region.equals(chain.get(0)) && regionalFallback(rank, chain, region, f)) {
+            // The region may have factors, only none for this year that is as new as the one used: say which.
+            Optional<Factor> older = latestBefore(candidates(rank, q, chain.get(0)), q);
             fallbacks.add("no " + q.kind().id() + " factor for region " + chain.get(0) + " in "
-                    + layers.get(rank).name() + "; used " + region + " (" + f.id() + ")");
+                    + layers.get(rank).name() + older.map(o -> " as recent as the one used (its newest is " + o.id()
+                            + ", valid " + o.validity() + ")").orElse("")
+                    + "; used " + region + " (" + f.id() + ")");
         }
         if (earlierYear) {
             fallbacks.add("no " + q.kind().id() + " factor published for " + q.date().getYear()

@@ -38,14 +38,17 @@ final class LayeredCatalogTest {
     void theDataYearComesBeforeTheProvince() {
         FactorChoice c = find("CN-HE", 2023);
         assertEquals("north.2023", c.factor().id());
-        assertEquals(List.of("no emission factor for region CN-HE in cn@1; used CN-NORTH (north.2023)"), c.fallbacks());
+        // CN-HE has he.2022, but 2023 data take the grid's 2023 factor before the province's older one, and say which.
+        assertEquals(List.of("no emission factor for region CN-HE in cn@1 as recent as the one used (its newest is"
+                + " he.2022, valid 2022-01-01..2022-12-31); used CN-NORTH (north.2023)"), c.fallbacks());
     }
 
     @Test
     void laterDataTakesTheNewestEarlierFactorOnTheChain() {
         FactorChoice c = find("CN-HE", 2024);
         assertEquals("north.2023", c.factor().id());
-        assertEquals(List.of("no emission factor for region CN-HE in cn@1; used CN-NORTH (north.2023)",
+        assertEquals(List.of("no emission factor for region CN-HE in cn@1 as recent as the one used (its newest is"
+                + " he.2022, valid 2022-01-01..2022-12-31); used CN-NORTH (north.2023)",
                 "no emission factor published for 2024; used north.2023 valid 2023-01-01..2023-12-31"), c.fallbacks());
     }
 
