@@ -3,13 +3,10 @@ package org.wattledger.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.wattledger.reports.TextSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
                 return outcome.results().complete() ? ExitCode.OK : ExitCode.INPUT_ERRORS;
             });
         } finally {
-            deleteTree(work);
+            Folders.deleteTree(work);
         }
     }
 
@@ -85,19 +82,5 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return dir;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

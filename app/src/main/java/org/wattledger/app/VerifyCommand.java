@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.wattledger.factors.FactorLibrary;
 import org.wattledger.factors.FactorSetException;
 import org.wattledger.reports.AuditBundle;
@@ -95,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.flush();
             return allMatch ? ExitCode.OK : ExitCode.INPUT_ERRORS;
         } finally {
-            deleteTree(work);
+            Folders.deleteTree(work);
         }
     }
 
@@ -168,20 +166,6 @@ final class VerifyCommand implements Callable<Integer> {
             }
             Files.createDirectories(target.getParent());
             Files.write(target, e.getValue());
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -179,7 +179,7 @@ final class HtmlReportTest {
                 + "<td class=\"num\">1,000 kWh</td><td><code>test.grid.cn</code><br>0.5 t/MWh</td>"
                 + "<td class=\"num\">—</td><td class=\"num\">0.50</td><td class=\"num\">0.50</td>"
                 + "<td class=\"num\">1.00</td><td class=\"num\">—</td>"
-                + "<td><details><summary>meters.xlsx, sheet readings, rows 2</summary><ul>"), html);
+                + "<td><details><summary>meters.xlsx, sheet readings, row 2</summary><ul>"), html);
         // the estimated office line says so, inside its rows
         assertTrue(html.matches("(?s).*<li>meters\\.xlsx, sheet readings, row \\d+: estimated, no note given</li>.*"), html);
     }
@@ -199,7 +199,7 @@ final class HtmlReportTest {
                 List.of(new org.wattledger.engine.model.Inventory.InputFile("many.csv", "cd".repeat(32))));
         String html = html(Fixtures.run(inventory, Fixtures.smallFactors(), 2024));
         assertTrue(html.contains("· 5,001 lines</summary>"), "the summary counts every line");
-        assertEquals(HtmlReport.MAX_LINES, count(html, "<td><details><summary>meters.xlsx, sheet readings, rows "));
+        assertEquals(HtmlReport.MAX_LINES, count(html, "<td><details><summary>meters.xlsx, sheet readings, row "));
         assertTrue(html.contains("<p class=\"muted\">Not listed here (the page lists at most 5,000 lines): 1 more line of"
                 + " this site, in the Activity sheet of report.xlsx and in report.json with --lineage.</p>"));
     }

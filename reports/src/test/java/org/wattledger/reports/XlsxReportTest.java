@@ -187,7 +187,7 @@ final class XlsxReportTest {
             assertEquals(0.5, jan.getCell(14).getNumericCellValue(), 0, "1 MWh × 0.5 t/MWh");
             assertEquals(1, jan.getCell(16).getNumericCellValue(), 0, "energy 1 MWh");
             assertNull(jan.getCell(13), "no Scope 1 on an electricity line: empty, not 0");
-            assertEquals("meters.xlsx, sheet readings, rows 2", jan.getCell(27).getStringCellValue());
+            assertEquals("meters.xlsx, sheet readings, row 2", jan.getCell(27).getStringCellValue());
             Row estimated = rowWhere(activity, 1, "E");
             assertTrue(estimated.getCell(28).getStringCellValue().endsWith(": estimated, no note given"),
                     estimated.getCell(28).getStringCellValue());

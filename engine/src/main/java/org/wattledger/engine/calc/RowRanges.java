@@ -113,7 +113,8 @@ public final class RowRanges {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append(source).append(", rows ").append(String.join(", ", runs));
+            boolean oneRow = runs.size() == 1 && !runs.get(0).contains("-");
+            sb.append(source).append(oneRow ? ", row " : ", rows ").append(String.join(", ", runs));
         });
         return sb.toString();
     }

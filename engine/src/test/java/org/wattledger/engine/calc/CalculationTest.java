@@ -248,7 +248,7 @@ final class CalculationTest {
         assertEquals(2, e.parts().size());
         int first = inv.readings().get(0).source().row();
         assertEquals("meters.csv, rows " + first + "-" + (first + 1), e.parts().get(0).rows());
-        assertEquals("meters.csv, rows " + (first + 2), e.parts().get(1).rows());
+        assertEquals("meters.csv, row " + (first + 2), e.parts().get(1).rows());
         assertEquals("grid.2024", e.parts().get(0).factors().get(0).factor().id());
         assertDecimal("0.5", e.parts().get(0).value());
         assertTrue(e.parts().get(1).conversions().get(0).startsWith("1 MWh = 3600 MJ"));

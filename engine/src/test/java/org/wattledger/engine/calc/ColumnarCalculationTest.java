@@ -59,7 +59,7 @@ final class ColumnarCalculationTest {
                 "M1 2024-01 3.5 kWh, estimated 0, hourly.csv, rows 2-3",
                 "M1 2024-02 8.5 kWh, estimated 0.2647058823529411764705882352941176, hourly.csv, rows 3-6",
                 "M2 2024-02 8.5 kWh, estimated 0, hourly.csv, rows 7-9",
-                "M2 2024-03 2 kWh, estimated 0, hourly.csv, rows 10");
+                "M2 2024-03 2 kWh, estimated 0, hourly.csv, row 10");
         assertEquals(expected, lines(new ArrayList<>(readings)));
         assertEquals(expected, lines(ReadingStore.of(readings)));
     }
