@@ -142,8 +142,10 @@ abstract class LedgerFlowContract {
     void aBundleOfALedgerReportHoldsTheActiveBatchesFilesAndVerifies() throws Exception {
         String ledger = newLedger();
         Path sheet = factorSheet();
-        Path first = folder("first", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh");
-        Path corrected = folder("corrected", "S1,E1,electricity,2024-01-01,2024-01-31,1200,kWh");
+        Path first = folder("first", "S1,E1,electricity,2024-01-01,2024-01-31,1000,kWh",
+                "S1,E1,electricity,2024-02-01,2024-02-29,2000,kWh");
+        Path corrected = folder("corrected", "S1,E1,electricity,2024-01-01,2024-01-31,1200,kWh",
+                "S1,E1,electricity,2024-02-01,2024-02-29,2000,kWh");
         Files.writeString(corrected.resolve("sites.csv"), "site,name,region\nS1,Site one,CN-BJ\n");
         assertEquals(ExitCode.OK, Cli.run("import", first.toString(), "--ledger", ledger).exitCode());
         Cli.Run correction = Cli.run("import", corrected.toString(), "--ledger", ledger, "--supersedes", "1");
@@ -161,8 +163,8 @@ abstract class LedgerFlowContract {
                     StandardCharsets.UTF_8));
         }
         assertEquals(List.of("inputs/ledger/readings.csv", "inputs/ledger/sites.csv"), inputs.stream().sorted().toList());
-        // 1,200 kWh = 1.2 MWh × 0.5 t/MWh = 0.6 t CO2.
-        assertEquals(0, new BigDecimal("0.6").compareTo(scope2(report.stdout())));
+        // (1,200 + 2,000) kWh = 3.2 MWh × 0.5 t/MWh = 1.6 t CO2.
+        assertEquals(0, new BigDecimal("1.6").compareTo(scope2(report.stdout())));
         Cli.Run verify = Cli.run("verify", bundle.toString());
         assertEquals(ExitCode.OK, verify.exitCode(), verify.stdout() + verify.stderr());
         assertTrue(verify.stdout().contains("OK report.json\n"), verify.stdout());
