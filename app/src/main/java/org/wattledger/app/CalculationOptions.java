@@ -60,7 +60,7 @@ final class CalculationOptions {
     CommandSpec command;
 
     /** Options that choose where and how a report is written, not its figures. */
-    private static final Set<String> OUTPUT_ONLY = Set.of("--format", "--out", "--bundle");
+    private static final Set<String> OUTPUT_ONLY = Set.of("--format", "--out", "--bundle", "--lang");
 
     /**
      * Options that choose where the rows come from, as the inputs do: a report names its input files

@@ -37,6 +37,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Also write an audit bundle of the demo run; `verify FILE.zip` re-runs it offline.")
     Path bundle;
 
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the HTML, xlsx,"
+            + " text and charts: en (default) or zh (simplified Chinese). JSON and CSV stay English.")
+    String lang;
+
     @Mixin
     CalculationOptions calculation;
 
@@ -54,12 +58,13 @@ final class DemoCommand implements Callable<Integer> {
             Path input = extract(work.resolve("demo"));
             return Runs.guard(err, () -> {
                 Pipeline.Outcome outcome = Pipeline.run(List.of(input), calculation, false, err);
-                List<Path> files = new java.util.ArrayList<>(Outputs.writeFiles(outcome, Outputs.Format.ALL, out));
+                Pipeline.Outcome readable = Outputs.inLanguage(outcome, lang);
+                List<Path> files = new java.util.ArrayList<>(Outputs.writeFiles(readable, Outputs.Format.ALL, out));
                 if (bundle != null) {
                     Bundles.write(bundle, List.of(input), calculation, outcome);
                     files.add(bundle);
                 }
-                stdout.print(TextSummary.render(outcome.results(), outcome.meta(),
+                stdout.print(TextSummary.render(readable.results(), readable.meta(),
                         files.stream().map(Path::toString).toList()));
                 stdout.flush();
                 Outputs.reportIssues(outcome.results(), err);

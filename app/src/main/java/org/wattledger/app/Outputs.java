@@ -39,6 +39,18 @@ final class Outputs {
         }
     }
 
+    /**
+     * The outcome for readers of {@code --lang}: the same results, the words of that language.
+     * An audit bundle keeps the English outputs (verify re-runs it without a language).
+     */
+    static Pipeline.Outcome inLanguage(Pipeline.Outcome o, String lang) {
+        org.wattledger.reports.Labels.Language language = org.wattledger.reports.Labels.Language.parse(lang);
+        if (language == null) {
+            throw new UsageException("--lang is en or zh, not '" + lang + "'");
+        }
+        return new Pipeline.Outcome(o.results(), o.meta().withLanguage(language));
+    }
+
     static final String JSON_FILE = "report.json";
     static final String HTML_FILE = "report.html";
     static final String XLSX_FILE = "report.xlsx";
@@ -129,7 +141,8 @@ final class Outputs {
                 JsonReport.write(o.results(), o.meta(), dir.resolve(JSON_FILE));
                 written.add(dir.resolve(JSON_FILE));
             }
-            List<Charts.Rendered> charts = format == Format.HTML || all ? Charts.renderAll(o.results()) : List.of();
+            List<Charts.Rendered> charts = format == Format.HTML || all ? Charts.renderAll(o.results(), o.meta().labels())
+                    : List.of();
             if (format == Format.HTML || all) {
                 HtmlReport.write(o.results(), o.meta(), charts, dir.resolve(HTML_FILE));
                 written.add(dir.resolve(HTML_FILE));

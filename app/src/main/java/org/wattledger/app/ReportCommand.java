@@ -46,6 +46,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write the report files into.")
     Path out;
 
+    @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en", description = "Language of the HTML, xlsx,"
+            + " text and charts: en (default) or zh (simplified Chinese). JSON and CSV stay English.")
+    String lang;
+
     @Option(names = "--lineage", description = "Include in the JSON report the rows and factors behind every figure.")
     boolean lineage;
 
@@ -79,10 +83,11 @@ final class ReportCommand implements Callable<Integer> {
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = ledger == null ? Pipeline.run(inputs, calculation, lineage, err)
                     : fromLedger(err);
+            Pipeline.Outcome readable = Outputs.inLanguage(outcome, lang);
             if (out == null) {
-                Outputs.writeStdout(outcome, f, spec.commandLine().getOut());
+                Outputs.writeStdout(readable, f, spec.commandLine().getOut());
             } else {
-                List<Path> files = Outputs.writeFiles(outcome, f, out);
+                List<Path> files = Outputs.writeFiles(readable, f, out);
                 files.forEach(p -> err.println("wrote " + p));
             }
             if (bundle != null) {

@@ -27,12 +27,6 @@ import org.wattledger.engine.model.Carrier;
  * id, carriers in their declared order). Values are in report units.
  */
 final class ChartData {
-    static final String SCOPE1 = "Scope 1";
-    static final String SCOPE2_LOCATION = "Scope 2, location-based";
-    static final String SCOPE2_MARKET = "Scope 2, market-based";
-    static final String PATH = "Path";
-    static final String ACTUAL = "Actual";
-
     private ChartData() {
     }
 
@@ -41,7 +35,7 @@ final class ChartData {
     }
 
     /** Scope 1 and Scope 2 location-based per month (t CO2e), to stack. */
-    static DefaultCategoryDataset emissionsStacked(ReportModel m) {
+    static DefaultCategoryDataset emissionsStacked(ReportModel m, Labels l) {
         SortedMap<YearMonth, Figures> months = m.organisationMonths();
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         if (months.isEmpty()) {
@@ -49,21 +43,21 @@ final class ChartData {
         }
         for (YearMonth month : m.months()) {
             Figures f = months.get(month);
-            d.addValue(value(f, Metric.SCOPE1), SCOPE1, monthKey(month));
-            d.addValue(value(f, Metric.SCOPE2_LOCATION), SCOPE2_LOCATION, monthKey(month));
+            d.addValue(value(f, Metric.SCOPE1), l.get("chart.scope1"), monthKey(month));
+            d.addValue(value(f, Metric.SCOPE2_LOCATION), l.get("chart.scope2Location"), monthKey(month));
         }
         return d;
     }
 
     /** Scope 2 market-based per month (t CO2e), drawn as a line over the bars. */
-    static DefaultCategoryDataset scope2Market(ReportModel m) {
+    static DefaultCategoryDataset scope2Market(ReportModel m, Labels l) {
         SortedMap<YearMonth, Figures> months = m.organisationMonths();
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         if (months.values().stream().noneMatch(f -> f.has(Metric.SCOPE2_MARKET))) {
             return d;
         }
         for (YearMonth month : m.months()) {
-            d.addValue(value(months.get(month), Metric.SCOPE2_MARKET), SCOPE2_MARKET, monthKey(month));
+            d.addValue(value(months.get(month), Metric.SCOPE2_MARKET), l.get("chart.scope2Market"), monthKey(month));
         }
         return d;
     }
@@ -96,15 +90,21 @@ final class ChartData {
         return d;
     }
 
-    /** Energy (MWh, on the report's energy basis) per carrier per month; on-site renewables apart. */
-    static DefaultCategoryDataset energyByCarrier(ReportModel m) {
+    /**
+     * Energy (MWh, on the report's energy basis) per carrier per month; on-site renewables apart.
+     * Series are named in the reader's language; {@code seriesIds} receives each row's English
+     * name (colours are chosen by it).
+     */
+    static DefaultCategoryDataset energyByCarrier(ReportModel m, Labels l, List<String> seriesIds) {
         Map<String, Map<YearMonth, BigDecimal>> bySeries = new TreeMap<>(ChartData::compareSeries);
         m.results.energyBySource().forEach((source, months) -> bySeries.put(seriesName(source), months));
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         bySeries.forEach((series, months) -> {
+            seriesIds.add(series);
+            String name = l.get("chart.series." + series.replace(' ', '_').replace('-', '_'));
             for (YearMonth month : m.months()) {
                 BigDecimal v = months.get(month);
-                d.addValue(v == null ? null : v.doubleValue(), series, monthKey(month));
+                d.addValue(v == null ? null : v.doubleValue(), name, monthKey(month));
             }
         });
         return d;
@@ -132,11 +132,11 @@ final class ChartData {
     record TargetSeries(TargetResult target, XYSeriesCollection data) {
     }
 
-    static List<TargetSeries> targets(ReportModel m) {
+    static List<TargetSeries> targets(ReportModel m, Labels l) {
         List<TargetSeries> out = new ArrayList<>();
         for (TargetResult t : m.targets) {
-            XYSeries path = new XYSeries(PATH, true, false);
-            XYSeries actual = new XYSeries(ACTUAL, true, false);
+            XYSeries path = new XYSeries(l.get("chart.path"), true, false);
+            XYSeries actual = new XYSeries(l.get("chart.actual"), true, false);
             for (TargetResult.Point p : t.trajectory()) {
                 if (p.path() != null) {
                     path.add(p.year(), p.path().doubleValue());

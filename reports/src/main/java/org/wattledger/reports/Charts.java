@@ -111,7 +111,7 @@ public final class Charts {
      * and {@value #ENERGY_BY_CARRIER} into a folder (created if needed); returns their paths.
      */
     public static List<Path> writeAll(Results results, Path dir) throws IOException {
-        return write(renderAll(ReportModel.of(results)), dir);
+        return write(renderAll(ReportModel.of(results), Labels.EN), dir);
     }
 
     /** Writes charts already rendered into a folder (created if needed); returns their paths. */
@@ -135,20 +135,25 @@ public final class Charts {
     public static void preload() {
         CategoryPlot plot = new CategoryPlot(new DefaultCategoryDataset(), new CategoryAxis(), new NumberAxis(),
                 new StackedBarRenderer());
-        png(chart("", plot, ""), 32, 32);
+        png(chart(Labels.EN, "", plot, ""), 32, 32);
     }
 
     /** All charts, rendered, in a fixed order. */
     public static List<Rendered> renderAll(Results results) {
-        return renderAll(ReportModel.of(results));
+        return renderAll(ReportModel.of(results), Labels.EN);
     }
 
-    static List<Rendered> renderAll(ReportModel m) {
+    /** All charts with the words of a language, rendered, in a fixed order. */
+    public static List<Rendered> renderAll(Results results, Labels l) {
+        return renderAll(ReportModel.of(results), l);
+    }
+
+    static List<Rendered> renderAll(ReportModel m, Labels l) {
         Map<String, JFreeChart> charts = new LinkedHashMap<>();
-        charts.put(EMISSIONS_BY_MONTH, emissionsByMonth(m));
-        charts.put(PUE_WUE_BY_MONTH, pueWueByMonth(m));
-        charts.put(TARGET_TRAJECTORY, targetTrajectory(m));
-        charts.put(ENERGY_BY_CARRIER, energyByCarrier(m));
+        charts.put(EMISSIONS_BY_MONTH, emissionsByMonth(m, l));
+        charts.put(PUE_WUE_BY_MONTH, pueWueByMonth(m, l));
+        charts.put(TARGET_TRAJECTORY, targetTrajectory(m, l));
+        charts.put(ENERGY_BY_CARRIER, energyByCarrier(m, l));
         List<Rendered> out = new ArrayList<>();
         charts.forEach((file, chart) -> {
             int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
@@ -188,12 +193,12 @@ public final class Charts {
 
     /** Stacked bars of Scope 1 and Scope 2 location-based per month, market-based as a line. */
     public static JFreeChart emissionsByMonth(Results results) {
-        return emissionsByMonth(ReportModel.of(results));
+        return emissionsByMonth(ReportModel.of(results), Labels.EN);
     }
 
-    static JFreeChart emissionsByMonth(ReportModel m) {
-        DefaultCategoryDataset stacked = ChartData.emissionsStacked(m);
-        CategoryAxis months = monthAxis(m);
+    static JFreeChart emissionsByMonth(ReportModel m, Labels l) {
+        DefaultCategoryDataset stacked = ChartData.emissionsStacked(m, l);
+        CategoryAxis months = monthAxis(m, l);
         NumberAxis tonnes = valueAxis("t CO2e", "#,##0.##");
         StackedBarRenderer bars = new StackedBarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -202,12 +207,11 @@ public final class Charts {
         bars.setMaximumBarWidth(0.06);
         CategoryPlot plot = new CategoryPlot(stacked, months, tonnes, bars);
         LineAndShapeRenderer market = new LineAndShapeRenderer(true, true);
-        plot.setDataset(1, ChartData.scope2Market(m));
+        plot.setDataset(1, ChartData.scope2Market(m, l));
         plot.setRenderer(1, market);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setNoDataMessage("No emissions in this period");
-        JFreeChart chart = chart("Emissions by month (t CO2e)", plot,
-                "Scope 1 and Scope 2 location-based stacked; Scope 2 market-based as a line");
+        noData(plot, l, "chart.noEmissions");
+        JFreeChart chart = chart(l, l.get("chart.emissions.title"), plot, l.get("chart.emissions.subtitle"));
         bars.setSeriesPaint(0, SCOPE1);
         bars.setSeriesPaint(1, SCOPE2);
         market.setSeriesPaint(0, MARKET);
@@ -218,25 +222,24 @@ public final class Charts {
 
     /** PUE and WUE per data centre per month: two subplots sharing the month axis, one line per data centre. */
     public static JFreeChart pueWueByMonth(Results results) {
-        return pueWueByMonth(ReportModel.of(results));
+        return pueWueByMonth(ReportModel.of(results), Labels.EN);
     }
 
-    static JFreeChart pueWueByMonth(ReportModel m) {
+    static JFreeChart pueWueByMonth(ReportModel m, Labels l) {
         Map<String, Color> colours = new LinkedHashMap<>();
         List<SiteResult> dcs = m.dataCentres();
         for (int i = 0; i < dcs.size(); i++) {
             colours.put(dcs.get(i).site().id(), PALETTE[i % PALETTE.length]);
         }
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(monthAxis(m));
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(monthAxis(m, l));
         plot.setGap(18);
-        CategoryPlot pue = linePlot(ChartData.pue(m), valueAxis("PUE (1)", "0.00"), colours);
-        CategoryPlot wue = linePlot(ChartData.wue(m), valueAxis("WUE (L/kWh)", "0.00"), colours);
-        pue.setNoDataMessage("No data centre with an IT-energy meter in this period");
-        wue.setNoDataMessage("No data centre with both water and IT-energy readings in this period");
+        CategoryPlot pue = linePlot(ChartData.pue(m), valueAxis(l.get("chart.pue.axis"), "0.00"), colours);
+        CategoryPlot wue = linePlot(ChartData.wue(m), valueAxis(l.get("chart.wue.axis"), "0.00"), colours);
+        noData(pue, l, "chart.pue.noData");
+        noData(wue, l, "chart.wue.noData");
         plot.add(pue, 1);
         plot.add(wue, 1);
-        JFreeChart chart = chart("Data-centre PUE (1) and WUE (L/kWh) by month", plot,
-                "PUE = facility energy / IT energy; WUE = site water (L) / IT energy (kWh); one line per data centre");
+        JFreeChart chart = chart(l, l.get("chart.pueWue.title"), plot, l.get("chart.pueWue.subtitle"));
         recolour(pue, colours);
         recolour(wue, colours);
         plot.setFixedLegendItems(pue.getLegendItems());
@@ -264,23 +267,23 @@ public final class Charts {
 
     /** Each target's path and actual values per year: one subplot per target. */
     public static JFreeChart targetTrajectory(Results results) {
-        return targetTrajectory(ReportModel.of(results));
+        return targetTrajectory(ReportModel.of(results), Labels.EN);
     }
 
-    static JFreeChart targetTrajectory(ReportModel m) {
-        NumberAxis years = new NumberAxis("Year");
+    static JFreeChart targetTrajectory(ReportModel m, Labels l) {
+        NumberAxis years = new NumberAxis(l.get("chart.year"));
         years.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         years.setNumberFormatOverride(format("0"));
         years.setAutoRangeIncludesZero(false);
         years.setLowerMargin(0.03);
         years.setUpperMargin(0.03);
-        List<ChartData.TargetSeries> series = ChartData.targets(m);
+        List<ChartData.TargetSeries> series = ChartData.targets(m, l);
         JFreeChart chart;
         if (series.isEmpty()) {
             XYPlot empty = new XYPlot(new XYSeriesCollection(), years, valueAxis("", "#,##0.##"),
                     new XYLineAndShapeRenderer());
-            empty.setNoDataMessage("No targets in the input");
-            chart = chart("Targets: path and actual by year", empty, null);
+            noData(empty, l, "chart.noTargets");
+            chart = chart(l, l.get("chart.targets.title"), empty, null);
             chart.removeLegend();
             return chart;
         }
@@ -288,31 +291,30 @@ public final class Charts {
         plot.setGap(22);
         List<XYPlot> subplots = new ArrayList<>();
         for (ChartData.TargetSeries s : series) {
-            XYPlot sub = targetPlot(s);
+            XYPlot sub = targetPlot(s, l);
             plot.add(sub, 1);
             subplots.add(sub);
         }
-        chart = chart("Targets: path and actual by year", plot,
-                "Dashed: the path from the base value to the target; solid: the actual value; dotted: the target value");
+        chart = chart(l, l.get("chart.targets.title"), plot, l.get("chart.targets.subtitle"));
         LegendItemCollection legend = new LegendItemCollection();
         for (XYPlot sub : subplots) {
             styleTarget(sub);
         }
-        legend.add(new LegendItem("Path", null, null, null, new Line2D.Double(-12, 0, 12, 0), DASHED, PATH));
-        legend.add(new LegendItem("Actual", null, null, null, new Line2D.Double(-12, 0, 12, 0), LINE, ACTUAL));
-        legend.add(new LegendItem("Target value", null, null, null, new Line2D.Double(-12, 0, 12, 0), DOTTED, TARGET));
+        legend.add(new LegendItem(l.get("chart.path"), null, null, null, new Line2D.Double(-12, 0, 12, 0), DASHED, PATH));
+        legend.add(new LegendItem(l.get("chart.actual"), null, null, null, new Line2D.Double(-12, 0, 12, 0), LINE, ACTUAL));
+        legend.add(new LegendItem(l.get("chart.targetValue"), null, null, null, new Line2D.Double(-12, 0, 12, 0), DOTTED, TARGET));
         plot.setFixedLegendItems(legend);
         return chart;
     }
 
-    private static XYPlot targetPlot(ChartData.TargetSeries s) {
+    private static XYPlot targetPlot(ChartData.TargetSeries s, Labels l) {
         TargetResult t = s.target();
         NumberAxis values = valueAxis(targetAxisLabel(t), "#,##0.###");
         values.setAutoRangeIncludesZero(false);
         XYPlot sub = new XYPlot(s.data(), null, values, new XYLineAndShapeRenderer(true, true));
         ValueMarker target = new ValueMarker(t.targetValue().doubleValue(), TARGET, DOTTED);
-        target.setLabel("target " + t.target().targetYear() + ": " + Display.number(t.targetValue(), t.unit()));
-        target.setLabelFont(new Font(FONT, Font.PLAIN, 13));
+        target.setLabel(l.format("chart.targetMarker", t.target().targetYear(), Display.number(t.targetValue(), t.unit())));
+        target.setLabelFont(font(l, Font.PLAIN, 13));
         target.setLabelPaint(TARGET);
         target.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         target.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
@@ -332,7 +334,7 @@ public final class Charts {
         }
         double span = hi > lo ? hi - lo : Math.max(Math.abs(hi) * 0.1, 1e-9);
         values.setRange(lo - span * 0.12, hi + span * 0.32);
-        TextTitle caption = new TextTitle(targetCaption(t), new Font(FONT, Font.BOLD, 14));
+        TextTitle caption = new TextTitle(targetCaption(t, l), font(l, Font.BOLD, 14));
         caption.setPaint(TEXT);
         caption.setBackgroundPaint(new Color(255, 255, 255, 220));
         caption.setPadding(new RectangleInsets(2, 4, 2, 4));
@@ -350,15 +352,15 @@ public final class Charts {
         return metric.length() <= 3 ? metric.toUpperCase(Locale.ROOT) : metric.replace('_', ' ');
     }
 
-    private static String targetCaption(TargetResult t) {
-        StringBuilder sb = new StringBuilder(t.target().id()).append(": ").append(t.target().metric())
-                .append(", boundary ").append(ReportModel.boundary(t));
+    private static String targetCaption(TargetResult t, Labels l) {
+        StringBuilder sb = new StringBuilder(l.format("chart.caption", t.target().id(), t.target().metric(),
+                ReportModel.boundary(t)));
         if (t.current() != null) {
-            sb.append(" — ").append(t.currentYear()).append(' ').append(Display.number(t.current(), t.unit()))
-                    .append(" vs path ").append(Display.number(t.pathValue(), t.unit()));
+            sb.append(l.format("chart.caption.current", t.currentYear(), Display.number(t.current(), t.unit()),
+                    Display.number(t.pathValue(), t.unit())));
         }
         if (t.onTrack() != null) {
-            sb.append(t.onTrack() ? " — on track" : " — off track");
+            sb.append(l.get(t.onTrack() ? "chart.caption.onTrack" : "chart.caption.offTrack"));
         }
         return sb.toString();
     }
@@ -376,22 +378,23 @@ public final class Charts {
 
     /** Energy per carrier per month, stacked (MWh). */
     public static JFreeChart energyByCarrier(Results results) {
-        return energyByCarrier(ReportModel.of(results));
+        return energyByCarrier(ReportModel.of(results), Labels.EN);
     }
 
-    static JFreeChart energyByCarrier(ReportModel m) {
-        DefaultCategoryDataset data = ChartData.energyByCarrier(m);
+    static JFreeChart energyByCarrier(ReportModel m, Labels l) {
+        List<String> carriers = new ArrayList<>();
+        DefaultCategoryDataset data = ChartData.energyByCarrier(m, l, carriers);
         StackedBarRenderer bars = new StackedBarRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setMaximumBarWidth(0.06);
-        CategoryPlot plot = new CategoryPlot(data, monthAxis(m), valueAxis("MWh", "#,##0.##"), bars);
-        plot.setNoDataMessage("No energy in this period");
-        JFreeChart chart = chart("Energy by carrier and month (MWh)", plot,
-                m.results.options().energyBasis().id().equals("calorific") ? "Calorific basis"
-                        : "GB/T 2589 basis: standard coal restated as MWh");
+        CategoryPlot plot = new CategoryPlot(data, monthAxis(m, l), valueAxis("MWh", "#,##0.##"), bars);
+        noData(plot, l, "chart.noEnergy");
+        JFreeChart chart = chart(l, l.get("chart.energy.title"), plot,
+                l.get(m.results.options().energyBasis().id().equals("calorific") ? "chart.energy.calorific"
+                        : "chart.energy.gbt2589"));
         for (int row = 0; row < data.getRowCount(); row++) {
-            bars.setSeriesPaint(row, carrierColour((String) data.getRowKey(row), row));
+            bars.setSeriesPaint(row, carrierColour(carriers.get(row), row));
         }
         return chart;
     }
@@ -413,8 +416,8 @@ public final class Charts {
 
     // ---- shared styling ----
 
-    private static CategoryAxis monthAxis(ReportModel m) {
-        CategoryAxis axis = new CategoryAxis("Month");
+    private static CategoryAxis monthAxis(ReportModel m, Labels l) {
+        CategoryAxis axis = new CategoryAxis(l.get("chart.month"));
         axis.setLowerMargin(0.01);
         axis.setUpperMargin(0.01);
         axis.setCategoryMargin(0.25);
@@ -434,13 +437,29 @@ public final class Charts {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
-    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
-        JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 24), plot, true);
-        theme().apply(chart);
+    /**
+     * A font of the chart's language: Java's logical SansSerif for English, the font carried in
+     * the jar ({@link CjkFont}) for Chinese, so hanzi draw on a machine without CJK fonts.
+     */
+    private static Font font(Labels l, int style, int size) {
+        return l.language() == Labels.Language.ZH ? CjkFont.font().deriveFont(style, (float) size)
+                : new Font(FONT, style, size);
+    }
+
+    private static void noData(org.jfree.chart.plot.Plot plot, Labels l, String key) {
+        plot.setNoDataMessage(l.get(key));
+        if (l.language() == Labels.Language.ZH) {
+            plot.setNoDataMessageFont(font(l, Font.PLAIN, 14));
+        }
+    }
+
+    private static JFreeChart chart(Labels l, String title, org.jfree.chart.plot.Plot plot, String subtitle) {
+        JFreeChart chart = new JFreeChart(title, font(l, Font.BOLD, 24), plot, true);
+        theme(l).apply(chart);
         chart.setPadding(new RectangleInsets(12, 14, 10, 18));
         chart.getTitle().setHorizontalAlignment(HorizontalAlignment.LEFT);
         if (subtitle != null) {
-            TextTitle sub = new TextTitle(subtitle, new Font(FONT, Font.PLAIN, 15));
+            TextTitle sub = new TextTitle(subtitle, font(l, Font.PLAIN, 15));
             sub.setPaint(new Color(0x55, 0x5E, 0x6B));
             sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
             sub.setPadding(new RectangleInsets(2, 0, 8, 0));
@@ -450,18 +469,18 @@ public final class Charts {
         if (legend != null) {
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(BlockBorder.NONE);
-            legend.setItemFont(new Font(FONT, Font.PLAIN, 15));
+            legend.setItemFont(font(l, Font.PLAIN, 15));
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 16));
         }
         return chart;
     }
 
-    private static StandardChartTheme theme() {
+    private static StandardChartTheme theme(Labels l) {
         StandardChartTheme t = new StandardChartTheme("wattledger", false);
-        t.setExtraLargeFont(new Font(FONT, Font.BOLD, 24));
-        t.setLargeFont(new Font(FONT, Font.BOLD, 15));
-        t.setRegularFont(new Font(FONT, Font.PLAIN, 14));
-        t.setSmallFont(new Font(FONT, Font.PLAIN, 12));
+        t.setExtraLargeFont(font(l, Font.BOLD, 24));
+        t.setLargeFont(font(l, Font.BOLD, 15));
+        t.setRegularFont(font(l, Font.PLAIN, 14));
+        t.setSmallFont(font(l, Font.PLAIN, 12));
         t.setTitlePaint(TEXT);
         t.setSubtitlePaint(TEXT);
         t.setChartBackgroundPaint(Color.WHITE);

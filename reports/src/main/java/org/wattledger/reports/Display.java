@@ -56,25 +56,14 @@ final class Display {
         return number(fraction.movePointRight(2), places) + " %";
     }
 
-    /** People's name of a metric. */
+    /** People's name of a metric, in English. */
     static String label(Metric metric) {
-        return switch (metric) {
-            case SCOPE1 -> "Scope 1";
-            case SCOPE2_LOCATION -> "Scope 2, location-based";
-            case SCOPE2_MARKET -> "Scope 2, market-based";
-            case ENERGY -> "Energy";
-            case ENERGY_DIRECT -> "Energy, direct";
-            case ENERGY_INDIRECT -> "Energy, indirect";
-            case ENERGY_TCE -> "Energy as standard coal";
-            case ELECTRICITY -> "Electricity";
-            case WATER -> "Water";
-            case IT_ENERGY -> "IT energy";
-            case FACILITY_ENERGY -> "Facility energy";
-            case ONSITE_RENEWABLE -> "On-site renewable";
-            case CERTIFIED_RENEWABLE -> "Certified renewable";
-            case REUSE -> "Energy reused";
-            case REFRIGERANT -> "Refrigerant";
-        };
+        return label(metric, Labels.EN);
+    }
+
+    /** People's name of a metric in a report's language (labels {@code metric.KEY}). */
+    static String label(Metric metric, Labels words) {
+        return words.get("metric." + metric.key());
     }
 
     /** A unit as people write it: {@code m³} for {@code m3}, {@code ratio} for {@code 1}. */

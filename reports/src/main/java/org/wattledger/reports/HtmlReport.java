@@ -59,7 +59,7 @@ public final class HtmlReport {
     /** The page as text. */
     public static String render(Results results, ReportMeta meta) {
         ReportModel m = ReportModel.of(results);
-        return new Page(m, meta, Charts.renderAll(m)).render();
+        return new Page(m, meta, Charts.renderAll(m, meta.labels())).render();
     }
 
     /** Escapes text for HTML element content and attribute values. */
@@ -138,6 +138,8 @@ public final class HtmlReport {
         private final ReportModel m;
         private final ReportMeta meta;
         private final List<Charts.Rendered> charts;
+        /** The words of the report's language. */
+        private final Labels words;
         private final StringBuilder out = new StringBuilder(1 << 16);
         /** Lines the lineage section may still list. */
         private int linesLeft = MAX_LINES;
@@ -146,14 +148,19 @@ public final class HtmlReport {
             this.m = m;
             this.meta = meta;
             this.charts = charts;
+            this.words = meta.labels();
+        }
+
+        private String w(String key) {
+            return words.get(key);
         }
 
         String render() {
-            String period = m.period.from() + " to " + m.period.to().minusDays(1);
-            out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            String period = words.format("html.periodRange", m.period.from(), m.period.to().minusDays(1));
+            out.append("<!DOCTYPE html>\n<html lang=\"").append(words.language().id()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                     .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                     .append("<meta name=\"generator\" content=\"wattledger ").append(escape(meta.engineVersion()))
-                    .append("\">\n<title>wattledger report, ").append(escape(period)).append("</title>\n<style>\n")
+                    .append("\">\n<title>").append(escape(words.format("html.title", period))).append("</title>\n<style>\n")
                     .append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
             header(period);
             banner();
@@ -167,35 +174,34 @@ public final class HtmlReport {
             issues();
             factors();
             reproduce();
-            out.append("<footer>Made by wattledger ").append(escape(meta.engineVersion()))
-                    .append(". Figures are rounded for display; the JSON report (<code>")
-                    .append(escape(JsonReport.SCHEMA)).append("</code>) carries the exact values.</footer>\n");
+            out.append("<footer>").append(words.format("html.footer", escape(meta.engineVersion()),
+                    "<code>" + escape(JsonReport.SCHEMA) + "</code>")).append("</footer>\n");
             out.append("</main>\n</body>\n</html>\n");
             return out.toString();
         }
 
         private void header(String period) {
-            out.append("<header>\n<h1>Energy and emissions report</h1>\n<p class=\"period\">Reporting period ")
-                    .append(escape(period)).append("</p>\n<table class=\"meta\">\n");
-            meta("Factor sets", escape(meta.factorSetLabel()));
+            out.append("<header>\n<h1>").append(w("html.h1")).append("</h1>\n<p class=\"period\">")
+                    .append(w("html.reportingPeriod")).append(escape(period)).append("</p>\n<table class=\"meta\">\n");
+            meta(w("html.meta.factorSets"), escape(meta.factorSetLabel()));
             if (!meta.factorSheets().isEmpty()) {
-                meta("Factor sheets", digests(meta.factorSheets()));
+                meta(w("html.meta.factorSheets"), digests(meta.factorSheets()));
             }
-            meta("Energy basis", escape(meta.energyBasis()));
-            meta("GWP set", escape(meta.gwpSet()));
+            meta(w("html.meta.energyBasis"), escape(meta.energyBasis()));
+            meta(w("html.meta.gwpSet"), escape(meta.gwpSet()));
             if (!m.results.options().gridBasis().isDefault()) {
-                meta("Grid factor basis", escape(m.results.options().gridBasis().id()));
+                meta(w("html.meta.gridBasis"), escape(m.results.options().gridBasis().id()));
             }
-            meta("Inputs", meta.inputs().isEmpty() ? "<span class=\"muted\">none named</span>" : digests(meta.inputs()));
-            meta("Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted()) + ", rejected "
-                    + count(m.rows.rejected()));
-            meta("Engine", "wattledger " + escape(meta.engineVersion()));
+            meta(w("html.meta.inputs"), meta.inputs().isEmpty() ? "<span class=\"muted\">" + w("html.noneNamed") + "</span>" : digests(meta.inputs()));
+            meta(w("html.meta.rows"), words.format("html.rowsValue", count(m.rows.read()), count(m.rows.accepted()),
+                    count(m.rows.rejected())));
+            meta(w("html.meta.engine"), "wattledger " + escape(meta.engineVersion()));
             out.append("</table>\n");
-            out.append("<nav><a href=\"#summary\">Summary</a><a href=\"#intensities\">Intensities</a>"
-                    + "<a href=\"#sites\">Sites</a><a href=\"#lineage\">Lines and rows</a><a href=\"#coverage\">Coverage</a>"
-                    + "<a href=\"#targets\">Targets</a><a href=\"#charts\">Charts</a>"
-                    + "<a href=\"#issues\">Issues</a><a href=\"#factors\">Factors</a>"
-                    + "<a href=\"#reproduce\">How to reproduce</a></nav>\n</header>\n");
+            out.append("<nav>");
+            for (String id : NAV) {
+                out.append("<a href=\"#").append(id).append("\">").append(w("html.nav." + id)).append("</a>");
+            }
+            out.append("</nav>\n</header>\n");
         }
 
         private void meta(String name, String html) {
@@ -214,23 +220,24 @@ public final class HtmlReport {
         private void banner() {
             long warnings = m.count(Severity.WARNING);
             if (m.complete) {
-                out.append("<div class=\"banner ok\" id=\"status\"><strong>Complete.</strong> No errors in the input "
-                        + "or the calculation");
+                out.append("<div class=\"banner ok\" id=\"status\"><strong>").append(w("html.complete"))
+                        .append("</strong>").append(w("html.completeText"));
                 if (warnings > 0) {
-                    out.append("; ").append(plural(warnings, "warning"));
+                    out.append(w("html.semicolon")).append(plural(warnings, "warning"));
                 }
-                out.append(".</div>\n");
+                out.append(w("html.fullStop")).append("</div>\n");
             } else {
-                out.append("<div class=\"banner bad\" id=\"status\"><strong>Incomplete: ").append(escape(m.incompleteBecause()))
-                        .append(".</strong> Rows, readings or factors are missing, "
-                                + "so the figures below may be understated. See <a href=\"#issues\">Issues</a>.</div>\n");
+                out.append("<div class=\"banner bad\" id=\"status\"><strong>").append(w("html.incomplete"))
+                        .append(escape(m.incompleteBecause())).append(w("html.fullStop")).append("</strong>")
+                        .append(words.format("html.incompleteText", "<a href=\"#issues\">" + w("html.nav.issues") + "</a>"))
+                        .append("</div>\n");
             }
         }
 
         private void summary() {
-            section("summary", "Summary");
-            out.append("<table>\n<thead><tr><th>Figure</th><th class=\"num\">Value</th><th>Unit</th>"
-                    + "<th class=\"num\">Estimated share</th></tr></thead>\n<tbody>\n");
+            section("summary", w("html.section.summary"));
+            out.append("<table>\n<thead><tr><th>" + w("html.th.figure") + "</th><th class=\"num\">" + w("html.th.value") + "</th><th>" + w("html.th.unit") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.estimatedShare") + "</th></tr></thead>\n<tbody>\n");
             for (Metric metric : ReportModel.CONTRACT_TOTALS) {
                 summaryRow(metric, true);
             }
@@ -240,14 +247,13 @@ public final class HtmlReport {
             }
             out.append("</tbody>\n</table>\n");
             if (!m.scope1ByGas.isEmpty()) {
-                out.append("<p class=\"muted\">Scope 1 by gas (mass of each gas, not CO2e): ");
+                out.append("<p class=\"muted\">").append(w("html.scope1ByGas"));
                 List<String> parts = new ArrayList<>();
                 m.scope1ByGas.forEach((gas, t) -> parts.add(escape(gas) + " "
                         + Display.number(t, 3) + " " + Metric.Canonical.KG_OF_GAS.reportUnit()));
-                out.append(String.join(" · ", parts)).append(".</p>\n");
+                out.append(String.join(" · ", parts)).append(w("html.fullStop")).append("</p>\n");
             }
-            out.append("<p class=\"muted\">— : not applicable to this input (no such readings, or a factor "
-                    + "missing: see Issues).</p>\n");
+            out.append("<p class=\"muted\">").append(w("html.notApplicable")).append("</p>\n");
         }
 
         private void summaryRow(Metric metric, boolean always) {
@@ -255,7 +261,7 @@ public final class HtmlReport {
             if (v.isEmpty() && !always) {
                 return;
             }
-            out.append("<tr><td>").append(escape(Display.label(metric))).append("</td><td class=\"num\">")
+            out.append("<tr><td>").append(escape(Display.label(metric, words))).append("</td><td class=\"num\">")
                     .append(v.map(x -> Display.number(x, metric.reportUnit())).orElse(Display.NONE))
                     .append("</td><td>").append(escape(Display.unit(metric.reportUnit()))).append("</td><td class=\"num\">")
                     .append(m.totals.estimatedShare(metric).map(s -> Display.percent(s, 2)).orElse(""))
@@ -263,13 +269,12 @@ public final class HtmlReport {
         }
 
         private void intensities() {
-            section("intensities", "Intensities");
+            section("intensities", w("html.section.intensities"));
             if (m.intensities.isEmpty()) {
-                out.append("<p class=\"muted\">No intensities: the input gives no denominators (headcount, "
-                        + "floor area, revenue) for the whole organisation.</p>\n");
+                out.append("<p class=\"muted\">").append(w("html.noIntensities")).append("</p>\n");
                 return;
             }
-            out.append("<table>\n<thead><tr><th>Intensity</th><th class=\"num\">Value</th><th>Unit</th></tr>"
+            out.append("<table>\n<thead><tr><th>" + w("html.th.intensity") + "</th><th class=\"num\">" + w("html.th.value") + "</th><th>" + w("html.th.unit") + "</th></tr>"
                     + "</thead>\n<tbody>\n");
             for (Intensity i : m.intensities) {
                 out.append("<tr><td>").append(escape(i.name())).append("</td><td class=\"num\">")
@@ -280,15 +285,15 @@ public final class HtmlReport {
         }
 
         private void sites() {
-            section("sites", "Sites");
+            section("sites", w("html.section.sites"));
             if (m.sites.isEmpty()) {
-                out.append("<p class=\"muted\">No site has readings in this period.</p>\n");
+                out.append("<p class=\"muted\">" + w("html.noSiteReadings") + "</p>\n");
                 return;
             }
-            out.append("<table>\n<thead><tr><th>Site</th><th>Name</th><th>Kind</th><th>Region</th>"
-                    + "<th class=\"num\">Scope 1<br>t CO2e</th><th class=\"num\">Scope 2 location<br>t CO2e</th>"
-                    + "<th class=\"num\">Scope 2 market<br>t CO2e</th><th class=\"num\">Energy<br>MWh</th>"
-                    + "<th class=\"num\">Water<br>m³</th><th class=\"num\">PUE</th><th class=\"num\">WUE<br>L/kWh</th>"
+            out.append("<table>\n<thead><tr><th>" + w("html.th.site") + "</th><th>" + w("html.th.name") + "</th><th>" + w("html.th.kind") + "</th><th>" + w("html.th.region") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.scope1") + "</th><th class=\"num\">" + w("html.th.scope2Location") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.scope2Market") + "</th><th class=\"num\">" + w("html.th.energy") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.water") + "</th><th class=\"num\">PUE</th><th class=\"num\">WUE<br>L/kWh</th>"
                     + "<th class=\"num\">CUE<br>kg CO2e/kWh</th></tr></thead>\n<tbody>\n");
             for (SiteResult s : m.sites) {
                 Figures f = s.figures();
@@ -306,10 +311,12 @@ public final class HtmlReport {
                 numCell(dc.map(DataCentreMetrics::cueLocation).orElse(null), "kg CO2e/kWh");
                 out.append("</tr>\n");
             }
-            out.append("</tbody>\n</table>\n<p class=\"muted\">PUE, WUE and CUE are ratios of the period's sums "
-                    + "(ISO/IEC 30134-2, -9, -8), shown for data centres with an IT-energy meter. CUE here is "
-                    + "location-based.</p>\n");
+            out.append("</tbody>\n</table>\n<p class=\"muted\">" + w("html.dcNote") + "</p>\n");
         }
+
+        /** The sections the header links to, in order (their words: {@code html.nav.ID}). */
+        private static final List<String> NAV = List.of("summary", "intensities", "sites", "lineage", "coverage",
+                "targets", "charts", "issues", "factors", "reproduce");
 
         /** The figures a site's line shows, in its columns. */
         private static final List<Metric> LINE_METRICS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION,
@@ -323,32 +330,30 @@ public final class HtmlReport {
          * lines in all the page points to the xlsx Activity sheet and the JSON lineage.
          */
         private void lineage() {
-            section("lineage", "Lines and rows behind each site's figures");
+            section("lineage", w("html.section.lineage"));
             if (m.sites.isEmpty()) {
-                out.append("<p class=\"muted\">No site has readings in this period.</p>\n");
+                out.append("<p class=\"muted\">" + w("html.noSiteReadings") + "</p>\n");
                 return;
             }
-            out.append("<p class=\"muted\">Open a site to see the lines (one meter, one month) its figures add up, and "
-                    + "a line to see the input rows behind it. The same lines are the Activity sheet of report.xlsx."
-                    + "</p>\n");
+            out.append("<p class=\"muted\">").append(w("html.lineageIntro")).append("</p>\n");
             java.util.Map<String, List<Line>> bySite = m.linesBySite();
             for (SiteResult s : m.sites) {
                 List<Line> lines = bySite.getOrDefault(s.site().id(), List.of());
                 out.append("<details class=\"site\" id=\"lines-").append(m.sites.indexOf(s) + 1).append("\"><summary><strong>")
                         .append(escape(s.site().id())).append("</strong>");
                 for (Metric metric : LINE_METRICS) {
-                    s.figures().reported(metric).ifPresent(v -> out.append(" · ").append(escape(Display.label(metric)))
+                    s.figures().reported(metric).ifPresent(v -> out.append(" · ").append(escape(Display.label(metric, words)))
                             .append(' ').append(Display.number(v, metric.reportUnit())).append(' ')
                             .append(escape(Display.unit(metric.reportUnit()))));
                 }
                 out.append(" · ").append(plural(lines.size(), "line")).append("</summary>\n");
-                out.append("<table class=\"lines\">\n<thead><tr><th>Meter</th><th>Month</th>"
-                        + "<th class=\"num\">Quantity</th><th>Factor</th>");
+                out.append("<table class=\"lines\">\n<thead><tr><th>" + w("html.th.meter") + "</th><th>" + w("html.th.month") + "</th>"
+                        + "<th class=\"num\">" + w("html.th.quantity") + "</th><th>" + w("html.th.factor") + "</th>");
                 for (Metric metric : LINE_METRICS) {
-                    out.append("<th class=\"num\">").append(escape(Display.label(metric))).append("<br>")
+                    out.append("<th class=\"num\">").append(escape(Display.label(metric, words))).append("<br>")
                             .append(escape(Display.unit(metric.reportUnit()))).append("</th>");
                 }
-                out.append("<th>Rows</th></tr></thead>\n<tbody>\n");
+                out.append("<th>" + w("html.th.rows") + "</th></tr></thead>\n<tbody>\n");
                 int shown = Math.min(lines.size(), linesLeft);
                 lines.subList(0, shown).forEach(this::line);
                 linesLeft -= shown;
@@ -402,14 +407,14 @@ public final class HtmlReport {
 
         /** Each meter's coverage of the period, as the engine measured it; uncovered time makes the report incomplete. */
         private void coverage() {
-            section("coverage", "Coverage");
+            section("coverage", w("html.section.coverage"));
             if (m.coverage.isEmpty()) {
-                out.append("<p class=\"muted\">No meter reads over time in this period.</p>\n");
+                out.append("<p class=\"muted\">" + w("html.noCoverage") + "</p>\n");
                 return;
             }
-            out.append("<table>\n<thead><tr><th>Meter</th><th class=\"num\">Days in period</th>"
-                    + "<th class=\"num\">Days in service</th><th class=\"num\">Days covered</th>"
-                    + "<th>Not covered</th></tr></thead>\n<tbody>\n");
+            out.append("<table>\n<thead><tr><th>" + w("html.th.meter") + "</th><th class=\"num\">" + w("html.th.daysInPeriod") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.daysInService") + "</th><th class=\"num\">" + w("html.th.daysCovered") + "</th>"
+                    + "<th>" + w("html.th.notCovered") + "</th></tr></thead>\n<tbody>\n");
             for (Coverage c : m.coverage) {
                 out.append("<tr><td>").append(escape(c.meter().toString())).append("</td><td class=\"num\">")
                         .append(c.periodDays()).append("</td><td class=\"num\">").append(c.expectedDays())
@@ -417,10 +422,7 @@ public final class HtmlReport {
                         .append("</td><td>").append(c.complete() ? "" : "<span class=\"no\">"
                                 + escape(ReportModel.uncovered(c)) + "</span>").append("</td></tr>\n");
             }
-            out.append("</tbody>\n</table>\n<p class=\"muted\">A meter must read over every day its site is in "
-                    + "service (in_service_from / in_service_to on the sites table); time it does not cover is a "
-                    + "warning and the report is incomplete. Refrigerant recharges are events and have no "
-                    + "coverage.</p>\n");
+            out.append("</tbody>\n</table>\n<p class=\"muted\">" + w("html.coverageNote") + "</p>\n");
         }
 
         private void numCell(BigDecimal value, String unit) {
@@ -428,38 +430,37 @@ public final class HtmlReport {
         }
 
         private void targets() {
-            section("targets", "Targets");
+            section("targets", w("html.section.targets"));
             if (m.targets.isEmpty()) {
-                out.append("<p class=\"muted\">No targets in the input.</p>\n");
+                out.append("<p class=\"muted\">" + w("html.noTargets") + "</p>\n");
                 return;
             }
-            out.append("<table>\n<thead><tr><th>Target</th><th>Metric</th><th>Boundary</th><th>Unit</th>"
-                    + "<th class=\"num\">Base</th><th class=\"num\">Target</th><th class=\"num\">Current</th>"
-                    + "<th class=\"num\">Path</th><th class=\"num\">Progress</th><th>On track</th></tr></thead>\n<tbody>\n");
+            out.append("<table>\n<thead><tr><th>" + w("html.th.target") + "</th><th>" + w("html.th.metric") + "</th><th>" + w("html.th.boundary") + "</th><th>" + w("html.th.unit") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.base") + "</th><th class=\"num\">" + w("html.th.target") + "</th><th class=\"num\">" + w("html.th.current") + "</th>"
+                    + "<th class=\"num\">" + w("html.th.path") + "</th><th class=\"num\">" + w("html.th.progress") + "</th><th>" + w("html.th.onTrack") + "</th></tr></thead>\n<tbody>\n");
             for (TargetResult t : m.targets) {
                 String unit = t.unit();
                 out.append("<tr><td>").append(escape(t.target().id())).append("</td><td>")
                         .append(escape(t.target().metric())).append("<br><span class=\"muted\">")
-                        .append(escape(t.target().path().id())).append(" path</span></td><td>")
+                        .append(escape(words.format("html.pathKind", t.target().path().id()))).append("</span></td><td>")
                         .append(escape(ReportModel.boundary(t))).append("</td><td>").append(escape(Display.unit(unit)))
                         .append("</td>");
-                yearValue(t.target().baseYear(), t.baseValue(), unit, t.baseComputed() ? "computed" : "given");
+                yearValue(t.target().baseYear(), t.baseValue(), unit, w(t.baseComputed() ? "html.computed" : "html.given"));
                 yearValue(t.target().targetYear(), t.targetValue(), unit, null);
                 yearValue(t.currentYear(), t.current(), unit, null);
                 yearValue(t.currentYear(), t.pathValue(), unit, null);
                 out.append("<td class=\"num\">").append(t.progress() == null ? Display.NONE : Display.percent(t.progress(), 1))
                         .append("</td><td>");
                 if (t.onTrack() == null) {
-                    out.append("<span class=\"muted\">no data</span>");
+                    out.append("<span class=\"muted\">").append(w("html.noData")).append("</span>");
                 } else if (t.onTrack()) {
-                    out.append("<span class=\"yes\">✓ on track</span>");
+                    out.append("<span class=\"yes\">").append(w("html.onTrack")).append("</span>");
                 } else {
-                    out.append("<span class=\"no\">✗ off track</span>");
+                    out.append("<span class=\"no\">").append(w("html.offTrack")).append("</span>");
                 }
                 out.append("</td></tr>\n");
             }
-            out.append("</tbody>\n</table>\n<p class=\"muted\">Progress = (base − current) / (base − target). "
-                    + "On track when the current value is on the target's side of the path value for the year.</p>\n");
+            out.append("</tbody>\n</table>\n<p class=\"muted\">" + w("html.progressNote") + "</p>\n");
         }
 
         private void yearValue(int year, BigDecimal value, String unit, String note) {
@@ -468,7 +469,7 @@ public final class HtmlReport {
         }
 
         private void charts() {
-            section("charts", "Charts");
+            section("charts", w("html.section.charts"));
             for (Charts.Rendered c : charts) {
                 out.append("<figure><img src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(c.png())).append("\" width=\"").append(c.width())
@@ -479,16 +480,16 @@ public final class HtmlReport {
         }
 
         private void issues() {
-            section("issues", "Issues");
+            section("issues", w("html.section.issues"));
             // Errors first, then warnings, then notices.
-            out.append("<p>").append(plural(m.count(Severity.ERROR), "error")).append(", ")
-                    .append(plural(m.count(Severity.WARNING), "warning")).append(", ")
-                    .append(plural(m.count(Severity.INFO), "notice")).append(".</p>\n");
+            out.append("<p>").append(plural(m.count(Severity.ERROR), "error")).append(w("html.comma"))
+                    .append(plural(m.count(Severity.WARNING), "warning")).append(w("html.comma"))
+                    .append(plural(m.count(Severity.INFO), "notice")).append(w("html.fullStop")).append("</p>\n");
             if (m.issues.isEmpty()) {
                 return;
             }
-            out.append("<table>\n<thead><tr><th>Severity</th><th>File</th><th>Sheet</th><th class=\"num\">Row</th>"
-                    + "<th>Column</th><th>Message</th></tr></thead>\n<tbody>\n");
+            out.append("<table>\n<thead><tr><th>" + w("html.th.severity") + "</th><th>" + w("html.th.file") + "</th><th>" + w("html.th.sheet") + "</th><th class=\"num\">" + w("html.th.row") + "</th>"
+                    + "<th>" + w("html.th.column") + "</th><th>" + w("html.th.message") + "</th></tr></thead>\n<tbody>\n");
             int shown = 0;
             List<Issue> bySeverity = new ArrayList<>(m.issues);
             bySeverity.sort(java.util.Comparator.comparing(Issue::severity)); // stable: engine order within
@@ -505,19 +506,19 @@ public final class HtmlReport {
             }
             out.append("</tbody>\n</table>\n");
             if (m.issues.size() > MAX_ISSUES) {
-                out.append("<p class=\"muted\">").append(count(m.issues.size() - MAX_ISSUES))
-                        .append(" more issues are listed in the JSON report.</p>\n");
+                out.append("<p class=\"muted\">").append(words.format("html.moreIssues", count(m.issues.size() - MAX_ISSUES)))
+                        .append("</p>\n");
             }
         }
 
         private void factors() {
-            section("factors", "Factors used");
+            section("factors", w("html.section.factors"));
             if (m.factors.isEmpty()) {
-                out.append("<p class=\"muted\">No factor was applied.</p>\n");
+                out.append("<p class=\"muted\">" + w("html.noFactors") + "</p>\n");
                 return;
             }
-            out.append("<table>\n<thead><tr><th>ID</th><th>Set</th><th class=\"num\">Value</th><th>Unit</th>"
-                    + "<th>Region</th><th>Valid</th><th>Source</th><th>Note</th></tr></thead>\n<tbody>\n");
+            out.append("<table>\n<thead><tr><th>" + w("html.th.id") + "</th><th>" + w("html.th.set") + "</th><th class=\"num\">" + w("html.th.value") + "</th><th>" + w("html.th.unit") + "</th>"
+                    + "<th>" + w("html.th.region") + "</th><th>" + w("html.th.valid") + "</th><th>" + w("html.th.source") + "</th><th>" + w("html.th.note") + "</th></tr></thead>\n<tbody>\n");
             for (Factor f : m.factors) {
                 String gas = f.gas() == null ? "" : " " + f.gas();
                 out.append("<tr><td><code>").append(escape(f.id())).append("</code><br><span class=\"muted\">")
@@ -530,11 +531,11 @@ public final class HtmlReport {
                         .append("</td><td>").append(escape(validity(f))).append("</td><td>").append(escape(f.source()))
                         .append("</td><td>").append(escape(f.note())).append("</td></tr>\n");
             }
-            out.append("</tbody>\n</table>\n<p class=\"muted\">Factor values are shown exactly as published.</p>\n");
+            out.append("</tbody>\n</table>\n<p class=\"muted\">" + w("html.factorsNote") + "</p>\n");
         }
 
         private void reproduce() {
-            section("reproduce", "How to reproduce");
+            section("reproduce", w("html.section.reproduce"));
             out.append("<ol>\n<li>Check that you hold the same inputs");
             if (!meta.inputs().isEmpty() || !meta.factorSheets().isEmpty()) {
                 out.append(": each file's SHA-256 must equal the one above.\n<pre>");
@@ -602,8 +603,9 @@ public final class HtmlReport {
             return f.validTo() == null ? "from " + f.validFrom() : f.validFrom() + " – " + f.validTo();
         }
 
-        private static String plural(long n, String word) {
-            return count(n) + " " + word + (n == 1 ? "" : "s");
+        /** "1 warning", "3 errors": the count and the word of the language ({@code html.count.WORD.one|many}). */
+        private String plural(long n, String word) {
+            return words.format("html.count." + word.replace(' ', '_') + (n == 1 ? ".one" : ".many"), count(n));
         }
 
         private static String count(long n) {

@@ -145,6 +145,7 @@ public final class JsonReport {
             files("inputs", meta.inputs());
             factors();
             coverage();
+            DisclosuresJson.write(g, m, meta);
             if (meta.includeLineage()) {
                 lineage();
             }

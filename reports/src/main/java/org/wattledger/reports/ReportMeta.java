@@ -29,9 +29,11 @@ import org.wattledger.engine.calc.Results;
  * @param options the command-line options that reproduce the figures, as words after the inputs
  *     ({@code --factors}, {@code cn@2026.1}, {@code --period}, {@code 2024}, ...), taken from the
  *     options the command line parsed; empty when the results were not made by the command line
+ * @param language the language people read (HTML, xlsx, text, charts); JSON and CSV stay English
  */
 public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, List<FileDigest> factorSheets,
-        String energyBasis, String gwpSet, List<FileDigest> inputs, boolean includeLineage, List<String> options) {
+        String energyBasis, String gwpSet, List<FileDigest> inputs, boolean includeLineage, List<String> options,
+        Labels.Language language) {
 
     /** The id written when no bundled set was used ({@code --factors none}). */
     public static final String NO_FACTOR_SET = "none";
@@ -44,6 +46,14 @@ public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, Li
         options = List.copyOf(options);
         energyBasis = energyBasis == null || energyBasis.isBlank() ? CalcOptions.EnergyBasis.CALORIFIC.id() : energyBasis;
         gwpSet = gwpSet == null || gwpSet.isBlank() ? CalcOptions.GwpSet.DEFAULT.id() : gwpSet;
+        language = language == null ? Labels.Language.EN : language;
+    }
+
+    /** Metadata in English. */
+    public ReportMeta(String engineVersion, List<FactorSetRef> factorSets, List<FileDigest> factorSheets,
+            String energyBasis, String gwpSet, List<FileDigest> inputs, boolean includeLineage, List<String> options) {
+        this(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, includeLineage, options,
+                Labels.Language.EN);
     }
 
     /** Metadata without command-line options. */
@@ -113,13 +123,25 @@ public record ReportMeta(String engineVersion, List<FactorSetRef> factorSets, Li
     }
 
     public ReportMeta withLineage(boolean include) {
-        return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, include, options);
+        return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, include, options,
+                language);
     }
 
     /** The same metadata with the options that reproduce the figures. */
     public ReportMeta withOptions(List<String> commandLineOptions) {
         return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, includeLineage,
-                commandLineOptions);
+                commandLineOptions, language);
+    }
+
+    /** The same metadata for readers of another language. */
+    public ReportMeta withLanguage(Labels.Language lang) {
+        return new ReportMeta(engineVersion, factorSets, factorSheets, energyBasis, gwpSet, inputs, includeLineage,
+                options, lang);
+    }
+
+    /** The words of the report's language. */
+    public Labels labels() {
+        return Labels.of(language);
     }
 
     /** The ids of the sets joined with {@code +} ({@code cn+ipcc2006}), or {@code none}. */

@@ -68,17 +68,17 @@ final class ChartsTest {
     @Test
     void sumsSitesPerMonthForTheEmissionsChart() {
         Results r = Fixtures.small();
-        DefaultCategoryDataset stacked = ChartData.emissionsStacked(ReportModel.of(r));
+        DefaultCategoryDataset stacked = ChartData.emissionsStacked(ReportModel.of(r), Labels.EN);
         assertEquals(12, stacked.getColumnCount(), "every month of the period is a column");
         assertEquals("2024-01", stacked.getColumnKey(0));
         // January: DC1 1000 kWh + OFF1 500 kWh at 0.5 t/MWh; Scope 1 from the office's gas
-        assertEquals(0.75, stacked.getValue(ChartData.SCOPE2_LOCATION, "2024-01").doubleValue(), 1e-12);
-        assertEquals(0.2028, stacked.getValue(ChartData.SCOPE1, "2024-01").doubleValue(), 1e-12);
-        assertEquals(0.6, stacked.getValue(ChartData.SCOPE2_LOCATION, "2024-02").doubleValue(), 1e-12);
-        assertNull(stacked.getValue(ChartData.SCOPE1, "2024-02"), "no gas in February: a gap, not 0");
-        assertNull(stacked.getValue(ChartData.SCOPE2_LOCATION, "2024-03"));
-        DefaultCategoryDataset market = ChartData.scope2Market(ReportModel.of(r));
-        assertEquals(0.75, market.getValue(ChartData.SCOPE2_MARKET, "2024-01").doubleValue(), 1e-12);
+        assertEquals(0.75, stacked.getValue("Scope 2, location-based", "2024-01").doubleValue(), 1e-12);
+        assertEquals(0.2028, stacked.getValue("Scope 1", "2024-01").doubleValue(), 1e-12);
+        assertEquals(0.6, stacked.getValue("Scope 2, location-based", "2024-02").doubleValue(), 1e-12);
+        assertNull(stacked.getValue("Scope 1", "2024-02"), "no gas in February: a gap, not 0");
+        assertNull(stacked.getValue("Scope 2, location-based", "2024-03"));
+        DefaultCategoryDataset market = ChartData.scope2Market(ReportModel.of(r), Labels.EN);
+        assertEquals(0.75, market.getValue("Scope 2, market-based", "2024-01").doubleValue(), 1e-12);
     }
 
     @Test
@@ -96,7 +96,7 @@ final class ChartsTest {
 
     @Test
     void takesEachTargetsPathAndActualFromItsTrajectory() {
-        List<ChartData.TargetSeries> series = ChartData.targets(ReportModel.of(Fixtures.small()));
+        List<ChartData.TargetSeries> series = ChartData.targets(ReportModel.of(Fixtures.small()), Labels.EN);
         assertEquals(2, series.size());
         var t1 = series.get(0).data();
         assertEquals(3, t1.getSeries(0).getItemCount(), "path 2023..2025");

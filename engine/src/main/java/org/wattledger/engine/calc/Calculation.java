@@ -376,6 +376,7 @@ public final class Calculation {
             }
             BigDecimal co2e = line.activity.multiply(gwp.get());
             line.scope1Gas.merge(line.gas, line.activity, BigDecimal::add);
+            line.scope1GasCo2e.merge(line.gas, co2e, BigDecimal::add);
             line.put(Metric.SCOPE1, co2e);
             line.lineage.formula(Metric.SCOPE1, Lineage.plain(line.activity) + " kg " + line.gas + " × GWP "
                     + Lineage.plain(gwp.get()) + " = " + Lineage.plain(co2e) + " kg CO2e");
@@ -573,9 +574,13 @@ public final class Calculation {
             }
             if (co2e != null && (co2 == null || co2e.layer() <= co2.layer())) {
                 BigDecimal kg = apply(line, co2e, amount, amountUnit, metric, Gas.CO2E);
+                if (kg != null && metric == Metric.SCOPE1) {
+                    line.scope1GasCo2e.merge(Gas.CO2E.id(), kg, BigDecimal::add); // a CO2e factor does not split by gas
+                }
                 return Optional.ofNullable(kg);
             }
             BigDecimal total = BigDecimal.ZERO;
+            Map<String, BigDecimal> co2eByGas = new java.util.TreeMap<>();
             for (Gas gas : GASES) {
                 Candidate c = best.get(gas);
                 if (c == null) {
@@ -597,6 +602,10 @@ public final class Calculation {
                     line.scope1Gas.merge(gas.id(), kgGas, BigDecimal::add);
                 }
                 total = total.add(kgGas.multiply(gwp.get()));
+                co2eByGas.put(gas.id(), kgGas.multiply(gwp.get()));
+            }
+            if (metric == Metric.SCOPE1) {
+                co2eByGas.forEach((g, kg) -> line.scope1GasCo2e.merge(g, kg, BigDecimal::add));
             }
             return Optional.of(total);
         }

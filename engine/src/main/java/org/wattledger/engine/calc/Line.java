@@ -42,6 +42,11 @@ public final class Line {
     BigDecimal coveredMj = BigDecimal.ZERO;
     /** Scope 1 mass per gas (CO2, CH4, N2O, or the refrigerant), kg of that gas. */
     final java.util.TreeMap<String, BigDecimal> scope1Gas = new java.util.TreeMap<>();
+    /**
+     * Scope 1 per gas in kg CO2e (mass × GWP), adding up exactly to the line's Scope 1; key
+     * {@code CO2e} for an amount from a factor already in CO2 equivalents, which no gas split exists for.
+     */
+    final java.util.TreeMap<String, BigDecimal> scope1GasCo2e = new java.util.TreeMap<>();
     /** True when the factor set has no GB/T 2589 coefficient for this line's carrier. */
     boolean tceMissing;
     /** The first input row of the line, where its errors are reported. */

@@ -124,6 +124,60 @@ public final class Results {
         return out;
     }
 
+    /**
+     * Scope 1 by source category and gas for the period (GHG Protocol, HKEX A1.1). Its cells add
+     * up exactly to {@link Metric#SCOPE1} of {@link #totals()}; anything else is a defect, refused loudly.
+     */
+    public Scope1Breakdown scope1Breakdown() {
+        Scope1Breakdown b = Scope1Breakdown.of(lines);
+        BigDecimal scope1 = totals().getOrZero(Metric.SCOPE1);
+        if (b.totalCo2eKg().compareTo(scope1) != 0) {
+            throw new IllegalStateException("Scope 1 by gas adds up to " + b.totalCo2eKg() + " kg CO2e, not the total "
+                    + scope1);
+        }
+        return b;
+    }
+
+    /**
+     * Energy consumed of one source in one input unit (HKEX A2.1 "by type"): the summed quantity as
+     * the readings gave it, and its energy on the report's basis. Direct: fuels burnt on site and
+     * own renewable generation; indirect: purchased electricity, heat, steam, cooling.
+     *
+     * @param energyMj null when the energy of some of these readings could not be determined
+     *     (the report's issues say why); never a partial sum
+     */
+    public record EnergyUse(EnergySource source, boolean direct, String unit, BigDecimal quantity, BigDecimal energyMj) {
+        /** {@link #energyMj} in MWh, or null. */
+        public BigDecimal energyMwh() {
+            return energyMj == null ? null : Metric.ENERGY.present(energyMj);
+        }
+    }
+
+    /** {@link EnergyUse} per source and unit: direct first, then by carrier and unit. */
+    public List<EnergyUse> energyByType() {
+        record Key(EnergySource source, String unit) {
+        }
+        Map<Key, BigDecimal[]> sums = new java.util.LinkedHashMap<>();
+        for (Line l : lines) {
+            boolean consumed = l.role == Role.MAIN || l.role == Role.ONSITE_RENEWABLE;
+            if (!consumed || !(l.carrier.isFuel() || l.carrier.isPurchasedEnergy())) {
+                continue;
+            }
+            BigDecimal[] s = sums.computeIfAbsent(new Key(EnergySource.of(l), l.unit.symbol()),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            s[0] = s[0].add(l.quantity);
+            BigDecimal mj = l.figures.get(Metric.ENERGY).orElse(null);
+            s[1] = s[1] == null || mj == null ? null : s[1].add(mj);
+        }
+        List<EnergyUse> out = new ArrayList<>();
+        sums.forEach((k, s) -> out.add(new EnergyUse(k.source(),
+                k.source().isOnsiteRenewable() || k.source().carrier().isFuel(), k.unit(), s[0], s[1])));
+        out.sort(java.util.Comparator.comparing((EnergyUse e) -> !e.direct())
+                .thenComparing(e -> e.source().isOnsiteRenewable() ? "~" : e.source().carrier().id())
+                .thenComparing(EnergyUse::unit));
+        return out;
+    }
+
     /** Figures per month, each the {@link #sum} of that month's lines. */
     private static SortedMap<YearMonth, Figures> byMonth(List<Line> lines) {
         Map<YearMonth, List<Line>> byMonth = new TreeMap<>();
