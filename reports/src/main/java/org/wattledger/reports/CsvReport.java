@@ -30,6 +30,8 @@ public final class CsvReport {
     public static final String SITES = "sites.csv";
     public static final String MONTHLY = "monthly.csv";
     public static final String ISSUES = "issues.csv";
+    /** The HKEX KPI rows, then the GHG Protocol summary rows (docs/formats/report-csv.md): English, for scripts. */
+    public static final String DISCLOSURES = "disclosures.csv";
 
     private CsvReport() {
     }
@@ -43,6 +45,7 @@ public final class CsvReport {
         out.add(write(dir.resolve(SITES), sites(m)));
         out.add(write(dir.resolve(MONTHLY), monthly(m)));
         out.add(write(dir.resolve(ISSUES), issues(m)));
+        out.add(write(dir.resolve(DISCLOSURES), disclosures(m)));
         return out;
     }
 
@@ -81,6 +84,43 @@ public final class CsvReport {
                 Metric.Canonical.KG_OF_GAS.reportUnit(), ""));
         for (Intensity i : m.intensities) {
             csv.row(i.name(), plain(i.value()), i.unit(), "");
+        }
+        return csv.toString();
+    }
+
+    /**
+     * {@value #DISCLOSURES}: table ({@code hkex}, {@code ghgProtocol}, {@code energyByType},
+     * {@code footnote}), kpi, item, label, value, unit, supported, note, footnotes (numbers joined by
+     * {@code ;}). Exact values; English whatever the report's language.
+     */
+    static String disclosures(ReportModel m) {
+        Disclosures d = Disclosures.of(m);
+        Labels en = Labels.EN;
+        Csv csv = new Csv("table", "kpi", "item", "label", "value", "unit", "supported", "note", "footnotes");
+        for (Disclosures.HkexRow r : d.hkex) {
+            csv.row("hkex", r.kpi(), r.item(), r.label(en), r.value() == null ? "" : plain(r.value()),
+                    r.unit() == null ? "" : r.unit(), Boolean.toString(r.supported()), r.note(en),
+                    String.join(";", r.footnotes().stream().map(String::valueOf).toList()));
+        }
+        String t = Metric.SCOPE1.reportUnit();
+        for (var c : d.scope1.cells()) {
+            csv.row("ghgProtocol", "", "scope1." + c.category().id() + "." + c.gas(),
+                    en.get("disclosure.category." + c.category().id()) + ", " + c.gas(),
+                    plain(Metric.SCOPE1.present(c.co2eKg())), t, "true",
+                    c.massKg() == null ? "" : plain(Metric.Canonical.KG_OF_GAS.present(c.massKg())) + " t " + c.gas(), "");
+        }
+        for (Metric metric : List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET)) {
+            m.totals.reported(metric).ifPresent(v -> csv.row("ghgProtocol", "", metric.key(),
+                    Display.label(metric), plain(v), t, "true", "", ""));
+        }
+        for (Results.EnergyUse e : d.energyByType) {
+            String source = e.source().isOnsiteRenewable() ? "onsite_renewable" : e.source().carrier().id();
+            csv.row("energyByType", "", source + "." + e.unit(), en.get("disclosure.source." + source),
+                    e.energyMwh() == null ? "" : plain(e.energyMwh()), Metric.ENERGY.reportUnit(), "true",
+                    (e.direct() ? "direct: " : "indirect: ") + plain(e.quantity()) + " " + e.unit(), "");
+        }
+        for (int i = 0; i < d.footnotes.size(); i++) {
+            csv.row("footnote", "", Integer.toString(i + 1), d.footnotes.get(i), "", "", "", "", "");
         }
         return csv.toString();
     }

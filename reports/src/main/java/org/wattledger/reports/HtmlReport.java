@@ -170,6 +170,7 @@ public final class HtmlReport {
             lineage();
             coverage();
             targets();
+            out.append(DisclosuresHtml.render(m, meta));
             charts();
             issues();
             factors();
@@ -316,7 +317,7 @@ public final class HtmlReport {
 
         /** The sections the header links to, in order (their words: {@code html.nav.ID}). */
         private static final List<String> NAV = List.of("summary", "intensities", "sites", "lineage", "coverage",
-                "targets", "charts", "issues", "factors", "reproduce");
+                "targets", "disclosures", "charts", "issues", "factors", "reproduce");
 
         /** The figures a site's line shows, in its columns. */
         private static final List<Metric> LINE_METRICS = List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION,

@@ -71,6 +71,11 @@ public final class Labels {
         return w;
     }
 
+    /** True when the bundle has the key. */
+    public boolean has(String key) {
+        return words.containsKey(key);
+    }
+
     /** The words of a key with {0}, {1} … replaced by the arguments' text (no number formatting here). */
     public String format(String key, Object... args) {
         String w = get(key);

@@ -34,23 +34,24 @@ public final class TextSummary {
 
     static String render(ReportModel m, ReportMeta meta, List<String> filesWritten) {
         StringBuilder out = new StringBuilder();
+        Labels l = meta.labels();
         long errors = m.count(Severity.ERROR);
         List<String[]> head = new ArrayList<>();
-        head.add(new String[] {"Period", m.period.from() + " .. " + m.period.to().minusDays(1)});
-        head.add(new String[] {"Status", m.complete ? "complete"
-                : "INCOMPLETE: " + m.incompleteBecause() + " (figures may be understated)"});
+        head.add(new String[] {l.get("text.period"), m.period.from() + " .. " + m.period.to().minusDays(1)});
+        head.add(new String[] {l.get("text.status"), m.complete ? l.get("text.complete")
+                : l.format("text.incomplete", m.incompleteBecause())});
         long uncovered = m.coverage.stream().filter(c -> !c.complete()).count();
-        head.add(new String[] {"Meters", m.coverage.isEmpty() ? "none reads over time in the period"
-                : uncovered == 0 ? count(m.coverage.size()) + ", all covering the period"
-                : count(m.coverage.size()) + ", " + uncovered + " with uncovered time (see the warnings)"});
-        head.add(new String[] {"Rows", "read " + count(m.rows.read()) + ", accepted " + count(m.rows.accepted())
-                + ", rejected " + count(m.rows.rejected())});
-        head.add(new String[] {"Factors", meta.factorSetLabel() + sheets(meta)});
-        head.add(new String[] {"Basis", "energy " + meta.energyBasis() + ", GWP " + meta.gwpSet()});
-        out.append("wattledger ").append(meta.engineVersion()).append(" report\n");
+        head.add(new String[] {l.get("text.meters"), m.coverage.isEmpty() ? l.get("text.metersNone")
+                : uncovered == 0 ? l.format("text.metersAll", count(m.coverage.size()))
+                : l.format("text.metersUncovered", count(m.coverage.size()), uncovered)});
+        head.add(new String[] {l.get("text.rows"), l.format("text.rowsValue", count(m.rows.read()),
+                count(m.rows.accepted()), count(m.rows.rejected()))});
+        head.add(new String[] {l.get("text.factors"), meta.factorSetLabel() + sheets(meta)});
+        head.add(new String[] {l.get("text.basis"), l.format("text.basisValue", meta.energyBasis(), meta.gwpSet())});
+        out.append(l.format("text.title", meta.engineVersion())).append("\n");
         table(out, List.of(Align.LEFT, Align.LEFT), null, head, "  ");
 
-        out.append("\nTotals\n");
+        out.append("\n").append(l.get("text.totals")).append("\n");
         List<String[]> totals = new ArrayList<>();
         List<Metric> metrics = new ArrayList<>(ReportModel.CONTRACT_TOTALS);
         metrics.add(Metric.ELECTRICITY);
@@ -60,21 +61,21 @@ public final class TextSummary {
             if (v.isEmpty()) {
                 continue;
             }
-            String estimated = m.totals.estimatedShare(metric).map(s -> Display.percent(s, 1) + " estimated").orElse("");
-            totals.add(new String[] {Display.label(metric), Display.number(v.get(), metric.reportUnit()),
+            String estimated = m.totals.estimatedShare(metric).map(s -> l.format("text.estimated", Display.percent(s, 1))).orElse("");
+            totals.add(new String[] {Display.label(metric, l), Display.number(v.get(), metric.reportUnit()),
                     metric.reportUnit(), estimated});
         }
         for (Intensity i : m.intensities) {
             totals.add(new String[] {i.name(), Display.number(i.value(), i.unit()), i.unit(), ""});
         }
         if (totals.isEmpty()) {
-            out.append("  (no figures)\n");
+            out.append("  ").append(l.get("text.noFigures")).append("\n");
         } else {
             table(out, List.of(Align.LEFT, Align.RIGHT, Align.LEFT, Align.LEFT), null, totals, "  ");
         }
 
         if (!m.sites.isEmpty()) {
-            out.append("\nSites\n");
+            out.append("\n").append(l.get("text.sites")).append("\n");
             List<String[]> rows = new ArrayList<>();
             for (SiteResult s : m.sites) {
                 Optional<DataCentreMetrics> dc = s.dataCentre();
@@ -86,31 +87,31 @@ public final class TextSummary {
                         value(dc.map(DataCentreMetrics::wue).orElse(null), "L/kWh")});
             }
             table(out, List.of(Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT),
-                    new String[] {"site", "kind", "scope 1 t CO2e", "scope 2 loc t CO2e", "energy MWh", "PUE",
-                        "WUE L/kWh"}, rows, "  ");
+                    words(l, "text.col.site", "text.col.kind", "text.col.scope1", "text.col.scope2Location",
+                        "text.col.energy", "text.col.pue", "text.col.wue"), rows, "  ");
         }
 
         if (!m.targets.isEmpty()) {
-            out.append("\nTargets\n");
+            out.append("\n").append(l.get("text.targets")).append("\n");
             List<String[]> rows = new ArrayList<>();
             for (TargetResult t : m.targets) {
-                String status = t.onTrack() == null ? "no data for " + t.currentYear()
-                        : t.onTrack() ? "on track" : "OFF TRACK";
+                String status = t.onTrack() == null ? l.format("text.noDataFor", t.currentYear())
+                        : l.get(t.onTrack() ? "text.onTrack" : "text.offTrack");
                 rows.add(new String[] {t.target().id(), t.target().metric(), Integer.toString(t.currentYear()),
                         value(t.current(), t.unit()), value(t.pathValue(), t.unit()), t.unit(),
                         t.progress() == null ? "-" : Display.percent(t.progress(), 1), status});
             }
             table(out, List.of(Align.LEFT, Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.LEFT, Align.RIGHT,
-                    Align.LEFT), new String[] {"target", "metric", "year", "current", "path", "unit", "progress",
-                        "status"}, rows, "  ");
+                    Align.LEFT), words(l, "text.col.target", "text.col.metric", "text.col.year", "text.col.current",
+                        "text.col.path", "text.col.unit", "text.col.progress", "text.col.status"), rows, "  ");
         }
 
-        out.append("\nIssues    ").append(plural(errors, "error")).append(", ")
-                .append(plural(m.count(Severity.WARNING), "warning")).append(", ")
-                .append(plural(m.count(Severity.INFO), "notice")).append('\n');
+        out.append("\n").append(l.get("text.issues")).append(plural(l, errors, "error")).append(l.get("text.comma"))
+                .append(plural(l, m.count(Severity.WARNING), "warning")).append(l.get("text.comma"))
+                .append(plural(l, m.count(Severity.INFO), "notice")).append('\n');
 
         if (!filesWritten.isEmpty()) {
-            out.append("\nFiles written\n");
+            out.append("\n").append(l.get("text.filesWritten")).append("\n");
             for (String f : filesWritten) {
                 out.append("  ").append(f).append('\n');
             }
@@ -124,15 +125,24 @@ public final class TextSummary {
         }
         List<String> names = new ArrayList<>();
         meta.factorSheets().forEach(s -> names.add(s.file()));
-        return " + sheet " + String.join(", ", names);
+        return " + " + meta.labels().get("text.sheet") + " " + String.join(", ", names);
     }
 
     private static String value(BigDecimal v, String unit) {
         return v == null ? "-" : Display.number(v, unit);
     }
 
-    private static String plural(long n, String word) {
-        return count(n) + " " + word + (n == 1 ? "" : "s");
+    /** "1 error", "3 warnings" in the language ({@code html.count.WORD.one|many}, shared with the page). */
+    private static String plural(Labels l, long n, String word) {
+        return l.format("html.count." + word + (n == 1 ? ".one" : ".many"), count(n));
+    }
+
+    private static String[] words(Labels l, String... keys) {
+        String[] out = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = l.get(keys[i]);
+        }
+        return out;
     }
 
     private static String count(long n) {

@@ -145,9 +145,11 @@ public final class XlsxReport {
 
     /** One workbook being built. */
     private static final class Book {
+        /** The font a Chinese workbook names: Microsoft YaHei, on every Windows since Vista. */
+        static final String CJK_FONT = "Microsoft YaHei";
         /** The sheets in their order; made up front, since a formula can only name a sheet that exists. */
         private static final List<String> SHEETS = List.of("Summary", "Sites", "Coverage", "Monthly", "Activity",
-                "Targets", "Issues", "Factors", "About");
+                "Targets", "Issues", "Factors", "Disclosures", "GHG Protocol", "About");
         /** The figures each Activity row carries, one column each: every total on Summary, Sites and Monthly sums one. */
         static final List<Metric> ACTIVITY_METRICS;
 
@@ -165,6 +167,8 @@ public final class XlsxReport {
         private final XSSFWorkbook wb;
         private final ReportModel m;
         private final ReportMeta meta;
+        /** The words of the report's language: column headers and figure names (sheet names stay English). */
+        private final Labels words;
         private final CellStyle header;
         private final CellStyle text;
         private final CellStyle bold;
@@ -180,6 +184,12 @@ public final class XlsxReport {
             this.wb = wb;
             this.m = m;
             this.meta = meta;
+            this.words = meta.labels();
+            if (words.language() == Labels.Language.ZH) {
+                // A CJK-capable font for every cell (the workbook's default font is font 0); Excel and
+                // LibreOffice substitute a similar one where it is not installed.
+                wb.getFontAt(0).setFontName(CJK_FONT);
+            }
             Font boldFont = wb.createFont();
             boldFont.setBold(true);
             header = wb.createCellStyle();
@@ -229,6 +239,7 @@ public final class XlsxReport {
             targets();
             issues();
             factors();
+            disclosures();
             about();
         }
 
@@ -267,7 +278,53 @@ public final class XlsxReport {
                 + " differ from the exact decimals, which are in the Exact value column of Summary, in report.json and"
                 + " in the CSV files.";
 
+        /** A column header in the report's language: label {@code xlsx.col.WORDS} (non-alphanumerics as _), if there is one. */
+        private String header(String english) {
+            String key = "xlsx.col." + english.replaceAll("[^A-Za-z0-9]+", "_");
+            return words.has(key) ? words.get(key) : english;
+        }
+
         // ---- sheets ----
+
+        /** The HKEX KPI rows and, on its own sheet, the GHG Protocol summary (numbers as shown, exact beside). */
+        private void disclosures() {
+            Disclosures d = Disclosures.of(m);
+            Table t = new Table("Disclosures", "KPI", "Item", "Label", "Value", "Unit", "Exact value", "Note", "Sources");
+            for (Disclosures.HkexRow r : d.hkex) {
+                t.row().text(r.kpi()).text(r.item()).text(r.label(words))
+                        .number(r.value(), r.unit() == null ? "" : r.unit()).text(r.unit() == null ? "" : r.unit())
+                        .text(r.value() == null ? (r.supported() ? "" : words.get("disclosure.notSupported")) : plain(r.value()))
+                        .text(r.note(words))
+                        .text(String.join(", ", r.footnotes().stream().map(String::valueOf).toList()));
+            }
+            for (int i = 0; i < d.footnotes.size(); i++) {
+                t.row().text("[" + (i + 1) + "]").text("footnote").text(d.footnotes.get(i)).blank().blank().blank().blank()
+                        .blank();
+            }
+            t.finish();
+            Table g = new Table("GHG Protocol", "Table", "Category", "Gas", "Group", "Mass (t)", "CO2e (t CO2e)",
+                    "Exact CO2e");
+            String byGas = words.get("disclosure.ghg.scope1ByGas");
+            for (var c : d.scope1.cells()) {
+                BigDecimal t1 = Metric.SCOPE1.present(c.co2eKg());
+                g.row().text(byGas).text(words.get("disclosure.category." + c.category().id())).text(c.gas())
+                        .text(words.get("disclosure.group." + c.group().id()))
+                        .number(c.massKg() == null ? null : Metric.Canonical.KG_OF_GAS.present(c.massKg()), 6)
+                        .number(t1, Metric.SCOPE1.reportUnit()).text(plain(t1));
+            }
+            for (Metric metric : List.of(Metric.SCOPE1, Metric.SCOPE2_LOCATION, Metric.SCOPE2_MARKET)) {
+                BigDecimal v = m.totals.reported(metric).orElse(null);
+                g.row().text(Display.label(metric, words)).blank().blank().blank().blank()
+                        .number(v, Metric.SCOPE1.reportUnit()).text(v == null ? "" : plain(v));
+            }
+            for (TargetResult b : d.baseYears()) {
+                g.row().text(words.get("disclosure.ghg.baseYear")).text(b.target().id() + " " + b.target().metric())
+                        .text(Integer.toString(b.target().baseYear())).blank().blank()
+                        .number(b.baseValue(), b.unit()).text(b.baseValue() == null ? "" : plain(b.baseValue()) + " " + b.unit());
+            }
+            g.note(words.format("disclosure.ghg.gwp", meta.gwpSet()));
+            g.finish();
+        }
 
         private void summary() {
             Table t = new Table("Summary", "Figure", "Key", "Value", "Unit", "Exact value", "Estimated share");
@@ -277,7 +334,7 @@ public final class XlsxReport {
                     continue;
                 }
                 Table.R r = t.row();
-                r.text(Display.label(metric)).text(metric.key())
+                r.text(Display.label(metric, words)).text(metric.key())
                         .figure(v.get(), metric, "SUM(" + activityFigures(metric) + ")")
                         .text(metric.reportUnit()).text(plain(v.get()));
                 m.totals.estimatedShare(metric).ifPresentOrElse(r::percent, r::blank);
@@ -360,7 +417,7 @@ public final class XlsxReport {
                     "Unit", "Canonical quantity", "Canonical unit", "Factor", "Factor set", "Factor value",
                     "Factor unit"));
             for (Metric metric : ACTIVITY_METRICS) {
-                headers.add(Display.label(metric) + " (" + metric.reportUnit() + ")");
+                headers.add(Display.label(metric, words) + " (" + metric.reportUnit() + ")");
             }
             headers.addAll(List.of("Other factors", "Rows", "How"));
             Table t = new Table("Activity", headers.toArray(String[]::new));
@@ -485,8 +542,12 @@ public final class XlsxReport {
             /** The last data row (0-based), fixed by a totals row or a note; the autofilter stops there. */
             private int dataEnd = -1;
 
-            Table(String name, String... headers) {
+            Table(String name, String... englishHeaders) {
                 sheet = wb.getSheet(name);
+                String[] headers = new String[englishHeaders.length];
+                for (int c = 0; c < headers.length; c++) {
+                    headers[c] = header(englishHeaders[c]);
+                }
                 widths = new int[headers.length];
                 Row row = sheet.createRow(0);
                 for (int c = 0; c < headers.length; c++) {
