@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        org.wattledger.reports.Labels.Language language = Outputs.language(lang);
         Outputs.checkFolder(out);
         if (bundle != null) {
             Bundles.checkTarget(bundle, List.of(), calculation.factorSheets);
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             Path input = extract(work.resolve("demo"));
             return Runs.guard(err, () -> {
                 Pipeline.Outcome outcome = Pipeline.run(List.of(input), calculation, false, err);
-                Pipeline.Outcome readable = Outputs.inLanguage(outcome, lang);
+                Pipeline.Outcome readable = Outputs.inLanguage(outcome, language);
                 List<Path> files = new java.util.ArrayList<>(Outputs.writeFiles(readable, Outputs.Format.ALL, out));
                 if (bundle != null) {
                     Bundles.write(bundle, List.of(input), calculation, outcome);

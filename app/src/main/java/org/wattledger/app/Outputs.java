@@ -43,12 +43,17 @@ final class Outputs {
      * The outcome for readers of {@code --lang}: the same results, the words of that language.
      * An audit bundle keeps the English outputs (verify re-runs it without a language).
      */
-    static Pipeline.Outcome inLanguage(Pipeline.Outcome o, String lang) {
+    static Pipeline.Outcome inLanguage(Pipeline.Outcome o, org.wattledger.reports.Labels.Language language) {
+        return new Pipeline.Outcome(o.results(), o.meta().withLanguage(language));
+    }
+
+    /** {@code --lang}: en or zh, checked before any work. */
+    static org.wattledger.reports.Labels.Language language(String lang) {
         org.wattledger.reports.Labels.Language language = org.wattledger.reports.Labels.Language.parse(lang);
         if (language == null) {
             throw new UsageException("--lang is en or zh, not '" + lang + "'");
         }
-        return new Pipeline.Outcome(o.results(), o.meta().withLanguage(language));
+        return language;
     }
 
     static final String JSON_FILE = "report.json";

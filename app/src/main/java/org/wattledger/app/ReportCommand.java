@@ -61,6 +61,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        org.wattledger.reports.Labels.Language language = Outputs.language(lang);
         Outputs.Format f = format == null ? (out == null ? Outputs.Format.TEXT : Outputs.Format.ALL) : Outputs.Format.parse(format);
         if (out != null) {
             Outputs.checkFolder(out);
@@ -83,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
         return Runs.guard(err, () -> {
             Pipeline.Outcome outcome = ledger == null ? Pipeline.run(inputs, calculation, lineage, err)
                     : fromLedger(err);
-            Pipeline.Outcome readable = Outputs.inLanguage(outcome, lang);
+            Pipeline.Outcome readable = Outputs.inLanguage(outcome, language);
             if (out == null) {
                 Outputs.writeStdout(readable, f, spec.commandLine().getOut());
             } else {

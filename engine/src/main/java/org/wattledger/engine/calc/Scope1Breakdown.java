@@ -18,8 +18,9 @@ import org.wattledger.engine.model.Use;
  * lines' own per-gas CO2e, so the cells add up to the Scope 1 total to the last digit.
  *
  * <p>The source category follows from the line: a refrigerant is fugitive; a fuel is stationary or
- * mobile combustion by its {@code use}, and "combustion, use not stated" when the input gives none
- * (no guess is made). The model has no process-emission carrier, so no line is "process".
+ * mobile combustion by its {@code use} (a fuel row without one is stationary, the readings' one
+ * rule in {@link org.wattledger.engine.model.Reading}). The model has no process-emission carrier,
+ * so no line is "process".
  */
 public final class Scope1Breakdown {
 
@@ -27,8 +28,6 @@ public final class Scope1Breakdown {
     public enum SourceCategory {
         STATIONARY_COMBUSTION("stationaryCombustion"),
         MOBILE_COMBUSTION("mobileCombustion"),
-        /** A fuel whose {@code use} column is blank: combustion, category not stated in the input. */
-        COMBUSTION_USE_NOT_STATED("combustionUseNotStated"),
         FUGITIVE("fugitive");
 
         private final String id;
@@ -46,10 +45,7 @@ public final class Scope1Breakdown {
             if (l.carrier == Carrier.REFRIGERANT) {
                 return FUGITIVE;
             }
-            if (l.use == Use.MOBILE) {
-                return MOBILE_COMBUSTION;
-            }
-            return l.use == Use.STATIONARY ? STATIONARY_COMBUSTION : COMBUSTION_USE_NOT_STATED;
+            return l.use == Use.MOBILE ? MOBILE_COMBUSTION : STATIONARY_COMBUSTION;
         }
     }
 
