@@ -51,7 +51,7 @@ final class JsonReportTest {
         String json = json(Fixtures.small());
         assertTrue(json.startsWith("{\n  \"schema\": \"wattledger.report/1\",\n  \"engineVersion\": \"0.1.0\",\n"), json);
         assertEquals(List.of("schema", "engineVersion", "period", "factorSet", "energyBasis", "complete", "rows",
-                "totals", "intensities", "sites", "targets", "issues", "gwpSet", "inputs", "factors", "coverage"),
+                "totals", "intensities", "sites", "targets", "issues", "gwpSet", "inputs", "factors", "coverage", "disclosures"),
                 keys(tree(json)));
     }
 
