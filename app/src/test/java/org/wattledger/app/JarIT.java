@@ -28,7 +28,7 @@ final class JarIT {
         assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
         Path out = dir.resolve("out");
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("emissions-by-month.png", "energy-by-carrier.png", "issues.csv", "monthly.csv",
+            assertEquals(List.of("disclosures.csv", "emissions-by-month.png", "energy-by-carrier.png", "issues.csv", "monthly.csv",
                     "pue-wue-by-month.png", "report.html", "report.json", "report.xlsx", "sites.csv", "summary.csv",
                     "target-trajectory.png"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }

@@ -151,14 +151,15 @@ final class Disclosures {
             hkex.add(new HkexRow(kpi, "target." + t.target().id(), "disclosure.item.target",
                     List.of(t.target().id(), t.target().metric()),
                     t.progress() == null ? null : t.progress().movePointRight(2), "%", true, List.of(),
-                    "disclosure.note.target", List.of(t.target().baseYear(), plainOrNone(t.baseValue()),
-                            t.target().targetYear(), plainOrNone(t.targetValue()), t.currentYear(),
-                            plainOrNone(t.current()), t.unit(), standing)));
+                    "disclosure.note.target", List.of(t.target().baseYear(), shown(t.baseValue(), t.unit()),
+                            t.target().targetYear(), shown(t.targetValue(), t.unit()), t.currentYear(),
+                            shown(t.current(), t.unit()), t.unit(), standing)));
         }
     }
 
-    private static String plainOrNone(BigDecimal v) {
-        return v == null ? Display.NONE : Exact.plain(v);
+    /** A target value in a note, rounded as people read it; the exact values are the report's targets[]. */
+    private static String shown(BigDecimal v, String unit) {
+        return Display.number(v, unit);
     }
 
     private void figure(String kpi, Metric metric, String labelKey) {
