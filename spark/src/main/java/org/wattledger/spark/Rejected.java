@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.wattledger.engine.model.Issue;
 
-/** rejected.csv: every error that names a row (file, sheet, row, column, message), in the report's order. */
+/**
+ * rejected.csv: the rows the inputs' checks rejected, each error of an input row (file, sheet,
+ * row, column, message) in the report's order. Errors of the calculation (a missing factor at a
+ * line's first row) are the report's, not rejected rows: they are not listed.
+ */
 final class Rejected {
     static final String FILE = "rejected.csv";
 

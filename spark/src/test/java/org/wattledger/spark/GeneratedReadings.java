@@ -15,11 +15,13 @@ import java.time.format.DateTimeFormatter;
  * <ul>
  *   <li>{@code electricityMeters} electricity meters, hourly, in kWh with three decimals, main or
  *       IT meters of data centres DC1 and DC2 and office OF1;</li>
- *   <li>10 natural gas meters, daily, in m3 (Scope 1);</li>
+ *   <li>10 natural gas meters of the data centres, daily, in m3 (Scope 1);</li>
  *   <li>20 water meters read as registers once a day (the differences are the consumption);</li>
  *   <li>a reading of meter E3 across the January/February bound (prorated), a missing hour of meter
  *       E5 (a gap), a duplicate row of meter E7 (rejected), and every 250,000th electricity row's
- *       quantity written as "n/a" (rejected, leaving a gap).</li>
+ *       quantity written as "n/a" (rejected, leaving a gap);</li>
+ *   <li>OF1 is in GB, where 2024-03-31 01:00 does not exist (clocks go forward): its meters' rows
+ *       that start or end then are rejected by the importers' time-zone rule.</li>
  * </ul>
  */
 final class GeneratedReadings {
@@ -68,7 +70,7 @@ final class GeneratedReadings {
                 if (t.getHour() == 0) {
                     LocalDateTime day = t.plusDays(1);
                     for (int g = 1; g <= 10; g++) {
-                        line(w, SITES[g % 3], "G" + g, "natural_gas", "", "", time(t), time(day),
+                        line(w, SITES[g % 2], "G" + g, "natural_gas", "", "", time(t), time(day),
                                 decimal(t.getDayOfYear() * 31L + g), "m3");
                         rows++;
                     }
