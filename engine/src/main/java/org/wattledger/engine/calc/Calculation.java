@@ -53,14 +53,17 @@ public final class Calculation {
     private final List<Line> lines;
     private final List<YearIssue> issues;
     private final Inventory inventory;
+    /** The time each meter's readings cover, when the lines were grouped elsewhere; null: from the inventory's readings. */
+    private final Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> spans;
 
     /** An issue raised while calculating a given data year (0 = not tied to a year). */
     public record YearIssue(int year, Issue issue) {
     }
 
     private Calculation(Inventory inventory, CalcOptions options, Map<String, Site> sites, List<Line> lines,
-            List<YearIssue> issues) {
+            List<YearIssue> issues, Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> spans) {
         this.inventory = inventory;
+        this.spans = spans;
         this.options = options;
         this.sites = sites;
         this.lines = lines;
@@ -69,6 +72,55 @@ public final class Calculation {
 
     public static Calculation run(Inventory inventory, Function<Site, FactorCatalog> catalogs, CalcOptions options) {
         return new Runner(inventory, catalogs, options).run();
+    }
+
+    /**
+     * A line's input, grouped before the calculation: one meter's readings of a carrier (gas, use,
+     * role) and unit in one bucket, summed exactly in that unit, with the rows and notes behind it.
+     * {@link #group} makes them from readings; {@link #runLines} calculates from them.
+     *
+     * @param from the bucket's first day
+     * @param to the bucket's exclusive end
+     * @param firstSource the line's first input row (in input order), where its errors are reported
+     */
+    public record GroupedLine(String site, String meter, Carrier carrier, String gas, Use use, Role role,
+            LocalDate from, LocalDate to, CarbonUnit unit, BigDecimal quantity, BigDecimal estimatedQuantity,
+            SourceRef firstSource, RowRanges rows, List<String> derivations, List<String> prorations) {
+    }
+
+    /**
+     * Groups consumption readings (the input stage's output) into lines for the period's buckets,
+     * prorating a reading that crosses a bucket, exactly as {@link #run} does. The readings of one
+     * meter may be grouped on their own: lines of several calls are put side by side by
+     * {@link #runLines}, which adds up lines with the same key.
+     */
+    public static List<GroupedLine> group(List<Reading> readings, ReportingPeriod period) {
+        Runner runner = new Runner(period);
+        List<GroupedLine> out = new ArrayList<>();
+        for (Line l : runner.group(readings, false)) {
+            out.add(new GroupedLine(l.site, l.meter, l.carrier, l.gas, l.use, l.role, l.bucketStart, l.bucketEnd, l.unit,
+                    l.quantity, l.estimatedQuantity, l.firstSource, l.lineage.rows(), List.copyOf(l.lineage.derivations()),
+                    List.copyOf(l.lineage.prorations())));
+        }
+        return out;
+    }
+
+    /**
+     * The calculation from lines grouped elsewhere ({@link #group}, e.g. per meter on many
+     * machines): conversion, factors, market-based allocation, PUE and targets as in {@link #run}.
+     * The inventory gives the sites, instruments, targets, denominators, issues and tally; its
+     * readings are not used. {@code spans}: the time each meter's readings cover
+     * ({@code Coverage.spans}), for the coverage checks.
+     */
+    public static Calculation runLines(Inventory inventory, List<GroupedLine> lines,
+            Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> spans,
+            Function<Site, FactorCatalog> catalogs, CalcOptions options) {
+        return new Runner(inventory, catalogs, options).runGrouped(lines, Map.copyOf(spans));
+    }
+
+    /** The time each meter's readings cover, when given to {@link #runLines}; null otherwise. */
+    Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> coverageSpans() {
+        return spans;
     }
 
     public CalcOptions options() {
@@ -131,18 +183,81 @@ public final class Calculation {
             this.period = options.period();
         }
 
+        /** A runner that only groups. */
+        private Runner(ReportingPeriod period) {
+            this.inventory = null;
+            this.catalogs = null;
+            this.options = null;
+            this.period = period;
+        }
+
         Calculation run() {
             for (Site s : inventory.sites()) {
                 sites.putIfAbsent(s.id(), s);
             }
-            List<Line> lines = group();
+            return calculate(group(inventory.readings(), !inventory.sites().isEmpty()), null);
+        }
+
+        Calculation runGrouped(List<GroupedLine> grouped, Map<org.wattledger.engine.meter.MeterKey,
+                List<org.wattledger.engine.meter.Coverage.Span>> spans) {
+            for (Site s : inventory.sites()) {
+                sites.putIfAbsent(s.id(), s);
+            }
+            boolean sitesTableGiven = !inventory.sites().isEmpty();
+            List<GroupedLine> inInputOrder = new ArrayList<>(grouped);
+            inInputOrder.sort(Comparator.comparing(GroupedLine::firstSource)); // stable: the same site warning as run()
+            Map<GroupKey, Line> groups = new HashMap<>();
+            for (GroupedLine g : inInputOrder) {
+                resolveSite(g.site(), g.firstSource(), g.from().getYear(), sitesTableGiven);
+                GroupKey key = new GroupKey(g.site(), g.meter(), g.carrier(), g.gas(), g.use(), g.role(),
+                        g.unit().symbol(), g.from());
+                Line line = groups.get(key);
+                if (line == null) {
+                    line = new Line(g.site(), g.meter(), g.carrier(), g.gas(), g.use(), g.role(), g.from(), g.to(),
+                            g.unit());
+                    line.firstSource = g.firstSource();
+                    groups.put(key, line);
+                }
+                line.quantity = line.quantity.add(g.quantity());
+                line.estimatedQuantity = line.estimatedQuantity.add(g.estimatedQuantity());
+                line.lineage.rows().addAll(g.rows());
+                g.derivations().forEach(line.lineage::derivation);
+                g.prorations().forEach(line.lineage::proration);
+            }
+            List<Line> lines = new ArrayList<>(groups.values());
+            lines.sort(LINE_ORDER);
+            return calculate(lines, spans);
+        }
+
+        /** Everything after grouping: the one path of {@link #run} and {@link #runGrouped}. */
+        private Calculation calculate(List<Line> lines, Map<org.wattledger.engine.meter.MeterKey,
+                List<org.wattledger.engine.meter.Coverage.Span>> spans) {
             DataCentreRoles.inferDataCentres(sites, lines).forEach(i -> issue(0, i));
             for (Line line : lines) {
                 compute(line);
             }
             new MarketAllocation(this, options.instrumentAllocation(), lines).allocate(inventory.instruments());
-            return new Calculation(inventory, options, sites, lines, List.copyOf(issues));
+            return new Calculation(inventory, options, sites, lines, List.copyOf(issues), spans);
         }
+
+        /** A site the sites table does not list is reported without a region (warned about once, at its first row). */
+        private void resolveSite(String id, SourceRef source, int year, boolean sitesTableGiven) {
+            if (sites.containsKey(id)) {
+                return;
+            }
+            if (sitesTableGiven) {
+                issue(year, Issue.at(Severity.WARNING, source.atColumn(null),
+                        "site '" + id + "' is not in the sites table; it is reported without a region"));
+            }
+            sites.put(id, new Site(id, id, "*", SiteKind.OTHER, null, null, null, false, null, null));
+        }
+
+        /** The order of a calculation's lines: site, meter, carrier, gas, role, use, bucket, unit. */
+        private static final Comparator<Line> LINE_ORDER = Comparator.comparing(Line::site)
+                .thenComparing(Line::meter).thenComparing(Line::carrier)
+                .thenComparing((Line l) -> Objects.toString(l.gas, "")).thenComparing(Line::role)
+                .thenComparing(l -> l.use == null ? "" : l.use.id()).thenComparing(Line::from)
+                .thenComparing(l -> l.unit.symbol());
 
         // ---- grouping ----
 
@@ -150,10 +265,8 @@ public final class Calculation {
                 String unit, LocalDate bucket) {
         }
 
-        private List<Line> group() {
+        private List<Line> group(List<Reading> readings, boolean sitesTableGiven) {
             Map<GroupKey, Line> groups = new HashMap<>();
-            boolean sitesTableGiven = !inventory.sites().isEmpty();
-            List<Reading> readings = inventory.readings();
             ReadingStore store = readings instanceof ReadingStore s ? s : null;
             int lastStoreGroup = -1; // the store's group of lastReading
             for (int i = 0; i < readings.size(); i++) {
@@ -174,25 +287,14 @@ public final class Calculation {
                     issue(0, Issue.error(r.source(), "reading with only an end time was not given its start"));
                     continue;
                 }
-                Site site = sites.get(r.site());
-                if (site == null) {
-                    if (sitesTableGiven) {
-                        issue(r.to().getYear(), Issue.at(Severity.WARNING, r.source().atColumn(null),
-                                "site '" + r.site() + "' is not in the sites table; it is reported without a region"));
-                    }
-                    site = new Site(r.site(), r.site(), "*", SiteKind.OTHER, null, null, null, false, null, null);
-                    sites.put(site.id(), site);
-                }
+                resolveSite(r.site(), r.source(), r.to().getYear(), sitesTableGiven);
                 addReading(groups, r);
                 if (store != null && lastReading == r) {
                     lastStoreGroup = store.group(i);
                 }
             }
             List<Line> lines = new ArrayList<>(groups.values());
-            lines.sort(Comparator.comparing(Line::site).thenComparing(Line::meter).thenComparing(Line::carrier)
-                    .thenComparing(l -> Objects.toString(l.gas, "")).thenComparing(Line::role)
-                    .thenComparing(l -> l.use == null ? "" : l.use.id()).thenComparing(Line::from)
-                    .thenComparing(l -> l.unit.symbol()));
+            lines.sort(LINE_ORDER);
             return lines;
         }
 

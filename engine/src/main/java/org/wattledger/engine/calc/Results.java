@@ -303,7 +303,9 @@ public final class Results {
     /** Each meter's coverage of the period, by site, meter and carrier. Reports may ask from several threads. */
     public synchronized List<Coverage> coverage() {
         if (coverage == null) { // computed when first asked: a run that wants only totals does not pay for it
-            coverage = Coverage.of(calculation.inventory().readings(), calculation.sites(), period);
+            coverage = calculation.coverageSpans() != null
+                    ? Coverage.of(calculation.coverageSpans(), calculation.sites(), period)
+                    : Coverage.of(calculation.inventory().readings(), calculation.sites(), period);
         }
         return coverage;
     }

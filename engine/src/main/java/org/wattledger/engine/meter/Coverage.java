@@ -61,6 +61,25 @@ public record Coverage(MeterKey meter, long periodDays, long expectedDays, BigDe
 
     /** The coverage of every meter with consumption readings, by meter (site, meter id, carrier). */
     public static List<Coverage> of(List<Reading> readings, Map<String, Site> sites, ReportingPeriod period) {
+        return of(spans(readings), sites, period);
+    }
+
+    /** The coverage of every meter from the time its readings cover ({@link #spans}), by meter. */
+    public static List<Coverage> of(Map<MeterKey, List<Span>> spans, Map<String, Site> sites, ReportingPeriod period) {
+        Map<MeterKey, List<Span>> byMeter = new TreeMap<>(Comparator.comparing(MeterKey::site)
+                .thenComparing(MeterKey::meter).thenComparing(MeterKey::carrier));
+        spans.forEach((meter, s) -> byMeter.put(meter, new ArrayList<>(s)));
+        List<Coverage> out = new ArrayList<>(byMeter.size());
+        byMeter.forEach((meter, s) -> out.add(of(meter, s, sites.get(meter.site()), period)));
+        return out;
+    }
+
+    /**
+     * The time each meter's consumption readings cover, as spans joined where one continues the
+     * last: a series in order is one span. A meter's spans from several callers can be put side by
+     * side ({@link #of(Map, Map, ReportingPeriod)} sorts them).
+     */
+    public static Map<MeterKey, List<Span>> spans(List<Reading> readings) {
         Map<MeterKey, List<Span>> byMeter = new TreeMap<>(Comparator.comparing(MeterKey::site)
                 .thenComparing(MeterKey::meter).thenComparing(MeterKey::carrier));
         MeterKey last = null;
@@ -84,9 +103,7 @@ public record Coverage(MeterKey meter, long periodDays, long expectedDays, BigDe
             }
             add(spans, r.from(), r.to());
         }
-        List<Coverage> out = new ArrayList<>(byMeter.size());
-        byMeter.forEach((meter, s) -> out.add(of(meter, s, sites.get(meter.site()), period)));
-        return out;
+        return byMeter;
     }
 
     /** Adds [from, to), joining it to the last span when it continues it: a series in order keeps one span. */

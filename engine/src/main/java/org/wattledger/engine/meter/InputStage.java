@@ -3,7 +3,6 @@ package org.wattledger.engine.meter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,19 +59,55 @@ public final class InputStage {
         for (Inventory.ReadingColumns c : imported.readingColumns()) {
             columns.put(tableKey(c.file(), c.sheet()), c);
         }
-        Registers.Result registers = Registers.toConsumption(imported.readings());
-        issues.addAll(withColumn(registers.issues(), columns, true));
-        MeterTimeline.Result timeline = MeterTimeline.check(registers.readings(), gaps == Gaps.ESTIMATE);
-        issues.addAll(withColumn(timeline.issues(), columns, false));
-        long rejected = registers.rejected().size() + timeline.rejected().size();
+        Meters meters = checkMeters(imported.readings(), gaps, columns);
+        issues.addAll(meters.issues());
+        long rejected = meters.rejected();
         Inventory.RowTally before = imported.rows();
         Inventory.RowTally rows = new Inventory.RowTally(before.read(), before.accepted() - rejected,
                 before.rejected() + rejected);
 
         List<Site> sites = new ArrayList<>(imported.sites());
-        checkSites(sites, imported.rejectedSites(), timeline.readings(), issues);
+        checkSites(sites, imported.rejectedSites(), meters.readings(), issues);
         issues.sort(Issue.ORDER);
-        return imported.withReadings(sites, timeline.readings(), issues, rows);
+        return imported.withReadings(sites, meters.readings(), issues, rows);
+    }
+
+    /**
+     * Steps 1 and 2 on some meters' readings: the consumption readings in input order, the issues
+     * (with the column the user should look at) and how many rows were rejected.
+     */
+    public record Meters(List<Reading> readings, List<Issue> issues, long rejected) {
+    }
+
+    /**
+     * Steps 1 and 2 alone, for a caller that holds every reading of the meters it passes (a job
+     * that partitions the readings by meter): the same result per meter as {@link #prepare}.
+     */
+    public static Meters checkMeters(List<Reading> readings, Gaps gaps, List<Inventory.ReadingColumns> tables) {
+        Map<String, Inventory.ReadingColumns> columns = new HashMap<>();
+        for (Inventory.ReadingColumns c : tables) {
+            columns.put(tableKey(c.file(), c.sheet()), c);
+        }
+        return checkMeters(readings, gaps, columns);
+    }
+
+    private static Meters checkMeters(List<Reading> readings, Gaps gaps, Map<String, Inventory.ReadingColumns> columns) {
+        Registers.Result registers = Registers.toConsumption(readings);
+        List<Issue> issues = new ArrayList<>(withColumn(registers.issues(), columns, true));
+        MeterTimeline.Result timeline = MeterTimeline.check(registers.readings(), gaps == Gaps.ESTIMATE);
+        issues.addAll(withColumn(timeline.issues(), columns, false));
+        return new Meters(timeline.readings(), issues, registers.rejected().size() + timeline.rejected().size());
+    }
+
+    /**
+     * Step 3 alone, for a caller that holds no list of readings: drops a site listed twice from
+     * {@code sites} and returns the issues, given each site's first reading row in input order.
+     */
+    public static List<Issue> checkSites(List<Site> sites, Map<String, SourceRef> rejectedSites,
+            java.util.LinkedHashMap<String, SourceRef> firstRowOfSite) {
+        List<Issue> issues = new ArrayList<>();
+        checkSites(sites, rejectedSites, firstRowOfSite, issues);
+        return issues;
     }
 
     private static String tableKey(String file, String sheet) {
@@ -97,7 +132,6 @@ public final class InputStage {
         return out;
     }
 
-    /** Duplicate site ids are errors; readings of a site the sites table does not list are warned about once. */
     /**
      * Duplicate site ids are errors; readings of a site the sites table does not list are warned
      * about once, naming the site's rejected row when it has one (its error is the cause, not a
@@ -105,6 +139,27 @@ public final class InputStage {
      */
     private static void checkSites(List<Site> sites, Map<String, SourceRef> rejectedSites, List<Reading> readings,
             List<Issue> issues) {
+        java.util.LinkedHashMap<String, SourceRef> firstRowOfSite = new java.util.LinkedHashMap<>();
+        if (sites.isEmpty() && rejectedSites.isEmpty()) {
+            checkSites(sites, rejectedSites, firstRowOfSite, issues);
+            return; // no site to miss: the readings need not be looked at
+        }
+        ReadingStore store = ReadingStore.of(readings);
+        int lastGroup = -1;
+        for (int i = 0; i < store.size(); i++) {
+            int group = store.group(i);
+            if (group == lastGroup) {
+                continue; // same site as the reading before: no need to build this one
+            }
+            lastGroup = group;
+            Reading r = store.get(i);
+            firstRowOfSite.putIfAbsent(r.site(), r.source());
+        }
+        checkSites(sites, rejectedSites, firstRowOfSite, issues);
+    }
+
+    private static void checkSites(List<Site> sites, Map<String, SourceRef> rejectedSites,
+            java.util.LinkedHashMap<String, SourceRef> firstRowOfSite, List<Issue> issues) {
         Map<String, Site> byId = new HashMap<>();
         for (Iterator<Site> it = sites.iterator(); it.hasNext();) {
             Site s = it.next();
@@ -118,23 +173,14 @@ public final class InputStage {
         if (byId.isEmpty() && rejectedSites.isEmpty()) {
             return;
         }
-        Set<String> warned = new LinkedHashSet<>();
-        ReadingStore store = ReadingStore.of(readings);
-        int lastGroup = -1;
-        for (int i = 0; i < store.size(); i++) {
-            int group = store.group(i);
-            if (group == lastGroup) {
-                continue; // same site as the reading before: no need to build this one
-            }
-            lastGroup = group;
-            Reading r = store.get(i);
-            if (!byId.containsKey(r.site()) && warned.add(r.site())) {
-                SourceRef rejected = rejectedSites.get(r.site());
-                issues.add(Issue.at(Severity.WARNING, r.source().atColumn(null), "site " + UserText.quote(r.site())
+        firstRowOfSite.forEach((site, source) -> {
+            if (!byId.containsKey(site)) {
+                SourceRef rejected = rejectedSites.get(site);
+                issues.add(Issue.at(Severity.WARNING, source.atColumn(null), "site " + UserText.quote(site)
                         + (rejected == null ? " is not in the sites table"
                                 : " has no region: its row in the sites table (" + rejected + ") has an error and"
                                         + " is not used")));
             }
-        }
+        });
     }
 }

@@ -1,0 +1,147 @@
+package org.wattledger.spark;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.wattledger.engine.calc.Calculation;
+import org.wattledger.engine.calc.RowRanges;
+import org.wattledger.engine.meter.Coverage;
+import org.wattledger.engine.meter.MeterKey;
+import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Inventory;
+import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Severity;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SiteKind;
+import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.Use;
+import org.wattledger.engine.units.CarbonUnit;
+import org.wattledger.engine.units.UnitParser;
+
+/**
+ * What travels between the driver and the executors, as plain serializable values: the engine's
+ * own types stay inside one JVM. Each part converts to and from its engine type in one place.
+ */
+final class Parts {
+    private Parts() {
+    }
+
+    /** One row of a readings file: its table (input file), the row number the user sees, its cells. */
+    record RawRow(int table, int row, String[] cells, String broken) implements Serializable {
+    }
+
+    /** A readings file: its index in input order, the name reports give it, and its rows up to the header. */
+    record Table(int index, String name, String path, boolean parquet, List<String[]> headerRows)
+            implements Serializable {
+    }
+
+    /** What the input stage's column hints need of a readings table. */
+    record Columns(String file, String quantity, String from, String to) implements Serializable {
+        static Columns of(Inventory.ReadingColumns c) {
+            return new Columns(c.file(), c.quantity(), c.from(), c.to());
+        }
+
+        Inventory.ReadingColumns toEngine() {
+            return new Inventory.ReadingColumns(file, null, quantity, from, to);
+        }
+    }
+
+    /** What reading a row's times with a UTC offset needs of a site: its id, region and zone. */
+    record SiteZone(String id, String region, String zone) implements Serializable {
+        static SiteZone of(Site s) {
+            return new SiteZone(s.id(), s.region(), s.timezone() == null ? null : s.timezone().getId());
+        }
+
+        Site toEngine() {
+            return new Site(id, id, region, SiteKind.OTHER, null, null, null, false, null,
+                    zone == null ? null : ZoneId.of(zone));
+        }
+    }
+
+    /** Anything a meter partition hands back to the driver. */
+    sealed interface Part extends Serializable permits IssuePart, LinePart, SpanPart, TallyPart, FirstRowPart {
+    }
+
+    record IssuePart(String severity, String file, String sheet, Integer row, String column, String message)
+            implements Part {
+        static IssuePart of(Issue i) {
+            return new IssuePart(i.severity().name(), i.file(), i.sheet(), i.row(), i.column(), i.message());
+        }
+
+        Issue toEngine() {
+            return new Issue(Severity.valueOf(severity), file, sheet, row, column, message);
+        }
+    }
+
+    /** Rows read, accepted and rejected by the importers' rules, and rejected later by the input stage. */
+    record TallyPart(long read, long accepted, long rejected, long rejectedByInputStage) implements Part {
+    }
+
+    /** A site's first reading row (after the input stage) in one meter: the driver keeps the earliest. */
+    record FirstRowPart(String site, int table, int row, String file) implements Part {
+    }
+
+    /** The time one meter's readings cover. */
+    record SpanPart(String site, String meter, String carrier, List<LocalDateTime[]> spans) implements Part {
+        static SpanPart of(MeterKey key, List<Coverage.Span> spans) {
+            List<LocalDateTime[]> out = new ArrayList<>(spans.size());
+            spans.forEach(s -> out.add(new LocalDateTime[] {s.from(), s.to()}));
+            return new SpanPart(key.site(), key.meter(), key.carrier().name(), out);
+        }
+
+        MeterKey key() {
+            return new MeterKey(site, meter, Carrier.valueOf(carrier));
+        }
+
+        List<Coverage.Span> toEngine() {
+            List<Coverage.Span> out = new ArrayList<>(spans.size());
+            spans.forEach(s -> out.add(new Coverage.Span(s[0], s[1])));
+            return out;
+        }
+    }
+
+    /** A grouped line ({@link Calculation.GroupedLine}); its rows as runs per file ("2-13"). */
+    record LinePart(String site, String meter, String carrier, String gas, String use, String role, LocalDate from,
+            LocalDate to, String unit, BigDecimal quantity, BigDecimal estimatedQuantity, String firstFile,
+            String firstSheet, int firstRow, Map<String, List<String>> rows, List<String> derivations,
+            List<String> prorations) implements Part {
+
+        static LinePart of(Calculation.GroupedLine g) {
+            CarbonUnit back = UnitParser.parse(g.unit().symbol());
+            if (!back.equals(g.unit())) {
+                throw new IllegalStateException("unit " + g.unit().symbol() + " does not read back as itself");
+            }
+            SourceRef first = g.firstSource();
+            return new LinePart(g.site(), g.meter(), g.carrier().name(), g.gas(),
+                    g.use() == null ? null : g.use().name(), g.role().name(), g.from(), g.to(), g.unit().symbol(),
+                    g.quantity(), g.estimatedQuantity(), first.file(), first.sheet(), first.row(),
+                    new TreeMap<>(g.rows().describe()), new ArrayList<>(g.derivations()),
+                    new ArrayList<>(g.prorations()));
+        }
+
+        Calculation.GroupedLine toEngine() {
+            RowRanges ranges = new RowRanges();
+            rows.forEach((file, runs) -> {
+                for (String run : runs) {
+                    int dash = run.indexOf('-');
+                    int a = Integer.parseInt(dash < 0 ? run : run.substring(0, dash));
+                    int b = dash < 0 ? a : Integer.parseInt(run.substring(dash + 1));
+                    for (int r = a; r <= b; r++) {
+                        ranges.add(file, null, r); // readings files have no sheets: the source is the file
+                    }
+                }
+            });
+            return new Calculation.GroupedLine(site, meter, Carrier.valueOf(carrier), gas,
+                    use == null ? null : Use.valueOf(use), Role.valueOf(role), from, to, UnitParser.parse(unit),
+                    quantity, estimatedQuantity, new SourceRef(firstFile, firstSheet, firstRow, null), ranges,
+                    derivations, prorations);
+        }
+    }
+}

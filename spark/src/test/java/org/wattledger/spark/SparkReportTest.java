@@ -1,0 +1,81 @@
+package org.wattledger.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A few rows worked out by hand, through the Spark job on local[2]. */
+class SparkReportTest {
+    @TempDir
+    Path dir;
+
+    /**
+     * Meter M1 (consumption rows) and M2 (register readings) of site S1, January–February 2024,
+     * with a factor sheet of 0.5 t CO2/MWh for electricity and no bundled set:
+     * <pre>
+     * row 2  M1 2024-01-01..01-16  150 kWh                 → January 150
+     * row 3  M1 2024-01-16..02-10  250 kWh over 25 days    → prorated: January 16/25 × 250 = 160, February 90
+     * row 4  M1 2024-02-10..03-01  "abc"                   → rejected (not a number): M1 has a gap 02-10..03-01
+     * row 5  M2 register 2024-01-01  1000 kWh              → the first register reading: no consumption of its own
+     * row 6  M2 register 2024-02-01  1300 kWh              → January 1300 − 1000 = 300
+     * row 7  M2 register 2024-03-01  1500 kWh              → February 1500 − 1300 = 200
+     * row 8  M1 2024-01-01..01-16  150 kWh                 → rejected: duplicate of row 2
+     * electricity = 150 + 160 + 90 + 300 + 200 = 900 kWh = 0.9 MWh
+     * Scope 2 location-based = 0.9 MWh × 0.5 t/MWh = 0.45 t CO2e
+     * rows read 7 = accepted 5 (2, 3, 5, 6, 7) + rejected 2 (4, 8); the gap makes the report incomplete
+     * </pre>
+     */
+    @Test
+    void fewRowsByHand() throws Exception {
+        Path readings = dir.resolve("readings.csv");
+        Files.writeString(readings, String.join("\n",
+                "site,meter,carrier,type,from,to,quantity,unit",
+                "S1,M1,electricity,,2024-01-01 00:00,2024-01-16 00:00,150,kWh",
+                "S1,M1,electricity,,2024-01-16 00:00,2024-02-10 00:00,250,kWh",
+                "S1,M1,electricity,,2024-02-10 00:00,2024-03-01 00:00,abc,kWh",
+                "S1,M2,electricity,register,,2024-01-01 00:00,1000,kWh",
+                "S1,M2,electricity,register,,2024-02-01 00:00,1300,kWh",
+                "S1,M2,electricity,register,,2024-03-01 00:00,1500,kWh",
+                "S1,M1,electricity,,2024-01-01 00:00,2024-01-16 00:00,150,kWh") + "\n", StandardCharsets.UTF_8);
+        Path sites = dir.resolve("sites.csv");
+        Files.writeString(sites, "site,region\nS1,CN\n", StandardCharsets.UTF_8);
+        Path factors = dir.resolve("factors-test.csv");
+        Files.writeString(factors, "id,carrier,kind,gas,value,unit,region,valid_from,valid_to,source\n"
+                + "test.grid,electricity,emission,CO2,0.5,t/MWh,CN,2024-01-01,2024-12-31,hand-worked test\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = SparkReport.run(LocalSpark.get(), SparkReport.Options.parse("--readings", readings.toString(),
+                "--sites", sites.toString(), "--factors", "none", "--factor-sheet", factors.toString(),
+                "--period", "2024-01..2024-02", "--out", out.toString(), "--format", "json"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertEquals(SparkReport.INCOMPLETE, code, log);
+        assertTrue(log.contains("rows read 7, accepted 5, rejected 2"), log);
+        JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(out.resolve("report.json").toFile());
+        assertEquals(0, new BigDecimal("0.9").compareTo(json.at("/totals/electricity/value").decimalValue()),
+                json.at("/totals").toString());
+        assertEquals(0, new BigDecimal("0.45").compareTo(json.at("/totals/scope2Location/value").decimalValue()),
+                json.at("/totals").toString());
+
+        List<String> rejected = Files.readAllLines(out.resolve(Rejected.FILE), StandardCharsets.UTF_8);
+        assertEquals(3, rejected.size(), String.join("\n", rejected)); // the header and the two rejected rows
+        assertTrue(rejected.get(1).startsWith("readings.csv,,4,G,"), rejected.get(1));
+        assertTrue(rejected.get(2).startsWith("readings.csv,,8,E,duplicate reading: row 2 "), rejected.get(2));
+    }
+}

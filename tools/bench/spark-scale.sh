@@ -1,0 +1,31 @@
+#!/bin/sh
+# The Spark benchmark (docs/benchmarks.md, "Issue 17: Spark"): generates METERS hourly meters of 2024
+# as Parquet and CSV with DuckDB, then times the Spark job on local[2] over the Parquet, the
+# single-machine command over the CSV, and DuckDB's exact DECIMAL sums over the Parquet; wall time,
+# CPU time and peak RSS of each (GNU time). Run from the repository root after
+# `mvn -B -q package -DskipTests`.
+#
+# usage: tools/bench/spark-scale.sh METERS DIR      (1139 meters = 10,004,976 readings)
+set -eu
+meters=${1:-1139}
+dir=${2:-/tmp/spark-bench/10m}
+duckdb=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar | tail -1)
+mkdir -p "$dir"
+if [ ! -f "$dir/readings.parquet" ]; then
+    java -cp "$duckdb" tools/bench/SparkFleet.java generate "$meters" "$dir" csv
+fi
+uptime
+/usr/bin/time -f "spark local[2]: %e s wall, %U s user, %S s sys, %M KB" \
+    spark/target/wattledger-spark-local --master 'local[2]' --readings "$dir/readings.parquet" \
+    --sites "$dir/sites.csv" --period 2024 --format json --out "$dir/spark" 2> "$dir/spark.log" || true
+grep -E "^rows read|spark local" "$dir/spark.log"
+uptime
+/usr/bin/time -f "command line: %e s wall, %U s user, %S s sys, %M KB" \
+    java -Xmx4g -jar app/target/wattledger.jar report "$dir" --period 2024 --format json --out "$dir/cli" \
+    2> "$dir/cli.log" || true
+tail -1 "$dir/cli.log"
+uptime
+/usr/bin/time -f "duckdb: %e s wall, %U s user, %S s sys, %M KB" \
+    java -cp "$duckdb" tools/bench/SparkFleet.java sum "$dir/readings.parquet"
+grep -A 12 '"totals"' "$dir/spark/report.json" | grep -A 2 '"electricity"' || true
+grep -A 12 '"totals"' "$dir/cli/report.json" | grep -A 2 '"electricity"' || true
