@@ -112,6 +112,9 @@ final class Serve {
             public List<Integer> years(String ledger, String asOf) {
                 LedgerView view;
                 try (Ledger l = Ledgers.open(ledger)) {
+                    if (l.history().isEmpty()) {
+                        return List.of(); // a new ledger: the dashboard invites an upload
+                    }
                     view = l.view(asOf == null ? AsOf.LATEST : AsOf.parse(asOf));
                 }
                 return yearsOf(view.inventory().readings());
@@ -124,17 +127,27 @@ final class Serve {
         };
     }
 
-    /** The calendar years from the earliest reading's start to the latest one's end (exclusive), oldest first. */
+    /**
+     * The calendar years from the earliest reading to the latest one, oldest first: a period's
+     * reading counts from its start to the instant before its (exclusive) end; a register reading
+     * (one instant) likewise, so that the closing reading at midnight on 1 January closes the year
+     * before it and does not open an empty one (a single register reading alone spans no year).
+     */
     static List<Integer> yearsOf(List<Reading> readings) {
         LocalDateTime first = null;
         LocalDateTime last = null;
         for (Reading r : readings) {
-            first = first == null || r.from().isBefore(first) ? r.from() : first;
-            last = last == null || r.to().isAfter(last) ? r.to() : last;
+            LocalDateTime start = r.from() != null ? r.from() : r.to();
+            LocalDateTime end = (r.to() != null ? r.to() : r.from()).minusSeconds(1);
+            if (start == null) {
+                continue;
+            }
+            first = first == null || start.isBefore(first) ? start : first;
+            last = last == null || end.isAfter(last) ? end : last;
         }
         List<Integer> years = new ArrayList<>();
         if (first != null) {
-            for (int y = first.getYear(); y <= last.minusSeconds(1).getYear(); y++) {
+            for (int y = first.getYear(); y <= last.getYear(); y++) {
                 years.add(y);
             }
         }
