@@ -105,7 +105,7 @@ public final class Svg {
             sb.append(String.format(java.util.Locale.ROOT,
                     "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>"
                             + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-                    LEFT, y, WIDTH - 10, y, LEFT - 6, y + 4, Figures.display(v)));
+                    LEFT, y, WIDTH - 10, y, LEFT - 6, y + 4, axisLabel(v, max)));
         }
     }
 
@@ -115,8 +115,25 @@ public final class Svg {
             sb.append(String.format(java.util.Locale.ROOT,
                     "<rect x=\"%d\" y=\"4\" width=\"10\" height=\"10\" fill=\"%s\"/><text x=\"%d\" y=\"13\">%s</text>",
                     x, COLOURS.get(s % COLOURS.size()), x + 14, escape(names.get(s))));
-            x += 24 + names.get(s).length() * 7;
+            x += 24 + textWidth(names.get(s));
         }
+    }
+
+    /** Whole numbers on an axis that reaches 100 or more, else two decimals: 0, 45,988, 91,977 … or 0.34, 0.68 … */
+    private static String axisLabel(BigDecimal v, BigDecimal max) {
+        java.text.DecimalFormat f = new java.text.DecimalFormat(max.compareTo(BigDecimal.valueOf(100)) >= 0 ? "#,##0" : "0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return f.format(v);
+    }
+
+    /** About how wide a legend text is at 11 px: Chinese characters take about twice a Latin letter. */
+    private static int textWidth(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += text.charAt(i) < 0x2E80 ? 7 : 12;
+        }
+        return w;
     }
 
     private static BigDecimal max(List<List<BigDecimal>> series) {
