@@ -23,6 +23,7 @@ public record StructuralChange(Type type, LocalDate date, List<String> sites, Bi
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(emissions, "emissions");
+        emissions = org.wattledger.engine.units.Exact.strip(emissions);
         sites = List.copyOf(sites);
         note = note == null ? "" : note;
     }
