@@ -149,6 +149,7 @@ public final class Charts {
         charts.put(PUE_WUE_BY_MONTH, pueWueByMonth(m));
         charts.put(TARGET_TRAJECTORY, targetTrajectory(m));
         charts.put(ENERGY_BY_CARRIER, energyByCarrier(m));
+        charts.putAll(YearsCharts.all(m));
         List<Rendered> out = new ArrayList<>();
         charts.forEach((file, chart) -> {
             int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
@@ -206,6 +207,7 @@ public final class Charts {
         plot.setRenderer(1, market);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setNoDataMessage("No emissions in this period");
+        YearsCharts.markAnomalies(plot, m);
         JFreeChart chart = chart("Emissions by month (t CO2e)", plot,
                 "Scope 1 and Scope 2 location-based stacked; Scope 2 market-based as a line");
         bars.setSeriesPaint(0, SCOPE1);
@@ -434,7 +436,7 @@ public final class Charts {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
-    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
+    static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
         JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 24), plot, true);
         theme().apply(chart);
         chart.setPadding(new RectangleInsets(12, 14, 10, 18));

@@ -163,6 +163,7 @@ public final class HtmlReport {
             lineage();
             coverage();
             targets();
+            m.years.html(out);
             charts();
             issues();
             factors();

@@ -145,6 +145,7 @@ public final class JsonReport {
             files("inputs", meta.inputs());
             factors();
             coverage();
+            m.years.json(g);
             if (meta.includeLineage()) {
                 lineage();
             }
@@ -375,6 +376,9 @@ public final class JsonReport {
                     g.writeStringField("column", i.column());
                 }
                 g.writeStringField("message", i.message());
+                if (i.code() != null) {
+                    g.writeStringField("code", i.code());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

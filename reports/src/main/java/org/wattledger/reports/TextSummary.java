@@ -105,6 +105,8 @@ public final class TextSummary {
                         "status"}, rows, "  ");
         }
 
+        m.years.text(out);
+
         out.append("\nIssues    ").append(plural(errors, "error")).append(", ")
                 .append(plural(m.count(Severity.WARNING), "warning")).append(", ")
                 .append(plural(m.count(Severity.INFO), "notice")).append('\n');
@@ -139,9 +141,9 @@ public final class TextSummary {
         return Display.number(BigDecimal.valueOf(n), 0);
     }
 
-    private enum Align { LEFT, RIGHT }
+    enum Align { LEFT, RIGHT }
 
-    private static void table(StringBuilder out, List<Align> align, String[] header, List<String[]> rows,
+    static void table(StringBuilder out, List<Align> align, String[] header, List<String[]> rows,
             String indent) {
         int cols = align.size();
         int[] widths = new int[cols];

@@ -15,14 +15,17 @@ import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.units.Exact;
 
 /**
- * Months far from their meter's usual (docs/methodology.md, "Anomalies"). A meter's month is
- * compared with the median and the median absolute deviation (MAD) of the meter's other months
- * (every month the input holds, in any year): it is an anomaly when
- * {@code |x − median| > 5 × 1.4826 × MAD} and also {@code |x − median| > 0.5 × |median|}, given at
- * least {@link #MIN_OTHER_MONTHS} other months. 1.4826 × MAD estimates the standard deviation of
- * normal data; 5 of them is far outside a season's swing. The second condition keeps a steady meter
- * (MAD near 0) from flagging a month a few per cent off. Months are the meter's summed quantities
- * in the unit its readings give; a month without readings is absent, not 0. Exact decimals.
+ * Months far from their meter's usual (docs/methodology.md, "Anomalies"). A meter's month x is
+ * far from a set of reference months when {@code |x − median| > 5 × 1.4826 × MAD} and also
+ * {@code |x − median| > 0.5 × |median|} (median and median absolute deviation of the reference
+ * months). It is an anomaly when it is far from the meter's other months (every month the input
+ * holds, in any year; at least {@link #MIN_OTHER_MONTHS}) and, when other years have the same
+ * calendar month, also far from those: a heating meter's January or a generator's yearly
+ * load-bank test month is compared with the same month of other years, so seasons do not fire.
+ * 1.4826 × MAD estimates the standard deviation of normal data; 5 of them is far outside a
+ * season's swing. The 50 % condition keeps a steady meter (MAD near 0) from flagging a month a few
+ * per cent off. Months are the meter's summed quantities in the unit its readings give; a month
+ * without readings is absent, not 0. Exact decimals.
  */
 public final class Anomalies {
     /** How many robust standard deviations from the median a month must be. */
@@ -39,13 +42,16 @@ public final class Anomalies {
 
     /** One meter-month far from the meter's usual. */
     public record Anomaly(String site, String meter, String carrier, YearMonth month, BigDecimal value,
-            String unit, BigDecimal median, BigDecimal mad, int otherMonths, SourceRef source) {
+            String unit, BigDecimal median, BigDecimal mad, int otherMonths, BigDecimal sameMonthMedian,
+            int sameMonthYears, SourceRef source) {
         /** The warning that names meter and month, with code {@link Issue#ANOMALY}. */
         public Issue issue() {
             String text = "meter " + site + "/" + meter + " (" + carrier + "), " + month + ": " + plain(value) + " "
                     + unit + " is far from the meter's usual month (median " + plain(median) + " " + unit
-                    + ", MAD " + plain(mad) + " " + unit + " over " + otherMonths
-                    + " other months); check the reading";
+                    + ", MAD " + plain(mad) + " " + unit + " over " + otherMonths + " other months"
+                    + (sameMonthYears == 0 ? "" : "; the same month of " + sameMonthYears + " other year"
+                            + (sameMonthYears == 1 ? "" : "s") + ": median " + plain(sameMonthMedian) + " " + unit)
+                    + "); check the reading";
             Issue i = source == null ? Issue.general(Severity.WARNING, text) : Issue.at(Severity.WARNING, source, text);
             return i.withCode(Issue.ANOMALY);
         }
@@ -86,12 +92,23 @@ public final class Anomalies {
                     }
                 });
                 BigDecimal median = median(others);
-                List<BigDecimal> deviations = others.stream().map(v -> v.subtract(median).abs()).toList();
-                BigDecimal mad = median(deviations);
-                if (isAnomaly(e.getValue(), median, mad)) {
-                    out.add(new Anomaly(l.site, l.meter, l.carrier.id(), e.getKey(), Exact.strip(e.getValue()),
-                            l.unit.symbol(), median, mad, others.size(), sources.get(key + "\u0000" + e.getKey())));
+                BigDecimal mad = mad(others, median);
+                if (!isAnomaly(e.getValue(), median, mad)) {
+                    continue;
                 }
+                List<BigDecimal> sameMonth = new ArrayList<>();
+                months.forEach((m, v) -> {
+                    if (m.getMonth() == e.getKey().getMonth() && m.getYear() != e.getKey().getYear()) {
+                        sameMonth.add(v);
+                    }
+                });
+                BigDecimal sameMedian = sameMonth.isEmpty() ? null : median(sameMonth);
+                if (sameMedian != null && !isAnomaly(e.getValue(), sameMedian, mad(sameMonth, sameMedian))) {
+                    continue; // the season: this month is like the same month of other years
+                }
+                out.add(new Anomaly(l.site, l.meter, l.carrier.id(), e.getKey(), Exact.strip(e.getValue()),
+                        l.unit.symbol(), median, mad, others.size(), sameMedian, sameMonth.size(),
+                        sources.get(key + "\u0000" + e.getKey())));
             }
         });
         return out;
@@ -102,6 +119,11 @@ public final class Anomalies {
         BigDecimal deviation = x.subtract(median).abs();
         return deviation.compareTo(DEVIATIONS.multiply(MAD_TO_SIGMA).multiply(mad)) > 0
                 && deviation.compareTo(MIN_RELATIVE_DEVIATION.multiply(median.abs())) > 0;
+    }
+
+    /** The median absolute deviation from a median. */
+    static BigDecimal mad(List<BigDecimal> values, BigDecimal median) {
+        return median(values.stream().map(v -> v.subtract(median).abs()).toList());
     }
 
     /** The median, exact: the middle value, or the mean of the two middle ones. */

@@ -274,18 +274,31 @@ public final class Results {
     }
 
     /** The calendar years side by side, when the comparison spans two or more (see {@link YearComparison}). */
-    public List<YearResult> years() {
-        return new YearComparison(this).years();
+    public synchronized List<YearResult> years() {
+        if (years == null) { // asked by each writer of a run: computed once
+            years = new YearComparison(this).years();
+        }
+        return years;
     }
 
+    private List<YearResult> years;
+    private List<Decomposition> decomposition;
+    private java.util.Optional<Recalculation> recalculation;
+
     /** The LMDI decomposition of each compared year's change in Scope 1 + 2 (location-based). */
-    public List<Decomposition> decomposition() {
-        return new YearComparison(this).decomposition();
+    public synchronized List<Decomposition> decomposition() {
+        if (decomposition == null) {
+            decomposition = new YearComparison(this).decomposition();
+        }
+        return decomposition;
     }
 
     /** The base-year recalculation, when the input has a changes table. */
-    public java.util.Optional<Recalculation> recalculation() {
-        return new YearComparison(this).recalculation();
+    public synchronized java.util.Optional<Recalculation> recalculation() {
+        if (recalculation == null) {
+            recalculation = new YearComparison(this).recalculation();
+        }
+        return recalculation;
     }
 
     /** Each meter's coverage of the period, by site, meter and carrier. Reports may ask from several threads. */
