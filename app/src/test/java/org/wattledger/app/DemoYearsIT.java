@@ -1,0 +1,133 @@
+package org.wattledger.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo's multi-year view, in process: 2024 reported beside 2022 and 2023 ({@code --years-from
+ * 2022}, as {@code demo} does), checked against tools/demo/expected.md ("Company totals" and
+ * "Years side by side", worked out by its generator from the rows it wrote).
+ */
+final class DemoYearsIT {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    @TempDir
+    static Path dir;
+    static JsonNode report;
+    static JsonNode threeYears;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Path demo = DemoCommand.extract(dir.resolve("demo"));
+        Cli.Run run = Cli.run("report", demo.toString(), "--period", "2024", "--years-from", "2022", "--format", "json");
+        assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
+        report = JSON.readTree(run.stdout());
+        Cli.Run all = Cli.run("report", demo.toString(), "--period", "2022..2024", "--format", "json");
+        assertEquals(ExitCode.OK, all.exitCode(), all.stderr());
+        threeYears = JSON.readTree(all.stdout());
+    }
+
+    private static BigDecimal value(JsonNode figure) {
+        return figure.get("value").decimalValue();
+    }
+
+    private static void assertDecimal(String expected, BigDecimal actual, String what) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": expected " + expected + " but was " + actual);
+    }
+
+    @Test
+    void yearsTableMatchesExpectedMd() {
+        JsonNode years = report.get("years");
+        assertEquals(3, years.size());
+        // expected.md "Years side by side": electricity MWh, change MWh, water m3, change m3.
+        String[][] rows = {
+            {"2022", "279873.9479", null, "262615.0", null},
+            {"2023", "298162.55", "18288.6021", "285183.6", "22568.6"},
+            {"2024", "311615.1384", "13452.5884", "300218.3", "15034.7"}};
+        for (int i = 0; i < 3; i++) {
+            JsonNode y = years.get(i);
+            String[] row = rows[i];
+            assertEquals(Integer.parseInt(row[0]), y.get("year").asInt());
+            assertTrue(y.get("complete").asBoolean(), row[0]);
+            assertDecimal(row[1], value(y.get("totals").get("electricity")), row[0] + " electricity MWh");
+            assertDecimal(row[3], value(y.get("totals").get("water")), row[0] + " water m3");
+            if (row[2] == null) {
+                assertTrue(y.get("change") == null, "the first year has no change");
+            } else {
+                assertDecimal(row[2], value(y.get("change").get("electricity")), row[0] + " electricity change");
+                assertDecimal(row[4], value(y.get("change").get("water")), row[0] + " water change");
+            }
+        }
+        // expected.md's 2022 location-based Scope 2 illustration: 174,510.79897574 t.
+        assertDecimal("174510.79897574", value(years.get(0).get("totals").get("scope2Location")), "2022 scope 2 loc");
+        // The headline stays 2024's own: its totals are the 2024 year's.
+        assertEquals(report.get("totals").get("scope2Location").get("value").decimalValue(),
+                years.get(2).get("totals").get("scope2Location").get("value").decimalValue());
+    }
+
+    @Test
+    void decompositionUsesHeadcountAndItsEffectsAddUpToTheExactChange() {
+        JsonNode d = report.get("decomposition");
+        assertEquals(2, d.size());
+        for (JsonNode pair : d) {
+            int from = pair.get("from").asInt();
+            assertEquals("LMDI-I", pair.get("method").asText());
+            assertEquals("scope1_2", pair.get("metric").asText());
+            assertEquals("headcount", pair.get("activity").get("name").asText());
+            // The change is exact: (Scope 1 + Scope 2 location) of the later year minus the earlier's.
+            JsonNode a = report.get("years").get(from - 2022).get("totals");
+            JsonNode b = report.get("years").get(from - 2021).get("totals");
+            BigDecimal change = value(b.get("scope1")).add(value(b.get("scope2Location")))
+                    .subtract(value(a.get("scope1")).add(value(a.get("scope2Location"))));
+            assertDecimal(change.toPlainString(), value(pair.get("change")), from + " change");
+            List<String> drivers = new ArrayList<>();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode e : pair.get("effects")) {
+                drivers.add(e.get("driver").asText());
+                sum = sum.add(value(e));
+            }
+            assertEquals(List.of("activity", "energyIntensity", "mix", "factor", "nonEnergy"), drivers);
+            // |Σ effects − change| < 1e-9 × |change| (the stated precision), and the residual says exactly how much.
+            assertTrue(sum.subtract(change).abs().doubleValue() < 1e-9 * change.abs().doubleValue(), sum + " vs " + change);
+            assertDecimal(change.subtract(sum).toPlainString(), value(pair.get("residual")), "residual");
+            // Headcount grew (8,200 → 8,900 → 9,400): the activity effect is an increase both years.
+            assertTrue(value(pair.get("effects").get(0)).signum() > 0, from + " activity effect");
+        }
+    }
+
+    @Test
+    void theDemosSeasonsAreNotAnomalies() {
+        // District heat only in winter, load-bank tests every May and October, summer cooling: none is an anomaly.
+        for (JsonNode r : List.of(report, threeYears)) {
+            for (JsonNode i : r.get("issues")) {
+                assertTrue(i.get("code") == null, i.toString());
+            }
+            assertTrue(r.get("anomalies") == null);
+        }
+    }
+
+    @Test
+    void aThreeYearPeriodIsExactlyTheSumOfItsYears() {
+        for (String key : List.of("scope1", "scope2Location", "scope2Market", "energy", "energyTce", "water",
+                "electricity")) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode y : threeYears.get("years")) {
+                sum = sum.add(value(y.get("totals").get(key)));
+            }
+            assertDecimal(value(threeYears.get("totals").get(key)).toPlainString(), sum, key);
+        }
+        // expected.md company electricity: 279,873.9479 + 298,162.55 + 311,615.1384 = 889,651.6363 MWh.
+        assertDecimal("889651.6363", value(threeYears.get("totals").get("electricity")), "electricity 2022-2024");
+    }
+}
