@@ -107,6 +107,25 @@ final class DemoYearsIT {
     }
 
     @Test
+    void theDemoPrintsTheYearsAndWritesThemAsCsv() throws Exception {
+        Path out = dir.resolve("demo-out");
+        Cli.Run run = Cli.run("demo", "--out", out.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
+        // expected.md, rounded to 2 decimals: 279,873.9479 / 298,162.55 / 311,615.1384 MWh; changes
+        // +18,288.6021 and +13,452.5884 MWh.
+        assertTrue(run.stdout().contains("\nYears side by side\n"), run.stdout());
+        assertTrue(run.stdout().matches("(?s).*\n  Electricity +MWh +279,873\\.95 +298,162\\.55 +311,615\\.14"
+                + " +\\+18,288\\.60 +\\+13,452\\.59\n.*"), run.stdout());
+        assertTrue(run.stdout().contains("\nWhy Scope 1 + 2 (location-based) changed: LMDI-I decomposition\n"));
+        assertTrue(run.stdout().contains("  Activity: headcount (person)."), run.stdout());
+        String years = java.nio.file.Files.readString(out.resolve("years.csv"));
+        assertTrue(years.startsWith("year,from,to,complete,metric,value,unit,change,relative_change\n"), years);
+        assertTrue(years.contains("\n2023,2023-01-01,2023-12-31,true,electricity,298162.55,MWh,18288.6021,"), years);
+        String drivers = java.nio.file.Files.readString(out.resolve("decomposition.csv"));
+        assertTrue(drivers.contains("\n2022,2023,LMDI-I,scope1_2,headcount,activity,"), drivers);
+    }
+
+    @Test
     void theDemosSeasonsAreNotAnomalies() {
         // District heat only in winter, load-bank tests every May and October, summer cooling: none is an anomaly.
         for (JsonNode r : List.of(report, threeYears)) {
