@@ -133,10 +133,12 @@ final class DemoYearsIT {
             assertTrue(i.get("code") == null, i.toString());
         }
         assertTrue(report.get("anomalies") == null);
-        // 2022-2024 holds the one real event the generator planted (expected.md / the demo README): Gui'an's
-        // generators carried the load in a grid outage on 2023-07-14. Its other 35 months: median 1,166.3 kg,
-        // MAD 162.4 kg, 5 × 1.4826 × 162.4 = 1,203.87 kg < |5,611.7 − 1,166.3| = 4,445.4 kg; and far from July
-        // 2022 and 2024 too (1,331.0 and 1,347.0 kg in readings.csv: median 1,339 kg, MAD 8 kg).
+        // 2022-2024 holds the real events the generator wrote (the demo README): Gui'an's generators carried the
+        // load in a grid outage on 2023-07-14 — its other 35 months: median 1,166.3 kg, MAD 162.4 kg,
+        // 5 × 1.4826 × 162.4 = 1,203.87 < |5,611.7 − 1,166.3| = 4,445.4 kg, and far from July 2022 and 2024
+        // (1,331.0 and 1,347.0 kg: median 1,339, MAD 8) — and the Shanghai office closed in the April 2022
+        // lockdown: canteen gas 1,495.4 m3 (median 3,455.2, MAD 207.6: 1,538.9 < 1,959.8 and 0.5 × 3,455.2 =
+        // 1,727.6 < 1,959.8) and water 888.4 t (median 2,116, MAD 156.6: 1,160.9 < 1,227.6 and 1,058 < 1,227.6).
         List<String> anomalies = new ArrayList<>();
         for (JsonNode i : threeYears.get("issues")) {
             if (i.get("code") != null) {
@@ -146,7 +148,13 @@ final class DemoYearsIT {
         }
         assertEquals(List.of("meter DC-GUIAN/DG-DIESEL (diesel), 2023-07: 5611.7 kg is far from the meter's usual"
                 + " month (median 1166.3 kg, MAD 162.4 kg over 35 other months; the same month of 2 other years:"
-                + " median 1339 kg); check the reading"), anomalies);
+                + " median 1339 kg); check the reading",
+                "meter OFF-SH/NG-CANTEEN (natural_gas), 2022-04: 1495.4 m3 is far from the meter's usual month (median"
+                + " 3455.2 m3, MAD 207.6 m3 over 35 other months; the same month of 2 other years: median 3487.35 m3);"
+                + " check the reading",
+                "meter OFF-SH/W-MAIN (water), 2022-04: 888.4 t is far from the meter's usual month (median 2116 t, MAD"
+                + " 156.6 t over 35 other months; the same month of 2 other years: median 2087.7 t); check the reading"),
+                anomalies);
         JsonNode a = threeYears.get("anomalies").get(0);
         assertEquals("2023-07", a.get("month").asText());
         assertEquals("DG-DIESEL", a.get("meter").asText());
