@@ -47,6 +47,30 @@ final class CalculationOptions {
             description = "How a contractual instrument spreads over the months it covers: pro-rata (each month its share, default) or chronological (earliest months first).")
     String marketAllocation;
 
+    @Option(names = "--years-from", paramLabel = "YYYY",
+            description = "First calendar year of the years table and its decomposition (default: the period's first year; a period of one year then has none).")
+    Integer yearsFrom;
+
+    @Option(names = "--activity", paramLabel = "NAME",
+            description = "The activity of the LMDI decomposition: a denominator name (headcount, revenue, floor_area …) or it_energy."
+                    + " Default: the first of headcount, revenue, floor_area, it_energy that every compared year has, else energy.")
+    String activity;
+
+    @Option(names = "--recalculation-threshold", paramLabel = "PCT",
+            description = "Restate the base year when the changes table's cumulative change reaches PCT %% of its emissions (default 5).")
+    java.math.BigDecimal recalculationThreshold;
+
+    /** The year-on-year analysis these options ask for. */
+    CalcOptions.Analysis analysis() {
+        if (recalculationThreshold != null && (recalculationThreshold.signum() < 0
+                || recalculationThreshold.compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {
+            throw new UsageException("--recalculation-threshold is a percentage from 0 to 100, not "
+                    + recalculationThreshold.toPlainString());
+        }
+        return new CalcOptions.Analysis(yearsFrom, activity == null ? null : activity.strip().toLowerCase(java.util.Locale.ROOT),
+                recalculationThreshold == null ? null : recalculationThreshold.movePointLeft(2));
+    }
+
     @Option(names = "--fill-gaps", description = "Estimate gaps between a meter's readings (marked estimated).")
     boolean fillGaps;
 

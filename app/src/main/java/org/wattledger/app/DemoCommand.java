@@ -44,8 +44,14 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     CalculationOptions calculation;
 
+    /** The demo's data start in 2022: its 2024 report shows 2022 to 2024 side by side and what drove the changes. */
+    static final int FIRST_YEAR = 2022;
+
     @Override
     public Integer call() throws IOException {
+        if (calculation.yearsFrom == null) {
+            calculation.yearsFrom = FIRST_YEAR;
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         org.wattledger.reports.Labels.Language language = Outputs.language(lang);

@@ -95,7 +95,7 @@ final class Pipeline {
                             + " names a year"))));
         }
         CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis(),
-                options.instrumentAllocation());
+                options.instrumentAllocation(), options.analysis());
         Calculation calculation = Calculation.run(inventory, site -> selection.catalog(), calcOptions);
         Results results = calculation.results(period);
         List<ReportMeta.FactorSetRef> sets = selection.sets().stream()

@@ -91,6 +91,13 @@ final class Columns {
             col("value", "value", "quantity", "数值", "值", "数量"),
             col("unit", "unit", "单位"));
 
+    static final Map<String, String> CHANGES = table(
+            col("type", "type", "change", "kind", "类型", "变更类型"),
+            col("date", "date", "effective date", "effective", "日期", "生效日期"),
+            col("sites", "sites", "site", "boundary", "affected sites", "站点", "涉及站点", "边界"),
+            col("emissions", "emissions", "co2e", "emissions t co2e", "排放量", "排放"),
+            col("note", "note", "notes", "comment", "remark", "备注", "说明"));
+
     static Map<String, String> forKind(TableKind kind) {
         return switch (kind) {
             case READINGS -> READINGS;
@@ -98,6 +105,7 @@ final class Columns {
             case INSTRUMENTS -> INSTRUMENTS;
             case TARGETS -> TARGETS;
             case DENOMINATORS -> DENOMINATORS;
+            case CHANGES -> CHANGES;
             default -> Map.of();
         };
     }

@@ -30,6 +30,7 @@ final class RecordTables {
             case INSTRUMENTS -> new Instruments(ctx, sheet, dates, decimalComma);
             case TARGETS -> new Targets(ctx, sheet, dates, decimalComma);
             case DENOMINATORS -> new Denominators(ctx, sheet, dates, decimalComma);
+            case CHANGES -> new Changes(ctx, sheet, dates, decimalComma);
             default -> throw new IllegalArgumentException(kind.id());
         };
     }
@@ -491,6 +492,56 @@ final class RecordTables {
                 return;
             }
             ctx.denominators.add(new Denominator(boundary, period, name, value, source()));
+        }
+    }
+
+    /**
+     * The changes table: type, date, sites, emissions (t CO2e), note. Emissions are a number of t
+     * CO2e (a unit in the header or cell other than t CO2e is an error); for acquisition,
+     * divestment, insourcing and outsourcing a negative number is an error (the type gives the sign).
+     */
+    static final class Changes extends Base {
+        Changes(FileContext ctx, String sheet, Dates dates, boolean decimalComma) {
+            super(ctx, sheet, TableKind.CHANGES, dates, decimalComma, List.of("type", "date", "emissions"));
+        }
+
+        @Override
+        void record() {
+            org.wattledger.engine.model.StructuralChange.Type type = word(col("type"), "type",
+                    org.wattledger.engine.model.StructuralChange.Type::parse,
+                    "acquisition, divestment, insourcing, outsourcing, methodology or error");
+            if (type == null && blank(col("type"))) {
+                error(col("type"), "type is empty (expected acquisition, divestment, insourcing, outsourcing,"
+                        + " methodology or error)");
+            }
+            LocalDate date = startDate(col("date"), "date", true);
+            List<String> sites = new ArrayList<>();
+            if (!blank(col("sites"))) {
+                for (String s : text(col("sites")).split("[;,，；]")) {
+                    if (!s.isBlank()) {
+                        sites.add(s.strip());
+                    }
+                }
+            }
+            if (sites.isEmpty()) {
+                sites.add("*");
+            }
+            BigDecimal emissions = number(col("emissions"), "emissions", "t CO2e", true);
+            String unit = headerUnit("emissions");
+            if (unit != null && !Columns.key(unit).equals(Columns.key("t CO2e")) && !Columns.key(unit).equals("t")
+                    && !Columns.key(unit).equals("tco2")) {
+                error(col("emissions"), "emissions are read in t CO2e, not " + unit);
+            }
+            if (emissions != null && type != null && !type.signedByUser() && emissions.signum() < 0) {
+                error(col("emissions"), quoted(col("emissions")) + " is negative: give the emissions of the "
+                        + type.id() + " as a positive number (the type says whether they are added or removed)");
+            }
+            String note = blank(col("note")) ? "" : text(col("note"));
+            if (failed) {
+                return;
+            }
+            ctx.changes.add(new org.wattledger.engine.model.StructuralChange(type, date, sites, emissions, note,
+                    source()));
         }
     }
 }

@@ -94,6 +94,7 @@ public final class WorkbookImporter {
         List<Instrument> instruments = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
+        List<org.wattledger.engine.model.StructuralChange> changes = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
         Map<Integer, ReadingTimes.Written> utcReadings = new HashMap<>();
         List<FactorTable> factorTables = new ArrayList<>();
@@ -143,6 +144,7 @@ public final class WorkbookImporter {
             instruments.addAll(ctx.instruments);
             targets.addAll(ctx.targets);
             denominators.addAll(ctx.denominators);
+            changes.addAll(ctx.changes);
             read += ctx.read;
             accepted += ctx.accepted;
             rejected += ctx.rejected;
@@ -160,8 +162,8 @@ public final class WorkbookImporter {
         rejected += local.rejected();
         issues.sort(Issue.ORDER);
         return new Result(new Inventory(sites, local.readings(), instruments, targets, denominators, issues,
-                new Inventory.RowTally(read, accepted, rejected), files, readingColumns(readingColumns), rejectedSites),
-                factorTables);
+                new Inventory.RowTally(read, accepted, rejected), files, readingColumns(readingColumns), rejectedSites,
+                changes), factorTables);
     }
 
     /** Each readings table's quantity, from and to column letters, for the engine's input stage to name. */

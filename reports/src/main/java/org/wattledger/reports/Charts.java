@@ -154,6 +154,7 @@ public final class Charts {
         charts.put(PUE_WUE_BY_MONTH, pueWueByMonth(m, l));
         charts.put(TARGET_TRAJECTORY, targetTrajectory(m, l));
         charts.put(ENERGY_BY_CARRIER, energyByCarrier(m, l));
+        charts.putAll(YearsCharts.all(m, l));
         List<Rendered> out = new ArrayList<>();
         charts.forEach((file, chart) -> {
             int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
@@ -211,6 +212,7 @@ public final class Charts {
         plot.setRenderer(1, market);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         noData(plot, l, "chart.noEmissions");
+        YearsCharts.markAnomalies(plot, m);
         JFreeChart chart = chart(l, l.get("chart.emissions.title"), plot, l.get("chart.emissions.subtitle"));
         bars.setSeriesPaint(0, SCOPE1);
         bars.setSeriesPaint(1, SCOPE2);
@@ -453,7 +455,7 @@ public final class Charts {
         }
     }
 
-    private static JFreeChart chart(Labels l, String title, org.jfree.chart.plot.Plot plot, String subtitle) {
+    static JFreeChart chart(Labels l, String title, org.jfree.chart.plot.Plot plot, String subtitle) {
         JFreeChart chart = new JFreeChart(title, font(l, Font.BOLD, 24), plot, true);
         theme(l).apply(chart);
         chart.setPadding(new RectangleInsets(12, 14, 10, 18));

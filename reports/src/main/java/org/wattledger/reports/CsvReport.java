@@ -46,6 +46,9 @@ public final class CsvReport {
         out.add(write(dir.resolve(MONTHLY), monthly(m)));
         out.add(write(dir.resolve(ISSUES), issues(m)));
         out.add(write(dir.resolve(DISCLOSURES), disclosures(m)));
+        for (var e : m.years.csvFiles().entrySet()) {
+            out.add(write(dir.resolve(e.getKey()), e.getValue()));
+        }
         return out;
     }
 
@@ -190,7 +193,7 @@ public final class CsvReport {
     }
 
     /** Rows of text, quoted where needed. */
-    private static final class Csv {
+    static final class Csv {
         private final StringBuilder sb = new StringBuilder();
 
         Csv(String... headers) {

@@ -170,6 +170,7 @@ public final class HtmlReport {
             lineage();
             coverage();
             targets();
+            m.years.html(out);
             out.append(DisclosuresHtml.render(m, meta));
             charts();
             issues();

@@ -146,6 +146,7 @@ public final class JsonReport {
             factors();
             coverage();
             DisclosuresJson.write(g, m, meta);
+            m.years.json(g);
             if (meta.includeLineage()) {
                 lineage();
             }
@@ -376,6 +377,9 @@ public final class JsonReport {
                     g.writeStringField("column", i.column());
                 }
                 g.writeStringField("message", i.message());
+                if (i.code() != null) {
+                    g.writeStringField("code", i.code());
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

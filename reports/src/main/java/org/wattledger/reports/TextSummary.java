@@ -106,6 +106,8 @@ public final class TextSummary {
                         "text.col.path", "text.col.unit", "text.col.progress", "text.col.status"), rows, "  ");
         }
 
+        m.years.text(out);
+
         out.append("\n").append(l.get("text.issues")).append(plural(l, errors, "error")).append(l.get("text.comma"))
                 .append(plural(l, m.count(Severity.WARNING), "warning")).append(l.get("text.comma"))
                 .append(plural(l, m.count(Severity.INFO), "notice")).append('\n');
@@ -149,9 +151,9 @@ public final class TextSummary {
         return Display.number(BigDecimal.valueOf(n), 0);
     }
 
-    private enum Align { LEFT, RIGHT }
+    enum Align { LEFT, RIGHT }
 
-    private static void table(StringBuilder out, List<Align> align, String[] header, List<String[]> rows,
+    static void table(StringBuilder out, List<Align> align, String[] header, List<String[]> rows,
             String indent) {
         int cols = align.size();
         int[] widths = new int[cols];

@@ -241,6 +241,43 @@ public final class XlsxReport {
             factors();
             disclosures();
             about();
+            years();
+        }
+
+        /** Years, Drivers and Recalculation sheets (after About), from {@link YearsTables}'s rows. */
+        private void years() {
+            YearsTables y = m.years;
+            if (y.hasYears()) {
+                wb.createSheet("Years");
+                Table t = new Table("Years", y.yearsHeader().toArray(String[]::new));
+                for (YearsTables.Row row : y.yearsRows()) {
+                    Table.R r = t.row().text(row.label()).text(row.unit());
+                    row.values().forEach(v -> r.number(v, row.unit()));
+                    row.changes().forEach(v -> r.number(v, row.unit()));
+                }
+                t.finish();
+            }
+            if (!y.decomposition.isEmpty()) {
+                wb.createSheet("Drivers");
+                Table t = new Table("Drivers", y.driversHeader(true).toArray(String[]::new));
+                for (YearsTables.DriverRow d : y.driverRows()) {
+                    Table.R r = t.row().text(d.years()).number(d.change(), "t CO2e");
+                    d.effects().forEach(v -> r.number(v, "t CO2e"));
+                    r.number(d.residual(), 15);
+                }
+                t.note(y.activityNote());
+                t.finish();
+            }
+            if (y.recalculation.isPresent()) {
+                wb.createSheet("Recalculation");
+                Table t = new Table("Recalculation", YearsTables.Words.YEAR, YearsTables.Words.ORIGINAL + " t CO2e",
+                        YearsTables.Words.RESTATED + " t CO2e");
+                for (var row : y.recalculation.get().series()) {
+                    t.row().integer(row.year()).number(row.original(), "t CO2e").number(row.restated(), "t CO2e");
+                }
+                t.note(y.recalculationNote());
+                t.finish();
+            }
         }
 
         // ---- formulas over the Activity sheet ----

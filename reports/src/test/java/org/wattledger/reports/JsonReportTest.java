@@ -107,7 +107,11 @@ final class JsonReportTest {
         JsonNode dc = sites.get(0);
         assertEquals(List.of("site", "name", "kind", "region", "scope2Location", "scope2Market", "energy",
                 "energyIndirect", "energyTce", "water", "pue", "wue", "cue", "cueMarket", "ref", "electricity",
-                "itEnergy", "facilityEnergy", "itCapacity"), keys(dc));
+                "itEnergy", "facilityEnergy", "itCapacity", "intensities"), keys(dc));
+        // A data centre's Scope 1 + 2 (location) per MWh of IT energy: 1.1 t / 2 MWh = 0.55 t CO2e/MWh.
+        assertEquals("scope1_2_per_it_energy", dc.get("intensities").get(0).get("name").asText());
+        assertEquals("0.55", value(dc.get("intensities").get(0)));
+        assertEquals("t CO2e/MWh", dc.get("intensities").get(0).get("unit").asText());
         assertEquals("DC1", dc.get("site").asText());
         assertEquals("datacenter", dc.get("kind").asText());
         assertEquals("1.1", value(dc.get("scope2Location")));

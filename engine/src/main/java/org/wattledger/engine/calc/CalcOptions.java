@@ -9,14 +9,54 @@ import org.wattledger.engine.model.ReportingPeriod;
  * factor in China) and how contractual instruments are spread over the electricity they cover.
  */
 public record CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, GwpSet gwpSet, GridBasis gridBasis,
-        InstrumentAllocation instrumentAllocation) {
+        InstrumentAllocation instrumentAllocation, Analysis analysis) {
     public CalcOptions {
         Objects.requireNonNull(period);
         energyBasis = energyBasis == null ? EnergyBasis.CALORIFIC : energyBasis;
         gwpSet = gwpSet == null ? GwpSet.DEFAULT : gwpSet;
         gridBasis = gridBasis == null ? GridBasis.DEFAULT : gridBasis;
         instrumentAllocation = instrumentAllocation == null ? InstrumentAllocation.PRO_RATA : instrumentAllocation;
+        analysis = analysis == null ? Analysis.DEFAULT : analysis;
     }
+
+    /** With the default year-on-year analysis. */
+    public CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, GwpSet gwpSet, GridBasis gridBasis,
+            InstrumentAllocation instrumentAllocation) {
+        this(period, energyBasis, gwpSet, gridBasis, instrumentAllocation, Analysis.DEFAULT);
+    }
+
+    /** The same options with another year-on-year analysis. */
+    public CalcOptions withAnalysis(Analysis newAnalysis) {
+        return new CalcOptions(period, energyBasis, gwpSet, gridBasis, instrumentAllocation, newAnalysis);
+    }
+
+    /**
+     * How years are compared (docs/methodology.md, "Years side by side" and after).
+     *
+     * @param yearsFrom the first calendar year of the years table; null: the period's first year
+     * @param activity the denominator name whose change is the LMDI activity effect ({@code headcount},
+     *     {@code revenue}, {@code it_energy} …); null: the first of {@link #ACTIVITY_PREFERENCE} the input gives
+     * @param recalculationThreshold the share (0.05 = 5 %) of the base year's emissions that the changes
+     *     table's cumulative |change| must reach for the base year to be restated
+     */
+    public record Analysis(Integer yearsFrom, String activity, java.math.BigDecimal recalculationThreshold) {
+        /** GHG Protocol practice: a significance threshold of 5 % of the base year's emissions. */
+        public static final java.math.BigDecimal DEFAULT_THRESHOLD = new java.math.BigDecimal("0.05");
+        /** The activity chosen when none is named, the first the input gives for every compared year. */
+        public static final java.util.List<String> ACTIVITY_PREFERENCE = java.util.List.of("headcount", "revenue",
+                "floor_area", IT_ENERGY_ACTIVITY);
+        public static final Analysis DEFAULT = new Analysis(null, null, null);
+
+        public Analysis {
+            recalculationThreshold = recalculationThreshold == null ? DEFAULT_THRESHOLD : recalculationThreshold;
+            if (recalculationThreshold.signum() < 0) {
+                throw new IllegalArgumentException("the recalculation threshold is negative: " + recalculationThreshold);
+            }
+        }
+    }
+
+    /** The activity name that means the IT equipment's energy (data centres), not a denominator row. */
+    public static final String IT_ENERGY_ACTIVITY = "it_energy";
 
     /** With the default instrument allocation, pro rata. */
     public CalcOptions(ReportingPeriod period, EnergyBasis energyBasis, GwpSet gwpSet, GridBasis gridBasis) {

@@ -249,7 +249,19 @@ public final class Results {
             f.reported(Metric.ELECTRICITY).ifPresent(v -> out.add(new Intensity("electricity_per_" + name, Exact.divide(v, d.value()), "MWh" + per)));
             f.reported(Metric.WATER).ifPresent(v -> out.add(new Intensity("water_per_" + name, Exact.divide(v, d.value()), "m3" + per)));
         });
+        perItEnergy(f, boundary).ifPresent(out::add);
         return out;
+    }
+
+    /** A data centre's Scope 1 + 2 (location-based) per MWh of IT energy, t CO2e/MWh. */
+    private java.util.Optional<Intensity> perItEnergy(Figures f, String site) {
+        Site s = calculation.sites().get(site);
+        if (s == null || !s.isDataCentre() || !(f.has(Metric.SCOPE1) || f.has(Metric.SCOPE2_LOCATION))) {
+            return java.util.Optional.empty();
+        }
+        return f.reported(Metric.IT_ENERGY).filter(it -> it.signum() > 0).map(it -> new Intensity(
+                "scope1_2_per_it_energy", Exact.divide(Metric.SCOPE1.present(f.getOrZero(Metric.SCOPE1)
+                        .add(f.getOrZero(Metric.SCOPE2_LOCATION))), it), "t CO2e/MWh"));
     }
 
     /** Figures of one calendar year for the sites a predicate accepts (targets). */
@@ -281,6 +293,11 @@ public final class Results {
         out.addAll(new TargetTracker(this).issues(calculation.inventory().targets()));
         out.addAll(denominatorIssues());
         out.addAll(coverageIssues());
+        anomalies().forEach(a -> out.add(a.issue()));
+        recalculation().filter(Recalculation::triggered).ifPresent(r -> out.add(Issue.general(Severity.INFO,
+                "base year " + r.baseYear() + " restated: the changes since add up to " + r.cumulative().toPlainString()
+                        + " t CO2e, at least the threshold of " + r.threshold().movePointRight(2).stripTrailingZeros()
+                        .toPlainString() + " % of its " + r.baseEmissions().toPlainString() + " t CO2e")));
         List<Issue> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(out));
         distinct.sort(Issue.ORDER);
         return distinct;
@@ -298,6 +315,44 @@ public final class Results {
                             + (b.equals("*") ? "" : " (boundary " + b + ")") + "; no intensity is computed from it")));
         }
         return out;
+    }
+
+    private List<Anomalies.Anomaly> anomalies;
+
+    /** Months of the period far from their meter's usual (docs/methodology.md, "Anomalies"). */
+    public synchronized List<Anomalies.Anomaly> anomalies() {
+        if (anomalies == null) {
+            anomalies = Anomalies.find(calculation.lines(), period);
+        }
+        return anomalies;
+    }
+
+    /** The calendar years side by side, when the comparison spans two or more (see {@link YearComparison}). */
+    public synchronized List<YearResult> years() {
+        if (years == null) { // asked by each writer of a run: computed once
+            years = new YearComparison(this).years();
+        }
+        return years;
+    }
+
+    private List<YearResult> years;
+    private List<Decomposition> decomposition;
+    private java.util.Optional<Recalculation> recalculation;
+
+    /** The LMDI decomposition of each compared year's change in Scope 1 + 2 (location-based). */
+    public synchronized List<Decomposition> decomposition() {
+        if (decomposition == null) {
+            decomposition = new YearComparison(this).decomposition();
+        }
+        return decomposition;
+    }
+
+    /** The base-year recalculation, when the input has a changes table. */
+    public synchronized java.util.Optional<Recalculation> recalculation() {
+        if (recalculation == null) {
+            recalculation = new YearComparison(this).recalculation();
+        }
+        return recalculation;
     }
 
     /** Each meter's coverage of the period, by site, meter and carrier. Reports may ask from several threads. */

@@ -75,7 +75,7 @@ final class TargetTracker {
         if (base.isEmpty()) {
             return Optional.empty();
         }
-        BigDecimal b = base.get();
+        BigDecimal b = restated(t, base.get());
         BigDecimal target;
         if (t.targetValue() != null) {
             target = t.targetValue().value();
@@ -106,6 +106,25 @@ final class TargetTracker {
         }
         return Optional.of(new TargetResult(t, unit, b, computed, target, year, current, path, progress, onTrack,
                 trajectory));
+    }
+
+    /** The metrics a changes table restates: its rows give Scope 1 + 2 (location-based) emissions. */
+    static final java.util.Set<String> RESTATED_METRICS = java.util.Set.of("scope1_2", "scope1_2_location");
+
+    /**
+     * An emissions target's base, restated when the changes touching its boundary reach the
+     * threshold (docs/methodology.md, "Base-year recalculation"); any other target's base as it is.
+     */
+    private BigDecimal restated(Target t, BigDecimal base) {
+        if (!RESTATED_METRICS.contains(t.metric())) {
+            return base;
+        }
+        List<org.wattledger.engine.model.StructuralChange> changes = results.calculation().inventory().changes()
+                .stream().filter(c -> t.wholeOrganisation() || c.sites().contains("*")
+                        || c.sites().stream().anyMatch(t.boundary()::contains))
+                .toList();
+        return Recalculation.restatedBase(changes, t.baseYear(), base,
+                results.options().analysis().recalculationThreshold());
     }
 
     private BigDecimal path(Target t, BigDecimal base, BigDecimal target, int year) {

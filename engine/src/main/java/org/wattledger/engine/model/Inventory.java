@@ -14,14 +14,16 @@ import java.util.Map;
  * calculation takes the inventory it returns. An importer hands them over in a {@link ReadingStore}
  * (columns, not an object per reading), which the inventory keeps as it is; any other list is copied.
  *
+ * @param changes the changes table: acquisitions, divestments, corrections that may restate the base year
  * @param rejectedSites site ids whose row in the sites table had an error, with that row: the
  *     input stage names it when the site's readings arrive, rather than calling the site missing
  */
 public record Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
         List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
-        List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites) {
+        List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites, List<StructuralChange> changes) {
 
     public Inventory {
+        changes = List.copyOf(changes);
         sites = List.copyOf(sites);
         readings = ReadingStore.copyOf(readings); // a store of readings is kept as it is, not built into objects
         instruments = List.copyOf(instruments);
@@ -31,6 +33,20 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
         files = List.copyOf(files);
         readingColumns = List.copyOf(readingColumns);
         rejectedSites = Map.copyOf(rejectedSites);
+    }
+
+    /** An inventory without a changes table. */
+    public Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
+            List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
+            List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites) {
+        this(sites, readings, instruments, targets, denominators, issues, rows, files, readingColumns, rejectedSites,
+                List.of());
+    }
+
+    /** The same inventory with the rows of a changes table (base-year recalculation). */
+    public Inventory withChanges(List<StructuralChange> newChanges) {
+        return new Inventory(sites, readings, instruments, targets, denominators, issues, rows, files, readingColumns,
+                rejectedSites, newChanges);
     }
 
     /** An inventory whose readings tables name no columns (built in code rather than read from files). */
@@ -43,7 +59,7 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
     public Inventory withReadings(List<Site> newSites, List<Reading> newReadings, List<Issue> newIssues,
             RowTally newRows) {
         return new Inventory(newSites, newReadings, instruments, targets, denominators, newIssues, newRows, files,
-                readingColumns, rejectedSites);
+                readingColumns, rejectedSites, changes);
     }
 
     /** Reading rows read, accepted and rejected. Rejected rows each have at least one error issue. */

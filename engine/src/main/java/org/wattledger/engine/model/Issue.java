@@ -5,12 +5,27 @@ import java.util.Objects;
 
 /**
  * A problem or a notice about the input or the calculation. Location fields are null when they
- * do not apply (a missing factor has no row).
+ * do not apply (a missing factor has no row). {@code code} names a kind of issue that scripts may
+ * look for ({@link #ANOMALY}); null for most.
  */
-public record Issue(Severity severity, String file, String sheet, Integer row, String column, String message) {
+public record Issue(Severity severity, String file, String sheet, Integer row, String column, String message,
+        String code) {
+    /** The code of a month far from its meter's usual (docs/methodology.md, "Anomalies"). */
+    public static final String ANOMALY = "anomaly";
+
     public Issue {
         Objects.requireNonNull(severity);
         Objects.requireNonNull(message);
+    }
+
+    /** An issue without a code. */
+    public Issue(Severity severity, String file, String sheet, Integer row, String column, String message) {
+        this(severity, file, sheet, row, column, message, null);
+    }
+
+    /** The same issue with a code. */
+    public Issue withCode(String newCode) {
+        return new Issue(severity, file, sheet, row, column, message, newCode);
     }
 
     /** Stable report order: by file, sheet, row, column, then severity and text. */
