@@ -14,6 +14,7 @@ public enum TableKind {
     INSTRUMENTS("instruments", "instrument", "certificates", "eac", "eacs", "绿证", "证书", "绿电", "绿电绿证", "环境权益"),
     TARGETS("targets", "target", "目标", "减排目标"),
     DENOMINATORS("denominators", "denominator", "intensity", "intensities", "分母", "人数", "强度分母", "员工人数"),
+    CONTRACTS("contracts", "contract", "pue contracts", "合同", "PUE合同", "能效合同"),
     FACTORS("factors", "factor", "emission factors", "因子", "排放因子"),
     /** Sheets that are not tables and are never read: instructions, the template's lists and its examples. */
     INSTRUCTIONS("instructions", "readme", "read me", "help", "lists", "说明", "填写说明", "使用说明", "列表", "examples",

@@ -94,6 +94,8 @@ public final class WorkbookImporter {
         List<Instrument> instruments = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
+        Map<String, org.wattledger.engine.model.MeterTag> meterTags = new LinkedHashMap<>();
+        List<org.wattledger.engine.model.PueContract> contracts = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
         Map<Integer, ReadingTimes.Written> utcReadings = new HashMap<>();
         List<FactorTable> factorTables = new ArrayList<>();
@@ -143,6 +145,8 @@ public final class WorkbookImporter {
             instruments.addAll(ctx.instruments);
             targets.addAll(ctx.targets);
             denominators.addAll(ctx.denominators);
+            ctx.meterTags.forEach(meterTags::putIfAbsent);
+            contracts.addAll(ctx.contracts);
             read += ctx.read;
             accepted += ctx.accepted;
             rejected += ctx.rejected;
@@ -160,7 +164,8 @@ public final class WorkbookImporter {
         rejected += local.rejected();
         issues.sort(Issue.ORDER);
         return new Result(new Inventory(sites, local.readings(), instruments, targets, denominators, issues,
-                new Inventory.RowTally(read, accepted, rejected), files, readingColumns(readingColumns), rejectedSites),
+                new Inventory.RowTally(read, accepted, rejected), files, readingColumns(readingColumns), rejectedSites,
+                List.copyOf(meterTags.values()), contracts),
                 factorTables);
     }
 

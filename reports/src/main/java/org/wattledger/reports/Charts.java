@@ -73,6 +73,8 @@ public final class Charts {
     public static final String PUE_WUE_BY_MONTH = "pue-wue-by-month.png";
     public static final String TARGET_TRAJECTORY = "target-trajectory.png";
     public static final String ENERGY_BY_CARRIER = "energy-by-carrier.png";
+    /** Only when the input has PUE contracts. */
+    public static final String PUE_CONTRACTS = "pue-contracts.png";
     /** Default size of a chart, in pixels. */
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 700;
@@ -149,6 +151,9 @@ public final class Charts {
         charts.put(PUE_WUE_BY_MONTH, pueWueByMonth(m));
         charts.put(TARGET_TRAJECTORY, targetTrajectory(m));
         charts.put(ENERGY_BY_CARRIER, energyByCarrier(m));
+        if (!m.dataCentre.settlements.isEmpty()) {
+            charts.put(PUE_CONTRACTS, pueContracts(m));
+        }
         List<Rendered> out = new ArrayList<>();
         charts.forEach((file, chart) -> {
             int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
@@ -241,6 +246,28 @@ public final class Charts {
         recolour(wue, colours);
         plot.setFixedLegendItems(pue.getLegendItems());
         return chart;
+    }
+
+    /** Each PUE contract's site PUE by month (solid) against the contract's target (dashed). */
+    static JFreeChart pueContracts(ReportModel m) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        m.dataCentre.contractChart().forEach((contract, months) -> months.forEach((month, pair) -> {
+            d.addValue(pair[0].doubleValue(), contract + ", " + DataCentreSection.CHART_ACTUAL, ChartData.monthKey(month));
+            d.addValue(pair[1].doubleValue(), contract + ", " + DataCentreSection.CHART_TARGET, ChartData.monthKey(month));
+        }));
+        NumberAxis axis = valueAxis("PUE (1)", "0.00");
+        axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeMinimumSize(0.1);
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        CategoryPlot plot = new CategoryPlot(d, monthAxis(m), axis, r);
+        plot.setNoDataMessage("No month with a PUE inside a contract's period");
+        for (int row = 0; row < d.getRowCount(); row++) {
+            boolean target = ((String) d.getRowKey(row)).endsWith(DataCentreSection.CHART_TARGET);
+            r.setSeriesPaint(row, target ? TARGET : PALETTE[(row / 2) % PALETTE.length]);
+            r.setSeriesStroke(row, target ? DASHED : LINE);
+            r.setSeriesShape(row, DOT);
+        }
+        return chart(DataCentreSection.CHART_TITLE, plot, DataCentreSection.NOTE_CONTRACTS);
     }
 
     private static CategoryPlot linePlot(CategoryDataset data, NumberAxis axis, Map<String, Color> colours) {

@@ -49,6 +49,8 @@ final class ReportModel {
     final Inventory.RowTally rows;
     final boolean complete;
     final List<Coverage> coverage;
+    /** Category, monthly and partial PUE, the table over years and the PUE contracts. */
+    final DataCentreSection dataCentre;
 
     private ReportModel(Results results) {
         this.results = results;
@@ -63,6 +65,7 @@ final class ReportModel {
         this.rows = results.calculation().inventory().rows();
         this.complete = results.complete();
         this.coverage = results.coverage();
+        this.dataCentre = new DataCentreSection(results, sites);
     }
 
     /** Why an incomplete report is incomplete, counted: "2 errors", "1 meter with uncovered time". */

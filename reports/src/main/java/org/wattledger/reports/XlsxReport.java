@@ -230,6 +230,31 @@ public final class XlsxReport {
             issues();
             factors();
             about();
+            dataCentreSheets();
+        }
+
+        /** The data-centre tables (indicators, monthly and partial PUE, years, contracts), a sheet each. */
+        private void dataCentreSheets() {
+            for (DataCentreSection.Grid g : m.dataCentre.grids()) {
+                wb.createSheet(g.sheet());
+                Table t = new Table(g.sheet(), g.headers().toArray(String[]::new));
+                for (List<DataCentreSection.Cell> cells : g.rows()) {
+                    Table.R r = t.row();
+                    for (DataCentreSection.Cell c : cells) {
+                        if (!c.isNumber()) {
+                            r.text(c.text());
+                        } else if (c.percent()) {
+                            r.percent(c.number());
+                        } else {
+                            r.number(c.number(), c.unit());
+                        }
+                    }
+                }
+                if (g.note() != null) {
+                    t.note(g.note());
+                }
+                t.finish();
+            }
         }
 
         // ---- formulas over the Activity sheet ----

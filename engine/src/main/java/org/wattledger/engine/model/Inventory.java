@@ -16,10 +16,13 @@ import java.util.Map;
  *
  * @param rejectedSites site ids whose row in the sites table had an error, with that row: the
  *     input stage names it when the site's readings arrive, rather than calling the site missing
+ * @param meterTags the measurement points and zones the readings tables give their meters
+ * @param contracts the PUE contracts of the contracts table
  */
 public record Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
         List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
-        List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites) {
+        List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites, List<MeterTag> meterTags,
+        List<PueContract> contracts) {
 
     public Inventory {
         sites = List.copyOf(sites);
@@ -31,6 +34,16 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
         files = List.copyOf(files);
         readingColumns = List.copyOf(readingColumns);
         rejectedSites = Map.copyOf(rejectedSites);
+        meterTags = List.copyOf(meterTags);
+        contracts = List.copyOf(contracts);
+    }
+
+    /** An inventory without meter tags or contracts (a ledger, which stores neither). */
+    public Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
+            List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
+            List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites) {
+        this(sites, readings, instruments, targets, denominators, issues, rows, files, readingColumns, rejectedSites,
+                List.of(), List.of());
     }
 
     /** An inventory whose readings tables name no columns (built in code rather than read from files). */
@@ -43,7 +56,7 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
     public Inventory withReadings(List<Site> newSites, List<Reading> newReadings, List<Issue> newIssues,
             RowTally newRows) {
         return new Inventory(newSites, newReadings, instruments, targets, denominators, newIssues, newRows, files,
-                readingColumns, rejectedSites);
+                readingColumns, rejectedSites, meterTags, contracts);
     }
 
     /** Reading rows read, accepted and rejected. Rejected rows each have at least one error issue. */
