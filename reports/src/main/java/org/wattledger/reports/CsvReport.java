@@ -44,7 +44,9 @@ public final class CsvReport {
         out.add(write(dir.resolve(MONTHLY), monthly(m)));
         out.add(write(dir.resolve(ISSUES), issues(m)));
         for (DataCentreSection.Grid g : m.dataCentre.grids()) { // only when the input has data centres
-            out.add(write(dir.resolve(g.id() + ".csv"), DataCentreSection.csv(g)));
+            if (DataCentreSection.CSV_GRIDS.contains(g.id())) {
+                out.add(write(dir.resolve(g.id() + ".csv"), DataCentreSection.csv(g)));
+            }
         }
         return out;
     }

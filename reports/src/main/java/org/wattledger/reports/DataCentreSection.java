@@ -273,6 +273,9 @@ final class DataCentreSection {
         }
     }
 
+    /** The grids written as CSV files of their own (the indicators and months are in sites.csv and monthly.csv). */
+    static final java.util.Set<String> CSV_GRIDS = java.util.Set.of("partial-pue", "datacentre-years", "pue-contracts");
+
     /** The grids the terminal summary shows (the indicators, partial PUE and contracts; months and years are long). */
     private static final java.util.Set<String> TEXT_GRIDS = java.util.Set.of("datacentres", "partial-pue",
             "pue-contracts");

@@ -107,7 +107,7 @@ final class JsonReportTest {
         JsonNode dc = sites.get(0);
         assertEquals(List.of("site", "name", "kind", "region", "scope2Location", "scope2Market", "energy",
                 "energyIndirect", "energyTce", "water", "pue", "wue", "cue", "cueMarket", "ref", "electricity",
-                "itEnergy", "facilityEnergy", "itCapacity"), keys(dc));
+                "itEnergy", "facilityEnergy", "itCapacity", "itCapacityUtilisation"), keys(dc));
         assertEquals("DC1", dc.get("site").asText());
         assertEquals("datacenter", dc.get("kind").asText());
         assertEquals("1.1", value(dc.get("scope2Location")));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.MeasurementPoint;
 import org.wattledger.engine.model.Role;
@@ -114,7 +115,7 @@ public final class DataCentreDetails {
                     + String.join(", ", notIt) + ", which are not IT meters (role it); it is not used"));
         }
         if (!unmarked.isEmpty()) {
-            issues.add(Issue.general(Severity.WARNING, "data centre " + site + ": the PUE has no ISO/IEC 30134-2"
+            issues.add(Issue.general(Severity.INFO, "data centre " + site + ": the PUE has no ISO/IEC 30134-2"
                     + " category because IT meters " + String.join(", ", unmarked) + " have no measurement_point"
                     + " (ups_output for PUE1, pdu_output for PUE2, it_input for PUE3)"));
             return null;
@@ -164,7 +165,8 @@ public final class DataCentreDetails {
 
     /**
      * IT capacity utilisation: average IT load over the period's hours / it_capacity, i.e.
-     * E_IT kWh / (it_capacity kW × days × 24 h). Days are calendar days (no daylight-saving hour).
+     * E_IT kWh / (it_capacity kW × days × 24 h), over the period's days the site is in service. Days are
+     * calendar days of 24 hours (no daylight-saving hour).
      */
     private static BigDecimal utilisation(Results results, SiteResult s, List<Issue> issues) {
         BigDecimal capacity = s.site().itCapacityKw();
@@ -174,8 +176,14 @@ public final class DataCentreDetails {
                     + " the sites table gives no it_capacity (kW)"));
             return null;
         }
-        long days = java.time.temporal.ChronoUnit.DAYS.between(results.period().from(), results.period().to());
-        BigDecimal capacityKwh = capacity.multiply(BigDecimal.valueOf(days)).multiply(HOURS_PER_DAY);
+        DateRange days = new DateRange(results.period().from(), results.period().to());
+        if (s.site().inService() != null) { // a site in service for part of the period has capacity only then
+            days = days.intersection(s.site().inService());
+            if (days == null) {
+                return null;
+            }
+        }
+        BigDecimal capacityKwh = capacity.multiply(BigDecimal.valueOf(days.days())).multiply(HOURS_PER_DAY);
         return Exact.divide(Exact.divide(itMj, MJ_PER_KWH), capacityKwh);
     }
 
