@@ -317,7 +317,7 @@ public final class WorkbookImporter {
                     if (k.isEmpty() || k.get() == TableKind.INSTRUCTIONS) {
                         issues.add(new Issue(Severity.INFO, n, null, null, null, n + " in folder " + displayName(input)
                                 + " is not named after a table (readings, sites, instruments, targets, denominators,"
-                                + " factors) and is not read"));
+                                + " contracts, factors) and is not read"));
                         continue;
                     }
                     if (k.get() == TableKind.FACTORS) {
