@@ -58,6 +58,8 @@ final class DataCentreSection {
     static final String H_AMOUNT = "Amount (+ penalty, − bonus)";
     static final String H_CURRENCY = "Currency";
     static final String CAPPED = "capped";
+    /** The unit of a count of 0.01 steps (shown without decimals). */
+    private static final String STEPS = "steps";
     static final String PARTIAL = "part of the period";
     static final String NOT_SETTLED = "not settled: no PUE";
     static final String TOTAL = "Total";
@@ -97,7 +99,12 @@ final class DataCentreSection {
             if (number == null) {
                 return text == null || text.isEmpty() ? Display.NONE : text;
             }
-            return percent ? Display.percent(number, 1) : Display.number(number, unit);
+            return percent ? Display.percent(number, 1) : Display.number(number, places());
+        }
+
+        /** Decimals shown: none for whole steps of 0.01, else the unit's. */
+        int places() {
+            return STEPS.equals(unit) ? 0 : Display.places(unit);
         }
 
         /** For machines (CSV): the exact decimal, or the text; empty when neither. */
@@ -211,7 +218,7 @@ final class DataCentreSection {
                 String flag = p.actualPue() == null ? NOT_SETTLED : p.capped() ? CAPPED : p.partial() ? PARTIAL : "";
                 rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(c.basis().id()),
                         Cell.text(p.period().toString()), Cell.number(c.targetPue(), "1"), Cell.number(p.actualPue(), "1"),
-                        Cell.number(p.deviation(), "1"), Cell.number(p.steps(), "steps"),
+                        Cell.number(p.deviation(), "1"), Cell.number(p.steps(), STEPS),
                         Cell.number(p.uncapped(), money), Cell.number(c.cap(), money), Cell.number(p.amount(), money),
                         Cell.text(money), Cell.text(flag)));
             }

@@ -246,7 +246,7 @@ public final class XlsxReport {
                         } else if (c.percent()) {
                             r.percent(c.number());
                         } else {
-                            r.number(c.number(), c.unit());
+                            r.number(c.number(), c.places());
                         }
                     }
                 }
