@@ -255,19 +255,20 @@ public final class Charts {
             d.addValue(pair[0].doubleValue(), contract + ", " + DataCentreSection.CHART_ACTUAL, ChartData.monthKey(month));
             d.addValue(pair[1].doubleValue(), contract + ", " + DataCentreSection.CHART_TARGET, ChartData.monthKey(month));
         }));
-        NumberAxis axis = valueAxis("PUE (1)", "0.00");
+        NumberAxis axis = valueAxis(DataCentreSection.CHART_AXIS, "0.00");
         axis.setAutoRangeIncludesZero(false);
         axis.setAutoRangeMinimumSize(0.1);
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
         CategoryPlot plot = new CategoryPlot(d, monthAxis(m), axis, r);
-        plot.setNoDataMessage("No month with a PUE inside a contract's period");
-        for (int row = 0; row < d.getRowCount(); row++) {
+        plot.setNoDataMessage(DataCentreSection.CHART_NO_DATA);
+        JFreeChart chart = chart(DataCentreSection.CHART_TITLE, plot, DataCentreSection.NOTE_CONTRACTS);
+        for (int row = 0; row < d.getRowCount(); row++) { // after chart(): its theme would reset the series
             boolean target = ((String) d.getRowKey(row)).endsWith(DataCentreSection.CHART_TARGET);
             r.setSeriesPaint(row, target ? TARGET : PALETTE[(row / 2) % PALETTE.length]);
             r.setSeriesStroke(row, target ? DASHED : LINE);
             r.setSeriesShape(row, DOT);
         }
-        return chart(DataCentreSection.CHART_TITLE, plot, DataCentreSection.NOTE_CONTRACTS);
+        return chart;
     }
 
     private static CategoryPlot linePlot(CategoryDataset data, NumberAxis axis, Map<String, Color> colours) {

@@ -88,7 +88,7 @@ final class DataCentreJson {
             }
             quantity(g, "amount", s.amount(), c.currency());
             g.writeBooleanField("complete", s.complete());
-            g.writeStringField("rounding", "deviation in whole steps of 0.01, truncated toward zero; capped per period");
+            g.writeStringField("rounding", DataCentreSection.ROUNDING_RULE);
             g.writeArrayFieldStart("periods");
             for (ContractSettlement.Period p : s.periods()) {
                 g.writeStartObject();

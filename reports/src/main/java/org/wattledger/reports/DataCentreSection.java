@@ -75,6 +75,10 @@ final class DataCentreSection {
     static final String CHART_TITLE = "Actual vs target PUE by month";
     static final String CHART_ACTUAL = "actual PUE";
     static final String CHART_TARGET = "target PUE";
+    static final String CHART_AXIS = "PUE (1)";
+    static final String CHART_NO_DATA = "No month with a PUE inside a contract's period";
+    /** The settlement rule in the JSON report's contracts[] (a value of the report, in English). */
+    static final String ROUNDING_RULE = "deviation in whole steps of 0.01, truncated toward zero; capped per period";
 
     /** A cell: text, or a number shown in its unit's precision (percent for shares). */
     record Cell(String text, BigDecimal number, String unit, boolean percent) {
