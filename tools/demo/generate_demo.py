@@ -13,6 +13,7 @@ It (over)writes, relative to the repository root:
     app/src/main/resources/demo/denominators.csv
     app/src/main/resources/demo/targets.csv
     app/src/main/resources/demo/instruments.csv
+    app/src/main/resources/demo/contracts.csv
     tools/demo/expected.md          (hand-checkable sums computed from the same rows)
 
 The CSVs are the committed artefact; this script documents how they were made. The output is
@@ -31,7 +32,7 @@ import calendar
 import csv
 import datetime as dt
 import random
-from decimal import ROUND_HALF_EVEN, Decimal, getcontext
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal, getcontext
 from pathlib import Path
 
 getcontext().prec = 34  # IEEE decimal128, as the engine; all sums below are exact anyway
@@ -81,6 +82,19 @@ DC = {
         "feed_b_share": None,
     },
 }
+# Where each data centre's IT meter measures (ISO/IEC 30134-2: ups_output = PUE1, pdu_output = PUE2).
+IT_POINT = {"DC-ULANQAB": ("ups_output", "UPS output (PUE category 1)"),
+            "DC-GUIAN": ("pdu_output", "PDU output (PUE category 2)")}
+# Gui'an's data hall 1 is one zone: its IT meter and the cooling submeter of the hall (role sub, never added
+# to totals) give its partial PUE. The cooling is COOLING_SHARE of the month's facility overhead (no noise).
+ZONE = {"DC-GUIAN": "HALL-1"}
+COOLING_SHARE = D("0.7")
+# A colocation contract on Gui'an's PUE for 2024, settled monthly: 20000 CNY per 0.01 of PUE above (penalty)
+# or below (bonus) the target, capped at 100000 CNY a month.
+CONTRACT = ("DC-GUIAN", "Qianyun Colocation Ltd", D("1.33"), D("20000"), "CNY", D("100000"), "monthly",
+            "2024-01-01", "2024-12-31")
+# The factor set's diesel NCV (cn: 42.652 GJ/t = MJ/kg): the engine's PUE counts generator diesel in E_DC.
+DIESEL_NCV_MJ_PER_KG = D("42.652")
 # A grid outage at Gui'an: the generators carried the load for about 1.5 hours.
 DIESEL_EVENT = {("DC-GUIAN", 2023, 7): (D("4600"), "grid outage 2023-07-14: gensets ran 1.5 h")}
 
@@ -190,13 +204,15 @@ def months():
             yield y, m
 
 
-READING_COLUMNS = ["site", "meter", "carrier", "gas", "use", "role", "from", "to", "quantity", "unit",
+READING_COLUMNS = ["site", "meter", "carrier", "gas", "use", "role", "measurement_point", "zone", "from", "to",
+                   "quantity", "unit",
                    "type", "multiplier", "register_digits", "event", "quality", "note"]
 
 
 def reading(site, meter, carrier, frm, to, quantity, unit, *, gas="", use="", role="main", type_="consumption",
-            multiplier="", digits="", event="", quality="measured", note=""):
+            multiplier="", digits="", event="", quality="measured", note="", point="", zone=""):
     return {"site": site, "meter": meter, "carrier": carrier, "gas": gas, "use": use, "role": role,
+            "measurement_point": point, "zone": zone,
             "from": frm.isoformat() if frm else "", "to": to.isoformat(), "quantity": text(quantity),
             "unit": unit, "type": type_, "multiplier": multiplier, "register_digits": digits, "event": event,
             "quality": quality, "note": note}
@@ -254,7 +270,12 @@ def generate():
                 rows.append(reading(site, "E-MAIN", "electricity", frm, to, facility, "kWh",
                                     note="10 kV incomer (utility bill)"))
             rows.append(reading(site, "E-IT", "electricity", frm, to, it, "kWh", role="it",
-                                note="UPS output (PUE category 1)"))
+                                note=IT_POINT[site][1], point=IT_POINT[site][0], zone=ZONE.get(site, "")))
+            if site in ZONE:
+                cooling = q((facility - it) * COOLING_SHARE, 1)
+                rows.append(reading(site, "COOL-HALL1", "electricity", frm, to, cooling, "kWh", role="sub",
+                                    zone=ZONE[site], note="data hall 1 cooling (CRAH and chilled-water pumps)"))
+                add(site, y, "elec_sub", cooling)
             rows.append(reading(site, "DG-DIESEL", "diesel", frm, to, diesel, "kg", use="stationary",
                                 note=diesel_note))
             rows.append(reading(site, "W-MAIN", "water", frm, to, water, "m3", note="municipal supply"))
@@ -264,6 +285,8 @@ def generate():
             add(site, y, "water_m3", water)
             s = stats[(site, y)]
             s.setdefault("pue_months", []).append(facility / it)
+            s.setdefault("engine_pue_months", []).append(
+                (facility * D("3.6") + diesel * DIESEL_NCV_MJ_PER_KG) / (it * D("3.6")))
             s.setdefault("wue_months", []).append(water * 1000 / it)
 
     for site, day, kg in REFRIGERANT:
@@ -337,7 +360,7 @@ def recompute(rows):
             qty = (qty - prev) * D(r["multiplier"])
         year = int(r["to"][:4])
         s = out.setdefault((r["site"], year), {})
-        name = {"electricity": "elec_" + ("it" if r["role"] == "it" else "main"), "diesel": "diesel_kg",
+        name = {"electricity": "elec_" + {"it": "it", "sub": "sub"}.get(r["role"], "main"), "diesel": "diesel_kg",
                 "gasoline": "gasoline_kg", "natural_gas": "gas_m3", "heat": "heat_gj", "water": "water_m3",
                 "refrigerant": "r134a_kg"}[r["carrier"]]
         s[name] = s.get(name, D(0)) + qty  # water in t counts 1 t = 1 m3
@@ -539,11 +562,53 @@ def expected_md(rows, stats):
     w("| OFF-BJ heat | 0.11 t/GJ × %s GJ | — | %s |" % (text(stats[("OFF-BJ", 2022)]["heat_gj"]), text(heat_t)))
     w("| **total** | | | **%s** |" % text(total))
     w("")
+    contract_md(w, stats)
     w("Row count: %d readings (incl. 1 opening register reading), 0 invalid; exactly one row has quality"
       % len(rows))
     w("`estimated` (%s %s %d-%02d)." % ESTIMATED)
     w("")
     EXPECTED.write_text("\n".join(L), encoding="utf-8")
+
+
+def settle(stats):
+    """The contract's months: (month, engine PUE, deviation, steps, uncapped, amount) and the total."""
+    site, _, target, per_step, _, cap, _, _, _ = CONTRACT
+    out = []
+    for m, pue in enumerate(stats[(site, 2024)]["engine_pue_months"], start=1):
+        deviation = pue - target
+        steps = (deviation / D("0.01")).to_integral_value(rounding=ROUND_DOWN)  # whole steps, toward zero
+        uncapped = steps * per_step
+        amount = max(-cap, min(cap, uncapped))
+        out.append((m, pue, deviation, steps, uncapped, amount))
+    return out, sum((r[5] for r in out), D(0))
+
+
+def contract_md(w, stats):
+    site, counterparty, target, per_step, currency, cap, basis, first, last = CONTRACT
+    g = stats[(site, 2024)]
+    w("## Data-centre depth (2024)")
+    w("")
+    w("- PUE categories (ISO/IEC 30134-2, from the IT meter's `measurement_point`): DC-ULANQAB PUE1")
+    w("  (ups_output), DC-GUIAN PUE2 (pdu_output).")
+    w("- Partial PUE of DC-GUIAN zone HALL-1 = (IT + cooling submeter COOL-HALL1) / IT")
+    w("  = (%s + %s) / %s = %s (34 significant digits: %s)." % (
+        text(g["elec_it"]), text(g["elec_sub"]), text(g["elec_it"]),
+        text(q((g["elec_it"] + g["elec_sub"]) / g["elec_it"], 4)), text((g["elec_it"] + g["elec_sub"]) / g["elec_it"])))
+    w("- Contract with %s on %s: target PUE %s, %s %s per 0.01, cap %s %s per month, %s, %s..%s." % (
+        counterparty, site, text(target), text(per_step), currency, text(cap), currency, basis, first, last))
+    w("  The engine's monthly PUE = (main kWh × 3.6 + diesel kg × %s MJ/kg) / (IT kWh × 3.6); steps = (PUE −"
+      % text(DIESEL_NCV_MJ_PER_KG))
+    w("  target) / 0.01 truncated toward zero; amount = steps × %s, cut to ±%s (+ penalty, − bonus)." % (
+        text(per_step), text(cap)))
+    w("")
+    w("| month | engine PUE | deviation | steps | before cap | amount %s |" % currency)
+    w("|---|---|---|---|---|---|")
+    months, total = settle(stats)
+    for m, pue, deviation, steps, uncapped, amount in months:
+        w("| 2024-%02d | %s | %s | %s | %s | %s |" % (m, text(q(pue, 6)), text(q(deviation, 6)), text(steps),
+                                                   text(uncapped), text(amount)))
+    w("| **total** | | | | | **%s** |" % text(total))
+    w("")
 
 
 def main():
@@ -562,6 +627,9 @@ def main():
                                      "target_value", "reduction_pct", "path"], TARGETS)
     write_csv(DEMO / "instruments.csv", ["id", "type", "site", "market", "generation_from", "generation_to",
                                          "quantity", "factor", "retired", "claimant", "note"], INSTRUMENTS)
+    write_csv(DEMO / "contracts.csv", ["site", "counterparty", "target_pue", "amount_per_0.01", "currency", "cap",
+                                       "basis", "from", "to"], [tuple(text(v) if isinstance(v, D) else v
+                                                                      for v in CONTRACT)])
     expected_md(rows, stats)
     print("wrote %d readings to %s and %s" % (len(rows), DEMO, EXPECTED))
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
     /** The demo folder's files, in the jar under /demo. */
     static final List<String> FILES = List.of("sites.csv", "readings.csv", "instruments.csv", "targets.csv",
-            "denominators.csv");
+            "denominators.csv", "contracts.csv");
 
     @Spec
     CommandSpec spec;

@@ -22,19 +22,22 @@ import org.wattledger.reports.CsvReport;
 import org.wattledger.reports.HtmlReport;
 import org.wattledger.reports.JsonReport;
 import org.wattledger.reports.TextSummary;
+import org.wattledger.reports.EuDataCentreExport;
 import org.wattledger.reports.XlsxReport;
 
 /** Writes a pipeline outcome in the formats asked for. The one place file names are chosen. */
 final class Outputs {
     /** What {@code --format} accepts. {@code all} is what {@code demo} and {@code report --out} write by default. */
     enum Format {
-        TEXT, JSON, CSV, HTML, XLSX, ALL;
+        TEXT, JSON, CSV, HTML, XLSX, ALL,
+        /** The EU data-centre export (Delegated Regulation (EU) 2024/1364): eu-datacentre.json and .csv. */
+        EU_DC;
 
         static Format parse(String text) {
             try {
-                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+                return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--format is text, json, csv, html or xlsx, not '" + text + "'");
+                throw new UsageException("--format is text, json, csv, html, xlsx or eu-dc, not '" + text + "'");
             }
         }
     }
@@ -162,6 +165,9 @@ final class Outputs {
             if (all) {
                 written.addAll(Charts.write(charts, dir));
             }
+            if (format == Format.EU_DC) {
+                written.addAll(EuDataCentreExport.write(o.results(), o.meta(), dir));
+            }
             if (format == Format.TEXT) {
                 Path summary = dir.resolve("summary.txt");
                 Files.writeString(summary, TextSummary.render(o.results(), o.meta()), StandardCharsets.UTF_8);
@@ -211,6 +217,7 @@ final class Outputs {
             case CSV -> out.print(CsvReport.summary(o.results()));
             case HTML -> out.print(HtmlReport.render(o.results(), o.meta()));
             case TEXT -> out.print(TextSummary.render(o.results(), o.meta()));
+            case EU_DC -> out.print(new String(EuDataCentreExport.json(o.results(), o.meta()), StandardCharsets.UTF_8));
             case XLSX, ALL -> throw new UsageException("--format " + format.name().toLowerCase(Locale.ROOT)
                     + " writes files: give --out DIR");
         }

@@ -38,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     CalculationOptions calculation;
 
-    @Option(names = "--format", paramLabel = "text|json|csv|html|xlsx",
+    @Option(names = "--format", paramLabel = "text|json|csv|html|xlsx|eu-dc",
             description = "Output format. Without --out it goes to standard output (text by default);"
                     + " with --out and no --format every format and the charts are written.")
     String format;

@@ -234,9 +234,9 @@ final class DemoCommandIT {
             assertDecimal(row[7], value(totals.get("water")), year + " water m3");
             assertDecimal(row[8], value(totals.get("scope1ByGas").get("R-134a")).multiply(THOUSAND), year + " R-134a kg");
             assertEquals(String.format("%d-01-01", year), REPORTS.get(year).get("period").get("from").asText());
-            // 659 readings (incl. 1 opening register reading), 0 invalid.
+            // 695 readings (incl. 1 opening register reading and 36 of DC-GUIAN's hall 1 cooling submeter), 0 invalid.
             JsonNode rows = REPORTS.get(year).get("rows");
-            assertEquals(List.of(659, 659, 0), List.of(rows.get("read").asInt(), rows.get("accepted").asInt(),
+            assertEquals(List.of(695, 695, 0), List.of(rows.get("read").asInt(), rows.get("accepted").asInt(),
                     rows.get("rejected").asInt()));
         }
     }
@@ -360,5 +360,73 @@ final class DemoCommandIT {
             assertTrue(messages.contains("site OFF-BJ: no CH4 factor for gasoline in cn@2026.2, ipcc2006@2026.2; CH4 is"
                     + " not counted"), year + ": " + messages);
         }
+    }
+
+    // ---- Data-centre depth (expected.md, "Data-centre depth (2024)") ----
+
+    @Test
+    void pueCategoriesComeFromTheItMetersMeasurementPoints() {
+        assertEquals("PUE1", site(2024, "DC-ULANQAB").get("pue").get("category").asText(), "ups_output");
+        assertEquals("PUE2", site(2024, "DC-GUIAN").get("pue").get("category").asText(), "pdu_output");
+    }
+
+    @Test
+    void hallOnePartialPueIsItPlusItsCoolingOverIt() {
+        // (85,937,762.4 + 19,759,667.2) kWh / 85,937,762.4 kWh = 1.229929970808734950259770785002426
+        JsonNode zone = site(2024, "DC-GUIAN").get("partialPue").get(0);
+        assertEquals("HALL-1", zone.get("zone").asText());
+        assertDecimal("1.229929970808734950259770785002426", zone.get("value").decimalValue(), "pPUE HALL-1");
+    }
+
+    /** month, steps, amount before the cap, amount (CNY): expected.md's contract table. */
+    private static final String[][] SETTLEMENT = {
+        {"2024-01-01", "-6", "-120000", "-100000"}, {"2024-02-01", "-5", "-100000", "-100000"},
+        {"2024-03-01", "-3", "-60000", "-60000"}, {"2024-04-01", "0", "0", "0"},
+        {"2024-05-01", "3", "60000", "60000"}, {"2024-06-01", "5", "100000", "100000"},
+        {"2024-07-01", "7", "140000", "100000"}, {"2024-08-01", "6", "120000", "100000"},
+        {"2024-09-01", "3", "60000", "60000"}, {"2024-10-01", "0", "0", "0"},
+        {"2024-11-01", "-4", "-80000", "-80000"}, {"2024-12-01", "-6", "-120000", "-100000"},
+    };
+
+    @Test
+    void theGuiAnContractIsSettledMonthByMonthWithTheCap() {
+        JsonNode contract = REPORTS.get(2024).get("contracts").get(0);
+        assertEquals("DC-GUIAN", contract.get("site").asText());
+        JsonNode periods = contract.get("periods");
+        assertEquals(SETTLEMENT.length, periods.size());
+        for (int i = 0; i < SETTLEMENT.length; i++) {
+            JsonNode p = periods.get(i);
+            String[] row = SETTLEMENT[i];
+            assertEquals(row[0], p.get("from").asText());
+            assertDecimal(row[1], p.get("steps").decimalValue(), row[0] + " steps");
+            assertDecimal(row[2], value(p.get("uncappedAmount")), row[0] + " before cap");
+            assertDecimal(row[3], value(p.get("amount")), row[0] + " amount");
+            assertEquals(!row[2].equals(row[3]), p.get("capped").asBoolean(), row[0] + " capped");
+        }
+        // −100,000 − 100,000 − 60,000 + 60,000 + 100,000 × 3 + 60,000 − 80,000 − 100,000 = −20,000: a net bonus
+        assertDecimal("-20000", value(contract.get("amount")), "total");
+        assertEquals("CNY", contract.get("amount").get("unit").asText());
+    }
+
+    @Test
+    void theEuExportWritesJsonAndCsvForEachDataCentre() throws Exception {
+        Path demo = dir.resolve("demo");
+        Path out = dir.resolve("eu");
+        Cli.Run run = Cli.run("report", demo.toString(), "--period", "2024", "--format", "eu-dc", "--out", out.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
+        JsonNode eu = JSON.readTree(java.nio.file.Files.readString(out.resolve("eu-datacentre.json")));
+        assertEquals("Commission Delegated Regulation (EU) 2024/1364", eu.get("regulation").asText());
+        assertEquals(2, eu.get("dataCentres").size());
+        JsonNode guian = eu.get("dataCentres").get(0);
+        assertEquals("DC-GUIAN", guian.get("site").asText());
+        Map<String, JsonNode> items = new TreeMap<>();
+        guian.get("items").forEach(i -> items.put(i.get("key").asText(), i));
+        // expected.md: DC-GUIAN's 2024 IT energy 85,937,762.4 kWh; it_capacity 12,000 kW (sites.csv)
+        assertDecimal("85937762.4", items.get("itEnergyConsumption").get("value").decimalValue(), "E_IT kWh");
+        assertDecimal("12000", items.get("installedItPowerDemand").get("value").decimalValue(), "P_IT kW");
+        assertEquals("kW", items.get("installedItPowerDemand").get("unit").asText());
+        String csv = java.nio.file.Files.readString(out.resolve("eu-datacentre.csv"));
+        assertTrue(csv.contains("\nDC-GUIAN,II,itEnergyConsumption,total energy consumption of the information"
+                + " technology equipment (E_IT),85937762.4,kWh,reported,\n"), csv);
     }
 }

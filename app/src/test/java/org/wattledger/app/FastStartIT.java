@@ -54,7 +54,7 @@ final class FastStartIT {
         String out = Files.readString(dir.resolve("out.txt"));
         // nothing before the demo's summary, and its figures: the demo ran without the archive
         assertTrue(out.startsWith("wattledger 0.1.0 report\n"), out);
-        assertTrue(out.contains("18, all covering the period"), out);
+        assertTrue(out.contains("19, all covering the period"), out); // 18 meters and DC-GUIAN's hall-1 cooling submeter
         String err = Files.readString(dir.resolve("err.txt"));
         assertFalse(err.contains("archive") || err.contains("cds"), "no archive warning: " + err);
     }

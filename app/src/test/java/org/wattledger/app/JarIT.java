@@ -28,11 +28,13 @@ final class JarIT {
         assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
         Path out = dir.resolve("out");
         try (Stream<Path> files = Files.list(out)) {
-            // The demo compares 2022 to 2024: the years and decomposition CSVs and their two charts join the rest.
-            assertEquals(List.of("decomposition.csv", "disclosures.csv", "drivers-waterfall.png", "emissions-by-month.png",
-                    "energy-by-carrier.png", "issues.csv", "monthly.csv", "pue-wue-by-month.png", "report.html",
-                    "report.json", "report.xlsx", "sites.csv", "summary.csv", "target-trajectory.png",
-                    "years-side-by-side.png", "years.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            // The demo compares 2022 to 2024 (years, decomposition and their charts), discloses the HKEX and GHG Protocol
+            // tables, and its data centres add their table over years, DC-GUIAN's hall-1 partial PUE and its contract.
+            assertEquals(List.of("datacentre-years.csv", "decomposition.csv", "disclosures.csv", "drivers-waterfall.png",
+                    "emissions-by-month.png", "energy-by-carrier.png", "issues.csv", "monthly.csv", "partial-pue.csv",
+                    "pue-contracts.csv", "pue-contracts.png", "pue-wue-by-month.png", "report.html", "report.json",
+                    "report.xlsx", "sites.csv", "summary.csv", "target-trajectory.png", "years-side-by-side.png",
+                    "years.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals(1200, ImageIO.read(out.resolve("emissions-by-month.png").toFile()).getWidth());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());

@@ -36,8 +36,8 @@ final class VerifyCommandTest {
             OK issues.csv
             OK summary.txt
             """;
-    /** OFF-BJ's main electricity meter, January 2024 (readings.csv row 397). */
-    private static final String JANUARY_READING = "OFF-BJ,E-MAIN,electricity,,,main,2024-01-01,2024-01-31,364072.4,kWh";
+    /** OFF-BJ's main electricity meter, January 2024 (readings.csv row 433; no measurement_point or zone). */
+    private static final String JANUARY_READING = "OFF-BJ,E-MAIN,electricity,,,main,,,2024-01-01,2024-01-31,364072.4,kWh";
 
     private static Path bundle(Path dir, String name) {
         Path demo = dir.resolve("demo");

@@ -26,6 +26,9 @@ final class Columns {
             col("gas", "gas", "refrigerant", "refrigerant type", "气体", "制冷剂", "制冷剂种类", "制冷剂类型"),
             col("use", "use", "combustion", "source type", "用途", "燃烧类型", "排放源类型"),
             col("role", "role", "meter role", "角色", "表计角色", "表计类型", "计量类型"),
+            col("measurement_point", "measurement point", "it measurement point", "metering point", "测量点", "计量位置",
+                    "IT计量点"),
+            col("zone", "zone", "subsystem", "room", "data hall", "分区", "区域", "机房", "模块"),
             col("from", "from", "start", "start date", "start time", "period start", "begin", "date from", "开始日期",
                     "起始日期", "开始时间", "起始时间", "开始", "起始"),
             col("to", "to", "end", "end date", "end time", "period end", "date to", "until", "date", "reading date",
@@ -97,6 +100,16 @@ final class Columns {
             col("sites", "sites", "site", "boundary", "affected sites", "站点", "涉及站点", "边界"),
             col("emissions", "emissions", "co2e", "emissions t co2e", "排放量", "排放"),
             col("note", "note", "notes", "comment", "remark", "备注", "说明"));
+    static final Map<String, String> CONTRACTS = table(
+            col("site", "site", "站点"),
+            col("counterparty", "counterparty", "customer", "provider", "supplier", "对方", "客户", "服务商"),
+            col("target_pue", "target pue", "pue target", "目标PUE", "PUE目标"),
+            col("amount_per_0.01", "amount per 0.01", "amount per step", "amount", "每0.01金额", "金额"),
+            col("currency", "currency", "币种", "货币"),
+            col("cap", "cap", "maximum", "limit", "上限", "封顶"),
+            col("basis", "basis", "settlement", "period", "结算方式", "结算周期"),
+            col("from", "from", "start", "start date", "开始日期", "起始日期"),
+            col("to", "to", "end", "end date", "结束日期", "截止日期"));
 
     static Map<String, String> forKind(TableKind kind) {
         return switch (kind) {
@@ -106,6 +119,7 @@ final class Columns {
             case TARGETS -> TARGETS;
             case DENOMINATORS -> DENOMINATORS;
             case CHANGES -> CHANGES;
+            case CONTRACTS -> CONTRACTS;
             default -> Map.of();
         };
     }

@@ -40,6 +40,9 @@ final class FileContext {
     final List<Target> targets = new ArrayList<>();
     final List<Denominator> denominators = new ArrayList<>();
     final List<org.wattledger.engine.model.StructuralChange> changes = new ArrayList<>();
+    /** Each distinct measurement point and zone a meter's rows give, with the first row that gave it. */
+    final Map<String, org.wattledger.engine.model.MeterTag> meterTags = new java.util.LinkedHashMap<>();
+    final List<org.wattledger.engine.model.PueContract> contracts = new ArrayList<>();
     /** Readings (by index in {@link #readings}) whose times were written with a UTC offset and are held in UTC until their site's zone is known. */
     final Map<Integer, ReadingTimes.Written> utcReadings = new HashMap<>();
     /** Month-end rows ({@link MonthEnds}): by index in {@link #readings}, the reading it is, its end read as exclusive. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.MeasurementPoint;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingType;
@@ -33,6 +34,9 @@ final class ReadingRow {
     String gas;
     Use use;
     Role role;
+    /** Meter-level: where an IT meter measures, and the zone the meter serves (null when blank). */
+    MeasurementPoint measurementPoint;
+    String zone;
     ReadingType type;
     RegisterEvent event;
     Quality quality;
@@ -64,6 +68,9 @@ final class ReadingRow {
         }
         use = t.word(h.use, "use", Use::parse, "stationary or mobile");
         role = t.word(h.role, "role", Role::parse, "main, it, sub, onsite_renewable or reuse");
+        measurementPoint = t.word(h.measurementPoint, "measurement_point", MeasurementPoint::parse,
+                "ups_output, pdu_output or it_input");
+        zone = t.optional(h.zone);
         type = t.word(h.type, "type", ReadingType::parse, "consumption or register");
         event = t.word(h.event, "event", RegisterEvent::parse, "read, close or open");
         quality = t.word(h.quality, "quality", Quality::parse, "measured or estimated");

@@ -22,6 +22,8 @@ final class ReadingsHeader {
     final int gas;
     final int use;
     final int role;
+    final int measurementPoint;
+    final int zone;
     final int from;
     final int to;
     final int quantity;
@@ -83,6 +85,8 @@ final class ReadingsHeader {
         gas = h.col("gas");
         use = h.col("use");
         role = h.col("role");
+        measurementPoint = h.col("measurement_point");
+        zone = h.col("zone");
         from = h.col("from");
         to = h.col("to");
         quantity = h.col("quantity");

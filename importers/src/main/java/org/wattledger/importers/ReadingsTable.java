@@ -28,6 +28,7 @@ final class ReadingsTable extends TableReader {
 
     private ReadingsHeader cols;
     private ReadingsLayout layout;
+    private ReadingRow rowFields;
     private final MonthEnds monthEnds = new MonthEnds();
     private String[] lastId;
     private int[] lastIdRow;
@@ -81,7 +82,8 @@ final class ReadingsTable extends TableReader {
     @Override
     void onHeader(Columns.Header h) {
         cols = new ReadingsHeader(this, h, titleUnitText);
-        layout = new ReadingsLayout(this, cols, new ReadingRow(this, cols), monthEnds);
+        rowFields = new ReadingRow(this, cols);
+        layout = new ReadingsLayout(this, cols, rowFields, monthEnds);
         ctx.readingColumns.put(FileContext.tableKey(ctx.file, sheet), new String[] {
             cols.quantity >= 0 ? letter(cols.quantity) : null, cols.from >= 0 ? letter(cols.from) : null,
             cols.to >= 0 ? letter(cols.to) : null});
@@ -242,8 +244,23 @@ final class ReadingsTable extends TableReader {
 
     /** Adds a reading to the file's readings; returns its index there. */
     int add(Reading reading) {
+        tag(reading);
         ctx.readings.add(reading);
         return ctx.readings.size() - 1;
+    }
+
+    /** Keeps the row's measurement point and zone, once per distinct value of each meter (the engine checks they agree). */
+    private void tag(Reading reading) {
+        String zone = rowFields.zone == null ? null : rowFields.zone.strip();
+        if (rowFields.measurementPoint == null && zone == null) {
+            return;
+        }
+        String key = reading.site() + "\u0000" + reading.meter() + "\u0000" + rowFields.measurementPoint + "\u0000" + zone;
+        if (!ctx.meterTags.containsKey(key)) {
+            ctx.meterTags.put(key, new org.wattledger.engine.model.MeterTag(reading.site(), reading.meter(),
+                    rowFields.measurementPoint, zone, org.wattledger.engine.model.SourceRef.row(ctx.file, sheet,
+                    reading.source().row())));
+        }
     }
 
     private void convert(CellRow r) {

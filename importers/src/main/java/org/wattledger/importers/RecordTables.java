@@ -11,6 +11,7 @@ import org.wattledger.engine.factor.Regions;
 import org.wattledger.engine.model.DateRange;
 import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
+import org.wattledger.engine.model.PueContract;
 import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
@@ -19,7 +20,7 @@ import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.units.Measures;
 
-/** The sites, instruments, targets and denominators tables (docs/formats/workbook.md), row by row. */
+/** The sites, instruments, targets, denominators and contracts tables (docs/formats/workbook.md), row by row. */
 final class RecordTables {
     private RecordTables() {
     }
@@ -31,6 +32,7 @@ final class RecordTables {
             case TARGETS -> new Targets(ctx, sheet, dates, decimalComma);
             case DENOMINATORS -> new Denominators(ctx, sheet, dates, decimalComma);
             case CHANGES -> new Changes(ctx, sheet, dates, decimalComma);
+            case CONTRACTS -> new Contracts(ctx, sheet, dates, decimalComma);
             default -> throw new IllegalArgumentException(kind.id());
         };
     }
@@ -542,6 +544,49 @@ final class RecordTables {
             }
             ctx.changes.add(new org.wattledger.engine.model.StructuralChange(type, date, sites, emissions, note,
                     source()));
+        }
+    }
+
+    /** PUE contracts: a bonus (−) or penalty (+) per 0.01 of PUE against a target, settled yearly or monthly. */
+    static final class Contracts extends Base {
+        Contracts(FileContext ctx, String sheet, Dates dates, boolean decimalComma) {
+            super(ctx, sheet, TableKind.CONTRACTS, dates, decimalComma, List.of("site", "target_pue", "amount_per_0.01",
+                    "currency", "basis", "from", "to"));
+        }
+
+        @Override
+        void record() {
+            String site = required(col("site"), "site");
+            String counterparty = optional(col("counterparty"));
+            BigDecimal target = positive("target_pue", "a PUE such as 1.4", true);
+            if (target != null && target.compareTo(BigDecimal.ONE) < 0) {
+                error(col("target_pue"), quoted(col("target_pue")) + " is below 1 (a PUE is at least 1)");
+            }
+            BigDecimal amount = positive("amount_per_0.01", "an amount of money per 0.01 of PUE, such as 5000", true);
+            String currency = required(col("currency"), "currency");
+            BigDecimal cap = positive("cap", "an amount of money, or blank for no cap", false);
+            PueContract.Basis basis = null;
+            if (blank(col("basis"))) {
+                error(col("basis"), "basis is empty (expected annual or monthly)");
+            } else {
+                basis = word(col("basis"), "basis", PueContract.Basis::parse, "annual or monthly");
+            }
+            DateRange period = inclusiveRange("from", "to");
+            if (failed) {
+                return;
+            }
+            ctx.contracts.add(new PueContract(site, counterparty, target, amount, currency.strip(), cap, basis, period,
+                    source()));
+        }
+
+        /** A number that must be above 0, or null with an error. */
+        private BigDecimal positive(String column, String expected, boolean required) {
+            BigDecimal v = number(col(column), column, expected, required);
+            if (v != null && v.signum() <= 0) {
+                error(col(column), quoted(col(column)) + " is not above 0 (expected " + expected + ")");
+                return null;
+            }
+            return v;
         }
     }
 }

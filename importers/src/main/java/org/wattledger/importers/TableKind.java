@@ -17,6 +17,7 @@ public enum TableKind {
     /** Structural changes for base-year recalculation: acquisitions, divestments, corrections. */
     CHANGES("changes", "change", "structural changes", "base year changes", "recalculations", "变更", "结构变更",
             "基准年调整", "基准年重算"),
+    CONTRACTS("contracts", "contract", "pue contracts", "合同", "PUE合同", "能效合同"),
     FACTORS("factors", "factor", "emission factors", "因子", "排放因子"),
     /** Sheets that are not tables and are never read: instructions, the template's lists and its examples. */
     INSTRUCTIONS("instructions", "readme", "read me", "help", "lists", "说明", "填写说明", "使用说明", "列表", "examples",

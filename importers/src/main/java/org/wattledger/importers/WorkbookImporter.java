@@ -95,6 +95,8 @@ public final class WorkbookImporter {
         List<Target> targets = new ArrayList<>();
         List<Denominator> denominators = new ArrayList<>();
         List<org.wattledger.engine.model.StructuralChange> changes = new ArrayList<>();
+        Map<String, org.wattledger.engine.model.MeterTag> meterTags = new LinkedHashMap<>();
+        List<org.wattledger.engine.model.PueContract> contracts = new ArrayList<>();
         List<Inventory.InputFile> files = new ArrayList<>();
         Map<Integer, ReadingTimes.Written> utcReadings = new HashMap<>();
         List<FactorTable> factorTables = new ArrayList<>();
@@ -145,6 +147,8 @@ public final class WorkbookImporter {
             targets.addAll(ctx.targets);
             denominators.addAll(ctx.denominators);
             changes.addAll(ctx.changes);
+            ctx.meterTags.forEach(meterTags::putIfAbsent);
+            contracts.addAll(ctx.contracts);
             read += ctx.read;
             accepted += ctx.accepted;
             rejected += ctx.rejected;
@@ -163,7 +167,8 @@ public final class WorkbookImporter {
         issues.sort(Issue.ORDER);
         return new Result(new Inventory(sites, local.readings(), instruments, targets, denominators, issues,
                 new Inventory.RowTally(read, accepted, rejected), files, readingColumns(readingColumns), rejectedSites,
-                changes), factorTables);
+                List.copyOf(meterTags.values()), contracts, changes),
+                factorTables);
     }
 
     /** Each readings table's quantity, from and to column letters, for the engine's input stage to name. */
@@ -314,7 +319,7 @@ public final class WorkbookImporter {
                     if (k.isEmpty() || k.get() == TableKind.INSTRUCTIONS) {
                         issues.add(new Issue(Severity.INFO, n, null, null, null, n + " in folder " + displayName(input)
                                 + " is not named after a table (readings, sites, instruments, targets, denominators,"
-                                + " factors) and is not read"));
+                                + " contracts, factors) and is not read"));
                         continue;
                     }
                     if (k.get() == TableKind.FACTORS) {

@@ -82,7 +82,7 @@ final class CsvInputTest {
                 inv.files().stream().map(f -> f.name()).toList());
         assertEquals(List.of(
                 "info: notes.csv: notes.csv in folder input is not named after a table (readings, sites, instruments,"
-                        + " targets, denominators, factors) and is not read",
+                        + " targets, denominators, contracts, factors) and is not read",
                 "warning: readings.csv, row 3: site 'DC9' is not in the sites table"), issues(inv));
     }
 

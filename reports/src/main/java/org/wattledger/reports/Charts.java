@@ -73,6 +73,8 @@ public final class Charts {
     public static final String PUE_WUE_BY_MONTH = "pue-wue-by-month.png";
     public static final String TARGET_TRAJECTORY = "target-trajectory.png";
     public static final String ENERGY_BY_CARRIER = "energy-by-carrier.png";
+    /** Only when the input has PUE contracts. */
+    public static final String PUE_CONTRACTS = "pue-contracts.png";
     /** Default size of a chart, in pixels. */
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 700;
@@ -155,6 +157,9 @@ public final class Charts {
         charts.put(TARGET_TRAJECTORY, targetTrajectory(m, l));
         charts.put(ENERGY_BY_CARRIER, energyByCarrier(m, l));
         charts.putAll(YearsCharts.all(m, l));
+        if (!m.dataCentre.settlements.isEmpty()) {
+            charts.put(PUE_CONTRACTS, pueContracts(m, l));
+        }
         List<Rendered> out = new ArrayList<>();
         charts.forEach((file, chart) -> {
             int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
@@ -245,6 +250,29 @@ public final class Charts {
         recolour(pue, colours);
         recolour(wue, colours);
         plot.setFixedLegendItems(pue.getLegendItems());
+        return chart;
+    }
+
+    /** Each PUE contract's site PUE by month (solid) against the contract's target (dashed). */
+    static JFreeChart pueContracts(ReportModel m, Labels l) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        m.dataCentre.contractChart().forEach((contract, months) -> months.forEach((month, pair) -> {
+            d.addValue(pair[0].doubleValue(), contract + ", " + DataCentreSection.CHART_ACTUAL, ChartData.monthKey(month));
+            d.addValue(pair[1].doubleValue(), contract + ", " + DataCentreSection.CHART_TARGET, ChartData.monthKey(month));
+        }));
+        NumberAxis axis = valueAxis(DataCentreSection.CHART_AXIS, "0.00");
+        axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeMinimumSize(0.1);
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        CategoryPlot plot = new CategoryPlot(d, monthAxis(m, l), axis, r);
+        plot.setNoDataMessage(DataCentreSection.CHART_NO_DATA);
+        JFreeChart chart = chart(l, DataCentreSection.CHART_TITLE, plot, DataCentreSection.NOTE_CONTRACTS);
+        for (int row = 0; row < d.getRowCount(); row++) { // after chart(): its theme would reset the series
+            boolean target = ((String) d.getRowKey(row)).endsWith(DataCentreSection.CHART_TARGET);
+            r.setSeriesPaint(row, target ? TARGET : PALETTE[(row / 2) % PALETTE.length]);
+            r.setSeriesStroke(row, target ? DASHED : LINE);
+            r.setSeriesShape(row, DOT);
+        }
         return chart;
     }
 

@@ -167,6 +167,7 @@ public final class HtmlReport {
             summary();
             intensities();
             sites();
+            m.dataCentre.html(out);
             lineage();
             coverage();
             targets();
@@ -308,7 +309,8 @@ public final class HtmlReport {
                         Metric.ENERGY, Metric.WATER)) {
                     numCell(f.reported(metric).orElse(null), metric.reportUnit());
                 }
-                numCell(dc.map(DataCentreMetrics::pue).orElse(null), "1");
+                out.append("<td class=\"num\">").append(escape(m.dataCentre.pueWithCategory(s.site().id(),
+                        dc.map(DataCentreMetrics::pue).orElse(null)))).append("</td>");
                 numCell(dc.map(DataCentreMetrics::wue).orElse(null), "L/kWh");
                 numCell(dc.map(DataCentreMetrics::cueLocation).orElse(null), "kg CO2e/kWh");
                 out.append("</tr>\n");

@@ -147,6 +147,7 @@ public final class JsonReport {
             coverage();
             DisclosuresJson.write(g, m, meta);
             m.years.json(g);
+            DataCentreJson.contracts(g, m.dataCentre.settlements);
             if (meta.includeLineage()) {
                 lineage();
             }
@@ -260,7 +261,7 @@ public final class JsonReport {
                 }
                 if (s.dataCentre().isPresent()) {
                     DataCentreMetrics dc = s.dataCentre().get();
-                    quantity("pue", dc.pue(), "1");
+                    DataCentreJson.pue(g, dc.pue(), m.dataCentre.detail(s.site().id()).orElse(null));
                     quantity("wue", dc.wue(), "L/kWh");
                     quantity("cue", dc.cueLocation(), "kg CO2e/kWh");
                     quantity("cueMarket", dc.cueMarket(), "kg CO2e/kWh");
@@ -280,6 +281,7 @@ public final class JsonReport {
                     quantity("itCapacity", s.site().itCapacityKw(), "kW");
                 }
                 scope1ByGas(s.scope1ByGasReported());
+                DataCentreJson.siteExtras(g, m.dataCentre.detail(s.site().id()).orElse(null));
                 if (!s.intensities().isEmpty()) {
                     intensities("intensities", s.intensities());
                 }

@@ -51,6 +51,8 @@ final class ReportModel {
     final List<Coverage> coverage;
     /** Years side by side, drivers of change, recalculation, anomalies. */
     final YearsTables years;
+    /** Category, monthly and partial PUE, the table over years and the PUE contracts. */
+    final DataCentreSection dataCentre;
 
     private ReportModel(Results results) {
         this.results = results;
@@ -66,6 +68,7 @@ final class ReportModel {
         this.complete = results.complete();
         this.coverage = results.coverage();
         this.years = YearsTables.of(results);
+        this.dataCentre = new DataCentreSection(results, sites);
     }
 
     /** Why an incomplete report is incomplete, counted: "2 errors", "1 meter with uncovered time". */

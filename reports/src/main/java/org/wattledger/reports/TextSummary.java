@@ -83,13 +83,14 @@ public final class TextSummary {
                         value(s.figures().reported(Metric.SCOPE1).orElse(null), "t CO2e"),
                         value(s.figures().reported(Metric.SCOPE2_LOCATION).orElse(null), "t CO2e"),
                         value(s.figures().reported(Metric.ENERGY).orElse(null), "MWh"),
-                        value(dc.map(DataCentreMetrics::pue).orElse(null), "1"),
+                        dc.isPresent() ? m.dataCentre.pueWithCategory(s.site().id(), dc.get().pue()) : value(null, "1"),
                         value(dc.map(DataCentreMetrics::wue).orElse(null), "L/kWh")});
             }
             table(out, List.of(Align.LEFT, Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT),
                     words(l, "text.col.site", "text.col.kind", "text.col.scope1", "text.col.scope2Location",
                         "text.col.energy", "text.col.pue", "text.col.wue"), rows, "  ");
         }
+        m.dataCentre.text(out);
 
         if (!m.targets.isEmpty()) {
             out.append("\n").append(l.get("text.targets")).append("\n");

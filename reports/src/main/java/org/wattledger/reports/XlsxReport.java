@@ -242,6 +242,7 @@ public final class XlsxReport {
             disclosures();
             about();
             years();
+            dataCentreSheets();
         }
 
         /** Years, Drivers and Recalculation sheets (after About), from {@link YearsTables}'s rows. */
@@ -276,6 +277,30 @@ public final class XlsxReport {
                     t.row().integer(row.year()).number(row.original(), "t CO2e").number(row.restated(), "t CO2e");
                 }
                 t.note(y.recalculationNote());
+                t.finish();
+            }
+        }
+
+        /** The data-centre tables (indicators, monthly and partial PUE, years, contracts), a sheet each. */
+        private void dataCentreSheets() {
+            for (DataCentreSection.Grid g : m.dataCentre.grids()) {
+                wb.createSheet(g.sheet());
+                Table t = new Table(g.sheet(), g.headers().toArray(String[]::new));
+                for (List<DataCentreSection.Cell> cells : g.rows()) {
+                    Table.R r = t.row();
+                    for (DataCentreSection.Cell c : cells) {
+                        if (!c.isNumber()) {
+                            r.text(c.text());
+                        } else if (c.percent()) {
+                            r.percent(c.number());
+                        } else {
+                            r.number(c.number(), c.places());
+                        }
+                    }
+                }
+                if (g.note() != null) {
+                    t.note(g.note());
+                }
                 t.finish();
             }
         }

@@ -120,7 +120,7 @@ final class HtmlReportTest {
     void listsIssuesErrorsFirstAndFactorsWithTheirCitations() {
         String html = html(Fixtures.small());
         String issues = html.substring(html.indexOf("id=\"issues\""), html.indexOf("id=\"factors\""));
-        assertTrue(issues.contains("1 error, 0 warnings, 5 notices."), issues);
+        assertTrue(issues.contains("1 error, 0 warnings, 7 notices."), issues);
         assertTrue(issues.indexOf("sev error") < issues.indexOf("sev info"), "errors first");
         assertTrue(issues.contains("<td>meters.xlsx</td><td>readings</td><td class=\"num\">14</td><td>F</td>"));
         String factors = html.substring(html.indexOf("id=\"factors\""), html.indexOf("id=\"reproduce\""));

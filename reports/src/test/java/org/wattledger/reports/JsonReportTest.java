@@ -107,7 +107,7 @@ final class JsonReportTest {
         JsonNode dc = sites.get(0);
         assertEquals(List.of("site", "name", "kind", "region", "scope2Location", "scope2Market", "energy",
                 "energyIndirect", "energyTce", "water", "pue", "wue", "cue", "cueMarket", "ref", "electricity",
-                "itEnergy", "facilityEnergy", "itCapacity", "intensities"), keys(dc));
+                "itEnergy", "facilityEnergy", "itCapacity", "itCapacityUtilisation", "intensities"), keys(dc));
         // A data centre's Scope 1 + 2 (location) per MWh of IT energy: 1.1 t / 2 MWh = 0.55 t CO2e/MWh.
         assertEquals("scope1_2_per_it_energy", dc.get("intensities").get(0).get("name").asText());
         assertEquals("0.55", value(dc.get("intensities").get(0)));

@@ -62,7 +62,7 @@ final class TextSummaryTest {
                 List.of("out/report.json", "out/report.html"));
         assertTrue(text.contains("  T1      scope1_2  2024     1.55   1.50  t CO2e    44.7 %  OFF TRACK\n"), text);
         assertTrue(text.contains("  T2      pue       2024    1.100  1.100  1          0.0 %  on track\n"), text);
-        assertTrue(text.contains("\nIssues    1 error, 0 warnings, 5 notices\n"), text);
+        assertTrue(text.contains("\nIssues    1 error, 0 warnings, 7 notices\n"), text);
         assertTrue(text.endsWith("\nFiles written\n  out/report.json\n  out/report.html\n"), text);
         assertFalse(text.lines().anyMatch(l -> l.endsWith(" ")), "no trailing spaces");
     }

@@ -103,7 +103,7 @@ final class XlsxReportTest {
             List<String> names = new ArrayList<>();
             wb.forEach(s -> names.add(s.getSheetName()));
             assertEquals(List.of("Summary", "Sites", "Coverage", "Monthly", "Activity", "Targets", "Issues", "Factors",
-                    "Disclosures", "GHG Protocol", "About"), names);
+                    "Disclosures", "GHG Protocol", "About", "Data centres", "PUE by month", "Data centres by year"), names);
             for (Sheet s : wb) {
                 assertNotNull(s.getPaneInformation(), s.getSheetName());
                 assertTrue(s.getPaneInformation().isFreezePane(), s.getSheetName());

@@ -290,6 +290,8 @@ public final class Results {
             }
         }
         out.addAll(DataCentreRoles.missingRoles(calculation.sites(), lines));
+        out.addAll(DataCentreDetails.issues(this));
+        out.addAll(ContractSettlement.issues(this));
         out.addAll(new TargetTracker(this).issues(calculation.inventory().targets()));
         out.addAll(denominatorIssues());
         out.addAll(coverageIssues());

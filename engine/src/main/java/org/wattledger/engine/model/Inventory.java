@@ -17,10 +17,13 @@ import java.util.Map;
  * @param changes the changes table: acquisitions, divestments, corrections that may restate the base year
  * @param rejectedSites site ids whose row in the sites table had an error, with that row: the
  *     input stage names it when the site's readings arrive, rather than calling the site missing
+ * @param meterTags the measurement points and zones the readings tables give their meters
+ * @param contracts the PUE contracts of the contracts table
  */
 public record Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
         List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
-        List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites, List<StructuralChange> changes) {
+        List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites, List<MeterTag> meterTags,
+        List<PueContract> contracts, List<StructuralChange> changes) {
 
     public Inventory {
         changes = List.copyOf(changes);
@@ -33,20 +36,22 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
         files = List.copyOf(files);
         readingColumns = List.copyOf(readingColumns);
         rejectedSites = Map.copyOf(rejectedSites);
+        meterTags = List.copyOf(meterTags);
+        contracts = List.copyOf(contracts);
     }
 
-    /** An inventory without a changes table. */
+    /** An inventory without meter tags, contracts or changes (a ledger, which stores none of them). */
     public Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
             List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
             List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites) {
         this(sites, readings, instruments, targets, denominators, issues, rows, files, readingColumns, rejectedSites,
-                List.of());
+                List.of(), List.of(), List.of());
     }
 
     /** The same inventory with the rows of a changes table (base-year recalculation). */
     public Inventory withChanges(List<StructuralChange> newChanges) {
         return new Inventory(sites, readings, instruments, targets, denominators, issues, rows, files, readingColumns,
-                rejectedSites, newChanges);
+                rejectedSites, meterTags, contracts, newChanges);
     }
 
     /** An inventory whose readings tables name no columns (built in code rather than read from files). */
@@ -59,7 +64,7 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
     public Inventory withReadings(List<Site> newSites, List<Reading> newReadings, List<Issue> newIssues,
             RowTally newRows) {
         return new Inventory(newSites, newReadings, instruments, targets, denominators, newIssues, newRows, files,
-                readingColumns, rejectedSites, changes);
+                readingColumns, rejectedSites, meterTags, contracts, changes);
     }
 
     /** Reading rows read, accepted and rejected. Rejected rows each have at least one error issue. */

@@ -1,0 +1,340 @@
+package org.wattledger.reports;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.wattledger.engine.calc.ContractSettlement;
+import org.wattledger.engine.calc.DataCentreDetails;
+import org.wattledger.engine.calc.DataCentreMetrics;
+import org.wattledger.engine.calc.DataCentreYears;
+import org.wattledger.engine.calc.Results;
+import org.wattledger.engine.calc.SiteResult;
+import org.wattledger.engine.units.Exact;
+
+/**
+ * The data-centre section of the reports: indicators with the PUE category, monthly PUE, partial PUE,
+ * the table over years and the PUE contract settlement. Built once per run as {@link Grid}s that the
+ * HTML, xlsx, text and CSV writers each render, so every format shows the same rows. Every word a
+ * reader sees here is a constant of this class (the one place to translate them).
+ */
+final class DataCentreSection {
+    // ---- words people read ----
+    static final String T_INDICATORS = "Data-centre indicators";
+    static final String T_MONTHLY = "Monthly PUE";
+    static final String T_PARTIAL = "Partial PUE by zone";
+    static final String T_YEARS = "Data centres by year";
+    static final String T_CONTRACTS = "PUE contract settlement";
+    static final String H_SITE = "Site";
+    static final String H_CATEGORY = "PUE category";
+    static final String H_PUE = "PUE";
+    static final String H_WUE = "WUE (L/kWh)";
+    static final String H_CUE = "CUE location (kg CO2e/kWh)";
+    static final String H_CUE_MARKET = "CUE market (kg CO2e/kWh)";
+    static final String H_ERF = "ERF";
+    static final String H_REF = "REF";
+    static final String H_UTILISATION = "IT capacity utilisation";
+    static final String H_MONTH = "Month";
+    static final String H_ZONE = "Zone";
+    static final String H_ZONE_IT = "Zone IT energy (MWh)";
+    static final String H_ZONE_INFRA = "Zone infrastructure energy (MWh)";
+    static final String H_PPUE = "Partial PUE";
+    static final String H_YEAR = "Year";
+    static final String H_ENERGY = "Energy (MWh)";
+    static final String H_IT_ENERGY = "IT energy (MWh)";
+    static final String H_RENEWABLE = "Renewable share";
+    static final String H_COUNTERPARTY = "Counterparty";
+    static final String H_BASIS = "Basis";
+    static final String H_PERIOD = "Period";
+    static final String H_TARGET = "Target PUE";
+    static final String H_ACTUAL = "Actual PUE";
+    static final String H_DEVIATION = "Deviation";
+    static final String H_STEPS = "Steps of 0.01";
+    static final String H_UNCAPPED = "Amount before cap";
+    static final String H_CAP = "Cap";
+    static final String H_AMOUNT = "Amount (+ penalty, − bonus)";
+    static final String H_CURRENCY = "Currency";
+    static final String CAPPED = "capped";
+    /** The unit of a count of 0.01 steps (shown without decimals). */
+    private static final String STEPS = "steps";
+    static final String PARTIAL = "part of the period";
+    static final String NOT_SETTLED = "not settled: no PUE";
+    static final String TOTAL = "Total";
+    static final String NO_CATEGORY = "none";
+    static final String NOTE_INDICATORS = "PUE category per ISO/IEC 30134-2 from where the IT meters measure"
+            + " (ups_output PUE1, pdu_output PUE2, it_input PUE3; the lowest of the site's IT meters). Every PUE is a"
+            + " ratio of sums: the year's and the month's, never an average of monthly values.";
+    static final String NOTE_PARTIAL = "Partial PUE = (zone IT energy + zone infrastructure energy) / zone IT energy;"
+            + " zone IT meters have role it, zone infrastructure meters role sub.";
+    static final String NOTE_CONTRACTS = "Deviation = actual PUE − target, counted in whole steps of 0.01 truncated"
+            + " toward zero; amount = steps × amount per 0.01, then cut to the cap in each settlement period."
+            + " Positive is a penalty, negative a bonus.";
+    static final String CHART_TITLE = "Actual vs target PUE by month";
+    static final String CHART_ACTUAL = "actual PUE";
+    static final String CHART_TARGET = "target PUE";
+    static final String CHART_AXIS = "PUE (1)";
+    static final String CHART_NO_DATA = "No month with a PUE inside a contract's period";
+    /** The settlement rule in the JSON report's contracts[] (a value of the report, in English). */
+    static final String ROUNDING_RULE = "deviation in whole steps of 0.01, truncated toward zero; capped per period";
+
+    /** A cell: text, or a number shown in its unit's precision (percent for shares). */
+    record Cell(String text, BigDecimal number, String unit, boolean percent) {
+        static Cell text(String t) {
+            return new Cell(t, null, null, false);
+        }
+
+        static Cell number(BigDecimal n, String unit) {
+            return new Cell(null, n, unit, false);
+        }
+
+        static Cell percent(BigDecimal fraction) {
+            return new Cell(null, fraction, "1", true);
+        }
+
+        boolean isNumber() {
+            return number != null;
+        }
+
+        /** For people: rounded, grouped; {@link Display#NONE} when empty. */
+        String display() {
+            if (number == null) {
+                return text == null || text.isEmpty() ? Display.NONE : text;
+            }
+            return percent ? Display.percent(number, 1) : Display.number(number, places());
+        }
+
+        /** Decimals shown: none for whole steps of 0.01, else the unit's. */
+        int places() {
+            return STEPS.equals(unit) ? 0 : Display.places(unit);
+        }
+
+        /** For machines (CSV): the exact decimal, or the text; empty when neither. */
+        String exact() {
+            return number != null ? Exact.strip(number).toPlainString() : text == null ? "" : text;
+        }
+    }
+
+    /** A table: an id (HTML anchor, CSV file stem, xlsx sheet name), a title, headers, rows and a note. */
+    record Grid(String id, String sheet, String title, List<String> headers, List<List<Cell>> rows, String note) {
+    }
+
+    final List<DataCentreDetails.Detail> details;
+    final List<ContractSettlement.Settlement> settlements;
+    final List<DataCentreYears.Row> years;
+    private final List<SiteResult> sites;
+
+    DataCentreSection(Results results, List<SiteResult> sites) {
+        this.details = DataCentreDetails.of(results);
+        this.settlements = ContractSettlement.settle(results);
+        this.years = DataCentreYears.of(results);
+        this.sites = sites;
+    }
+
+    Optional<DataCentreDetails.Detail> detail(String site) {
+        return details.stream().filter(d -> d.site().equals(site)).findFirst();
+    }
+
+    /** "1.350 (PUE2)" for people: a PUE with its category where it has one. */
+    String pueWithCategory(String site, BigDecimal pue) {
+        String category = detail(site).map(DataCentreDetails.Detail::category).orElse(null);
+        return Display.number(pue, "1") + (pue == null || category == null ? "" : " (" + category + ")");
+    }
+
+    /** The tables that have rows, in their order. */
+    List<Grid> grids() {
+        List<Grid> out = new ArrayList<>();
+        add(out, indicators());
+        add(out, monthly());
+        add(out, partial());
+        add(out, byYear());
+        add(out, contracts());
+        return out;
+    }
+
+    private static void add(List<Grid> out, Grid g) {
+        if (!g.rows().isEmpty()) {
+            out.add(g);
+        }
+    }
+
+    private Grid indicators() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (SiteResult s : sites) {
+            if (s.dataCentre().isEmpty()) {
+                continue;
+            }
+            DataCentreMetrics dc = s.dataCentre().get();
+            Optional<DataCentreDetails.Detail> d = detail(s.site().id());
+            String category = d.map(DataCentreDetails.Detail::category).orElse(null);
+            BigDecimal utilisation = d.map(DataCentreDetails.Detail::itCapacityUtilisation).orElse(null);
+            rows.add(List.of(Cell.text(s.site().id()), Cell.number(dc.pue(), "1"),
+                    Cell.text(category == null ? NO_CATEGORY : category), Cell.number(dc.wue(), "L/kWh"),
+                    Cell.number(dc.cueLocation(), "kg CO2e/kWh"), Cell.number(dc.cueMarket(), "kg CO2e/kWh"),
+                    Cell.number(dc.erf(), "1"), Cell.number(dc.ref(), "1"),
+                    utilisation == null ? Cell.text(null) : Cell.percent(utilisation)));
+        }
+        return new Grid("datacentres", "Data centres", T_INDICATORS, List.of(H_SITE, H_PUE, H_CATEGORY, H_WUE, H_CUE,
+                H_CUE_MARKET, H_ERF, H_REF, H_UTILISATION), rows, NOTE_INDICATORS);
+    }
+
+    private Grid monthly() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (DataCentreDetails.Detail d : details) {
+            d.monthlyPue().forEach((month, pue) -> rows.add(List.of(Cell.text(d.site()), Cell.text(month.toString()),
+                    Cell.number(pue, "1"), Cell.text(d.category() == null ? NO_CATEGORY : d.category()))));
+        }
+        return new Grid("pue-monthly", "PUE by month", T_MONTHLY, List.of(H_SITE, H_MONTH, H_PUE, H_CATEGORY), rows,
+                null);
+    }
+
+    private Grid partial() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (DataCentreDetails.Detail d : details) {
+            for (DataCentreDetails.PartialPue p : d.partialPue()) {
+                rows.add(List.of(Cell.text(d.site()), Cell.text(p.zone()), Cell.number(p.itMwh(), "MWh"),
+                        Cell.number(p.infrastructureMwh(), "MWh"), Cell.number(p.value(), "1")));
+            }
+        }
+        return new Grid("partial-pue", "Partial PUE", T_PARTIAL, List.of(H_SITE, H_ZONE, H_ZONE_IT, H_ZONE_INFRA,
+                H_PPUE), rows, NOTE_PARTIAL);
+    }
+
+    private Grid byYear() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (DataCentreYears.Row r : years) {
+            rows.add(List.of(Cell.text(r.site()), Cell.text(Integer.toString(r.year())), Cell.number(r.pue(), "1"),
+                    Cell.number(r.wue(), "L/kWh"), Cell.number(r.energyMwh(), "MWh"), Cell.number(r.itEnergyMwh(), "MWh"),
+                    r.renewableShare() == null ? Cell.text(null) : Cell.percent(r.renewableShare())));
+        }
+        return new Grid("datacentre-years", "Data centres by year", T_YEARS, List.of(H_SITE, H_YEAR, H_PUE, H_WUE,
+                H_ENERGY, H_IT_ENERGY, H_RENEWABLE), rows, null);
+    }
+
+    private Grid contracts() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ContractSettlement.Settlement s : settlements) {
+            var c = s.contract();
+            String money = c.currency();
+            for (ContractSettlement.Period p : s.periods()) {
+                String flag = p.actualPue() == null ? NOT_SETTLED : p.capped() ? CAPPED : p.partial() ? PARTIAL : "";
+                rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(c.basis().id()),
+                        Cell.text(p.period().toString()), Cell.number(c.targetPue(), "1"), Cell.number(p.actualPue(), "1"),
+                        Cell.number(p.deviation(), "1"), Cell.number(p.steps(), STEPS),
+                        Cell.number(p.uncapped(), money), Cell.number(c.cap(), money), Cell.number(p.amount(), money),
+                        Cell.text(money), Cell.text(flag)));
+            }
+            rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(TOTAL),
+                    Cell.text(c.period().toString()), Cell.number(c.targetPue(), "1"), Cell.number(s.actualPue(), "1"),
+                    Cell.number(s.deviation(), "1"), Cell.text(null), Cell.text(null), Cell.text(null),
+                    Cell.number(s.amount(), money), Cell.text(money), Cell.text(s.complete() ? "" : NOT_SETTLED)));
+        }
+        return new Grid("pue-contracts", "PUE contracts", T_CONTRACTS, List.of(H_SITE, H_COUNTERPARTY, H_BASIS, H_PERIOD,
+                H_TARGET, H_ACTUAL, H_DEVIATION, H_STEPS, H_UNCAPPED, H_CAP, H_AMOUNT, H_CURRENCY, ""), rows,
+                NOTE_CONTRACTS);
+    }
+
+    /** Each contract's site PUE by month beside its target, for the chart. */
+    Map<String, Map<YearMonth, BigDecimal[]>> contractChart() {
+        Map<String, Map<YearMonth, BigDecimal[]>> out = new TreeMap<>();
+        for (ContractSettlement.Settlement s : settlements) {
+            var c = s.contract();
+            Optional<DataCentreDetails.Detail> d = detail(c.site());
+            if (d.isEmpty()) {
+                continue;
+            }
+            Map<YearMonth, BigDecimal[]> series = new TreeMap<>();
+            d.get().monthlyPue().forEach((m, pue) -> {
+                if (c.period().contains(m.atDay(1))) {
+                    series.put(m, new BigDecimal[] {pue, c.targetPue()});
+                }
+            });
+            if (!series.isEmpty()) {
+                out.put(c.site() + (c.counterparty() == null ? "" : " / " + c.counterparty()), series);
+            }
+        }
+        return out;
+    }
+
+    // ---- renderings ----
+
+    /** The section as HTML tables, each under its heading. */
+    void html(StringBuilder out) {
+        for (Grid g : grids()) {
+            out.append("<h2 id=\"").append(g.id()).append("\">").append(HtmlReport.escape(g.title())).append("</h2>\n");
+            out.append("<table>\n<thead><tr>");
+            for (String h : g.headers()) {
+                out.append("<th>").append(HtmlReport.escape(h)).append("</th>");
+            }
+            out.append("</tr></thead>\n<tbody>\n");
+            for (List<Cell> row : g.rows()) {
+                out.append("<tr>");
+                for (Cell c : row) {
+                    out.append(c.isNumber() ? "<td class=\"num\">" : "<td>").append(HtmlReport.escape(c.display()))
+                            .append("</td>");
+                }
+                out.append("</tr>\n");
+            }
+            out.append("</tbody>\n</table>\n");
+            if (g.note() != null) {
+                out.append("<p class=\"muted\">").append(HtmlReport.escape(g.note())).append("</p>\n");
+            }
+        }
+    }
+
+    /** The grids written as CSV files of their own (the indicators and months are in sites.csv and monthly.csv). */
+    static final java.util.Set<String> CSV_GRIDS = java.util.Set.of("partial-pue", "datacentre-years", "pue-contracts");
+
+    /** The grids the terminal summary shows (the indicators, partial PUE and contracts; months and years are long). */
+    private static final java.util.Set<String> TEXT_GRIDS = java.util.Set.of("datacentres", "partial-pue",
+            "pue-contracts");
+
+    /** The section as plain-text tables for the terminal summary. */
+    void text(StringBuilder out) {
+        for (Grid g : grids()) {
+            if (!TEXT_GRIDS.contains(g.id())) {
+                continue;
+            }
+            out.append('\n').append(g.title()).append('\n');
+            int[] widths = new int[g.headers().size()];
+            List<String[]> lines = new ArrayList<>();
+            lines.add(g.headers().toArray(String[]::new));
+            for (List<Cell> row : g.rows()) {
+                lines.add(row.stream().map(c -> c.display().equals(Display.NONE) ? "-" : c.display())
+                        .toArray(String[]::new));
+            }
+            for (String[] l : lines) {
+                for (int i = 0; i < l.length; i++) {
+                    widths[i] = Math.max(widths[i], l[i].length());
+                }
+            }
+            for (String[] l : lines) {
+                StringBuilder line = new StringBuilder("  ");
+                for (int i = 0; i < l.length; i++) {
+                    line.append(String.format(java.util.Locale.ROOT, "%-" + widths[i] + "s", l[i]));
+                    if (i < l.length - 1) {
+                        line.append("  ");
+                    }
+                }
+                out.append(line.toString().stripTrailing()).append('\n');
+            }
+        }
+    }
+
+    /** A grid as CSV (LF line ends, RFC 4180 quoting, exact decimals), header first. */
+    static String csv(Grid g) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.join(",", g.headers().stream().map(DataCentreSection::quote).toList())).append("\n");
+        for (List<Cell> row : g.rows()) {
+            out.append(String.join(",", row.stream().map(c -> quote(c.exact())).toList())).append("\n");
+        }
+        return out.toString();
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
