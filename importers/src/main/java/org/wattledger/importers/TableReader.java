@@ -264,20 +264,59 @@ abstract class TableReader implements RowSink {
         if (column >= memoText.length) {
             return null;
         }
-        String t = row.text(column);
         String m = memoText[column];
         return m != null && memoKind[column] == row.kind(column) && memoFormat[column] == row.format(column)
-                && (m == t || m.equals(t)) ? memoValue[column] : null;
+                && row.textEquals(column, m) ? memoValue[column] : null;
     }
 
     <T> T remember(int column, T value) {
+        return remember(column, value, null);
+    }
+
+    /** Remembers what this column's text ({@code text}, or null: the cell's) gave. */
+    <T> T remember(int column, T value, String text) {
         if (column < memoText.length && value != null) {
-            memoText[column] = row.text(column);
+            memoText[column] = text != null ? text : row.text(column);
             memoKind[column] = row.kind(column);
             memoFormat[column] = row.format(column);
             memoValue[column] = value;
         }
         return value;
+    }
+
+    /**
+     * Second to the memo: what recent cell texts gave, per column, in a fixed table of slots
+     * (a slot keeps the last text that hashed to it). A million hourly rows hold a few thousand
+     * distinct dates and meters; found here, a cell is never turned into a String.
+     */
+    private static final int RECENT_SLOTS = 1 << 13;
+    private final Map<Integer, Recent[]> recentByColumn = new HashMap<>();
+
+    /** A cell text (as stored, with its kind and format) and what it gave. */
+    record Recent(String text, byte kind, byte format, Object value) {
+    }
+
+    private int recentSlot(int column) {
+        int h = row.textHash(column) * 31 + row.kind(column) * 7 + row.format(column);
+        return (h ^ (h >>> 15)) & (RECENT_SLOTS - 1);
+    }
+
+    /** What this column's current text gave recently, or null. */
+    Recent recent(int column) {
+        Recent[] slots = recentByColumn.get(column);
+        if (slots == null) {
+            return null;
+        }
+        Recent r = slots[recentSlot(column)];
+        return r != null && r.kind() == row.kind(column) && r.format() == row.format(column)
+                && row.textEquals(column, r.text()) ? r : null;
+    }
+
+    /** Keeps what this column's current text gave (not null). */
+    Recent rememberRecent(int column, Object value) {
+        Recent r = new Recent(row.text(column), row.kind(column), row.format(column), value);
+        recentByColumn.computeIfAbsent(column, c -> new Recent[RECENT_SLOTS])[recentSlot(column)] = r;
+        return r;
     }
 
     private String lastDateText;
@@ -295,7 +334,11 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (String) m;
         }
-        return remember(column, ctx.caches.intern(text(column)));
+        Recent r = recent(column);
+        if (r == null) {
+            r = rememberRecent(column, ctx.caches.intern(text(column)));
+        }
+        return remember(column, (String) r.value(), r.text());
     }
 
     /** An optional text cell, or null. */
@@ -311,13 +354,24 @@ abstract class TableReader implements RowSink {
             }
             return null;
         }
-        byte k = row.kind(column);
-        Numbers.Parsed p = Numbers.parse(row.text(column), k, decimalComma);
+        Numbers.Parsed p = parseNumber(column);
         if (!p.ok() || !p.suffix().isEmpty()) {
             error(column, notANumber(column, expected, p));
             return null;
         }
         return p.value();
+    }
+
+    /** {@link Numbers#parse} of a cell; a plain number is read straight from the cell's bytes. */
+    Numbers.Parsed parseNumber(int column) {
+        byte k = row.kind(column);
+        if (k == CellRow.NUMBER || k == CellRow.TEXT) {
+            BigDecimal plain = row.plainDecimal(column);
+            if (plain != null) {
+                return new Numbers.Parsed(plain, "", null);
+            }
+        }
+        return Numbers.parse(row.text(column), k, decimalComma);
     }
 
     String notANumber(int column, String expected, Numbers.Parsed p) {
@@ -352,15 +406,26 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (Dates.Value) m;
         }
-        String t = row.text(column);
         byte f = row.format(column);
         Dates.Value v;
-        if (lastDate != null && lastDateKind == k && lastDateFormat == f && t.equals(lastDateText)) {
+        String t;
+        if (lastDate != null && lastDateKind == k && lastDateFormat == f && row.textEquals(column, lastDateText)) {
             v = lastDate; // a period that starts where the previous row's ended
+            t = lastDateText;
         } else {
-            v = dates.parse(t, k, f);
+            Recent r = recent(column);
+            if (r != null) {
+                v = (Dates.Value) r.value();
+                t = r.text();
+            } else {
+                t = row.text(column);
+                v = dates.parse(t, k, f);
+                if (v != null) {
+                    rememberRecent(column, v);
+                }
+            }
         }
-        remember(column, v);
+        remember(column, v, t);
         if (v != null) {
             lastDateText = t;
             lastDateKind = k;
@@ -368,7 +433,7 @@ abstract class TableReader implements RowSink {
             lastDate = v;
         }
         if (v == null) {
-            error(column, quoted(column) + " " + Dates.notADate(t, k));
+            error(column, quoted(column) + " " + Dates.notADate(row.text(column), k));
         }
         return v;
     }
@@ -390,6 +455,10 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (T) m; // the same text as the row above
         }
+        Recent recent = recent(column);
+        if (recent != null) {
+            return remember(column, (T) recent.value(), recent.text());
+        }
         Map<String, Optional<?>> parsed = wordsByColumn.computeIfAbsent(column, c -> new HashMap<>());
         String raw = row.text(column);
         Optional<T> v = (Optional<T>) parsed.get(raw);
@@ -403,6 +472,7 @@ abstract class TableReader implements RowSink {
             error(column, "unknown " + name + " " + UserText.quote(text(column)) + " (expected " + accepted + ")");
             return null;
         }
+        rememberRecent(column, v.get());
         return remember(column, v.get());
     }
 
