@@ -153,6 +153,26 @@ final class CellRow {
         return n == s.length();
     }
 
+    /**
+     * Whether the cell's text is the one given as {@code utf8} (its UTF-8 bytes) and {@code text}:
+     * the bytes are compared when the cell is bytes, else the strings.
+     */
+    boolean sameText(int column, byte[] utf8, String s) {
+        if (!onlyBytes(column)) {
+            return text(column).equals(s);
+        }
+        int from = start[column];
+        return Arrays.equals(bytes, from, from + length[column], utf8, 0, utf8.length);
+    }
+
+    /** The cell's text as UTF-8 bytes (a copy). */
+    byte[] utf8(int column) {
+        if (!onlyBytes(column)) {
+            return text(column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return Arrays.copyOfRange(bytes, start[column], start[column] + length[column]);
+    }
+
     /** A hash of the cell's text as stored (bytes or characters), for caches keyed by {@link #textEquals}. */
     int textHash(int column) {
         if (!onlyBytes(column)) {

@@ -94,15 +94,14 @@ final class ReadingRow {
             if (m != null) {
                 columnUnit = (CarbonUnit) m;
             } else if (recent != null) {
-                columnUnit = t.remember(h.unit, (CarbonUnit) recent.value(), recent.text());
+                columnUnit = t.remember(h.unit, recent);
             } else {
                 String text = t.text(h.unit);
                 Optional<CarbonUnit> u = t.ctx.caches.unit(text);
                 if (u.isEmpty()) {
                     t.error(h.unit, "unknown unit " + UserText.quote(text) + " (expected " + ReadingsTable.UNITS + ")");
                 } else {
-                    t.rememberRecent(h.unit, u.get());
-                    columnUnit = t.remember(h.unit, u.get());
+                    columnUnit = t.remember(h.unit, t.rememberRecent(h.unit, u.get()));
                 }
             }
         }
