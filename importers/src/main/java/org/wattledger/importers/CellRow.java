@@ -37,13 +37,30 @@ final class CellRow {
     private String[] text = new String[16];
     private byte[] kind = new byte[16];
     private byte[] format = new byte[16];
+    /**
+     * A cell set from bytes keeps its UTF-8 text here ({@code bytes} from {@code start}, {@code length}
+     * long; start -1: the cell is a String) and becomes a String only when {@link #text} is asked:
+     * numbers, dates and repeated words are read from the bytes, so most cells never need one.
+     */
+    private byte[] bytes = new byte[256];
+    private int bytesUsed;
+    private int[] start = filled(16);
+    private int[] length = new int[16];
     private int width;
+
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
+    }
 
     void reset(int rowNumber) {
         Arrays.fill(text, 0, width, null);
         Arrays.fill(kind, 0, width, BLANK);
         Arrays.fill(format, 0, width, FMT_GENERAL);
+        Arrays.fill(start, 0, width, -1);
         width = 0;
+        bytesUsed = 0;
         number = rowNumber;
         broken = null;
     }
@@ -56,21 +73,157 @@ final class CellRow {
     }
 
     void set(int column, byte cellKind, String cellText, byte cellFormat) {
-        if (column >= text.length) {
-            int n = Math.max(column + 1, text.length * 2);
-            text = Arrays.copyOf(text, n);
-            kind = Arrays.copyOf(kind, n);
-            format = Arrays.copyOf(format, n);
-        }
+        widen(column);
         if (cellKind == TEXT && cellText.isEmpty()) {
             cellKind = BLANK;
         }
         text[column] = cellKind == BLANK ? null : cellText;
+        start[column] = -1;
         kind[column] = cellKind;
         format[column] = cellFormat;
         if (column >= width) {
             width = column + 1;
         }
+    }
+
+    /** Sets a cell from its UTF-8 text ({@code len} bytes of {@code src} from {@code off}), copied. */
+    void set(int column, byte cellKind, byte[] src, int off, int len, byte cellFormat) {
+        widen(column);
+        if (cellKind == TEXT && len == 0) {
+            cellKind = BLANK;
+        }
+        text[column] = null;
+        kind[column] = cellKind;
+        format[column] = cellFormat;
+        if (cellKind == BLANK) {
+            start[column] = -1;
+        } else {
+            if (bytesUsed + len > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytesUsed + len, bytes.length * 2));
+            }
+            System.arraycopy(src, off, bytes, bytesUsed, len);
+            start[column] = bytesUsed;
+            length[column] = len;
+            bytesUsed += len;
+        }
+        if (column >= width) {
+            width = column + 1;
+        }
+    }
+
+    private void widen(int column) {
+        if (column >= text.length) {
+            int n = Math.max(column + 1, text.length * 2);
+            text = Arrays.copyOf(text, n);
+            kind = Arrays.copyOf(kind, n);
+            format = Arrays.copyOf(format, n);
+            int old = start.length;
+            start = Arrays.copyOf(start, n);
+            Arrays.fill(start, old, n, -1);
+            length = Arrays.copyOf(length, n);
+        }
+    }
+
+    /** Whether the cell's text is still only bytes (set from bytes and not yet asked for as text). */
+    private boolean onlyBytes(int column) {
+        return column >= 0 && column < width && start[column] >= 0 && text[column] == null;
+    }
+
+    /**
+     * Whether the cell's text equals {@code s} ("" for a blank cell), without making a String of
+     * the cell: ASCII bytes are compared with the characters one by one, and only a cell with
+     * other bytes is decoded.
+     */
+    boolean textEquals(int column, String s) {
+        if (!onlyBytes(column)) {
+            return text(column).equals(s);
+        }
+        int from = start[column];
+        int n = length[column];
+        int i = 0;
+        for (; i < n; i++) {
+            byte b = bytes[from + i];
+            if (b < 0) {
+                return text(column).equals(s);
+            }
+            if (i >= s.length() || s.charAt(i) != b) {
+                return false;
+            }
+        }
+        return n == s.length();
+    }
+
+    /**
+     * Whether the cell's text is the one given as {@code utf8} (its UTF-8 bytes) and {@code text}:
+     * the bytes are compared when the cell is bytes, else the strings.
+     */
+    boolean sameText(int column, byte[] utf8, String s) {
+        if (!onlyBytes(column)) {
+            return text(column).equals(s);
+        }
+        int from = start[column];
+        return Arrays.equals(bytes, from, from + length[column], utf8, 0, utf8.length);
+    }
+
+    /** The cell's text as UTF-8 bytes (a copy). */
+    byte[] utf8(int column) {
+        if (!onlyBytes(column)) {
+            return text(column).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return Arrays.copyOfRange(bytes, start[column], start[column] + length[column]);
+    }
+
+    /** A hash of the cell's text as stored (bytes or characters), for caches keyed by {@link #textEquals}. */
+    int textHash(int column) {
+        if (!onlyBytes(column)) {
+            return text(column).hashCode();
+        }
+        int h = 0;
+        for (int i = start[column], end = i + length[column]; i < end; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
+    }
+
+    /**
+     * "123.456" or "-7" with at most 18 digits straight from the cell's bytes, exactly as
+     * {@link Numbers#fastDecimal(String)} reads the same text; null for anything else (the caller
+     * then reads the text).
+     */
+    java.math.BigDecimal plainDecimal(int column) {
+        if (!onlyBytes(column)) {
+            return null;
+        }
+        int i = start[column];
+        int end = i + length[column];
+        if (end == i || end - i > 19) {
+            return null;
+        }
+        boolean negative = bytes[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < end; i++) {
+            byte c = bytes[i];
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18 || scale == 0) {
+            return null;
+        }
+        return java.math.BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     int width() {
@@ -79,6 +232,9 @@ final class CellRow {
 
     /** The cell's text, "" for a blank or missing cell. */
     String text(int column) {
+        if (onlyBytes(column)) {
+            text[column] = new String(bytes, start[column], length[column], java.nio.charset.StandardCharsets.UTF_8);
+        }
         return column >= 0 && column < width && text[column] != null ? text[column] : "";
     }
 
@@ -93,6 +249,18 @@ final class CellRow {
     /** Blank: no value, or text of white space only. */
     boolean isBlank(int column) {
         byte k = kind(column);
+        if (k == TEXT && onlyBytes(column)) {
+            for (int i = start[column], end = i + length[column]; i < end; i++) {
+                byte b = bytes[i];
+                if (b < 0) {
+                    return text(column).isBlank();
+                }
+                if (!Character.isWhitespace(b)) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return k == BLANK || (k == TEXT && text[column].isBlank());
     }
 
@@ -114,9 +282,20 @@ final class CellRow {
             kind = new byte[w];
             format = new byte[w];
         }
+        if (w > start.length) {
+            start = filled(w);
+            length = new int[w];
+        }
         System.arraycopy(other.text, 0, text, 0, w);
         System.arraycopy(other.kind, 0, kind, 0, w);
         System.arraycopy(other.format, 0, format, 0, w);
+        System.arraycopy(other.start, 0, start, 0, w);
+        System.arraycopy(other.length, 0, length, 0, w);
+        if (other.bytesUsed > bytes.length) {
+            bytes = new byte[Math.max(other.bytesUsed, bytes.length * 2)];
+        }
+        System.arraycopy(other.bytes, 0, bytes, 0, other.bytesUsed);
+        bytesUsed = other.bytesUsed;
         width = w;
         broken = other.broken;
         brokenColumn = other.brokenColumn;
@@ -129,6 +308,10 @@ final class CellRow {
         r.text = Arrays.copyOf(text, Math.max(width, 1));
         r.kind = Arrays.copyOf(kind, Math.max(width, 1));
         r.format = Arrays.copyOf(format, Math.max(width, 1));
+        r.start = Arrays.copyOf(start, Math.max(width, 1));
+        r.length = Arrays.copyOf(length, Math.max(width, 1));
+        r.bytes = Arrays.copyOf(bytes, Math.max(bytesUsed, 1));
+        r.bytesUsed = bytesUsed;
         r.width = width;
         return r;
     }

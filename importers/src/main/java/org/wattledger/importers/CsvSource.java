@@ -1,8 +1,5 @@
 package org.wattledger.importers;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -23,7 +20,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 /**
- * A CSV file as rows of text, through FastCSV. The encoding is detected from the bytes: a BOM
+ * A CSV file as rows of cells, split by {@link CsvBytes} over the text as UTF-8 bytes. The encoding is detected from the bytes: a BOM
  * (UTF-8, UTF-16LE/BE), else UTF-8 when the first 64 KiB decode strictly as UTF-8, else GB18030
  * (a superset of GBK and GB2312, what Chinese Excel writes). The delimiter is detected among
  * comma, semicolon and tab from the first lines (an Excel {@code sep=;} line is obeyed and
@@ -56,18 +53,12 @@ final class CsvSource {
             in.skipNBytes(d.bomBytes());
             RowSink sink = sinks.apply(d);
             StrictTextReader text = new StrictTextReader(in, d.bomBytes() > 0 ? d.charset() : null, d.bomBytes());
-            CsvReader<CsvRecord> csv = CsvReader.builder()
-                    .fieldSeparator(d.delimiter())
-                    .allowExtraFields(true)
-                    .allowMissingFields(true)
-                    .allowUnclosedQuote(false)
-                    .skipEmptyLines(true)
-                    .maxBufferSize(bufferChars(options))
-                    .ofCsvRecord(text);
+            CsvBytes csv = new CsvBytes(new Utf8Bytes(text), d.delimiter(), bufferChars(options));
             Records records = new Records(sink, options);
             boolean first = true;
             try {
-                for (CsvRecord rec : csv) {
+                CsvBytes.Record rec = records.free();
+                while (csv.next(rec)) {
                     if (first && d.sepLine()) {
                         first = false;
                         continue;
@@ -76,27 +67,17 @@ final class CsvSource {
                     if (!records.add(rec)) {
                         break;
                     }
+                    rec = records.free();
                 }
                 records.finish();
-            } catch (CsvParseException e) {
-                InputRejected inner = InputRejectedCause.find(e);
-                if (inner != null) {
-                    throw inner;
-                }
-                for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                    if (c instanceof StrictTextReader.Malformed m) {
-                        throw notText(file, m);
-                    }
-                }
-                boolean atEnd = e.getMessage().startsWith("Unclosed quoted field");
-                boolean tooLong = e.getMessage().startsWith("The maximum buffer size");
-                if (!atEnd && !tooLong) {
+            } catch (CsvBytes.Malformed e) {
+                if (e.kind == CsvBytes.Malformed.Kind.CHARACTER_AFTER_QUOTE) {
                     throw new InputRejected("cannot be parsed as CSV (" + e.getMessage() + "); the file was not read");
                 }
+                boolean atEnd = e.kind == CsvBytes.Malformed.Kind.UNCLOSED_QUOTE;
                 // every record before the one whose quote never closes is complete
                 if (records.flush()) {
-                    long line = unclosedLine(e);
-                    records.unclosedQuote(line, linesFrom(file, text.charset(), d.bomBytes(), line), d.delimiter(),
+                    records.unclosedQuote(e.line, linesFrom(file, text.charset(), d.bomBytes(), e.line), d.delimiter(),
                             atEnd ? "is never closed, so the rest of the file" : "is not closed within "
                                     + String.format(java.util.Locale.ROOT, "%,d", bufferChars(options))
                                     + " characters, so the rest of the file");
@@ -113,14 +94,7 @@ final class CsvSource {
         }
     }
 
-    /** The line FastCSV names in "Unclosed quoted field at end of input (record starting at line 4)". */
-    private static long unclosedLine(CsvParseException e) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("record starting at line (\\d+)")
-                .matcher(e.getMessage());
-        return m.find() ? Long.parseLong(m.group(1)) : 1;
-    }
-
-    /** Characters FastCSV may buffer for one record: twice the longest field read. */
+    /** Characters one field may hold before its quote is taken as never closed: twice the longest field read. */
     private static int bufferChars(ImportOptions options) {
         return Math.max(options.maxCellChars() * 2, 1 << 16);
     }
@@ -137,7 +111,10 @@ final class CsvSource {
         private final RowSink sink;
         private final ImportOptions options;
         private final CellRow row = new CellRow();
-        private CsvRecord held;
+        /** Two records, read in turn: one is held while the next is read. */
+        private final CsvBytes.Record one = new CsvBytes.Record();
+        private final CsvBytes.Record two = new CsvBytes.Record();
+        private CsvBytes.Record held;
         private long rows;
 
         Records(RowSink sink, ImportOptions options) {
@@ -145,11 +122,16 @@ final class CsvSource {
             this.options = options;
         }
 
+        /** The record to read the next one into (not the held one). */
+        CsvBytes.Record free() {
+            return held == one ? two : one;
+        }
+
         /** Takes the next record; false when the sink wants no more. */
-        boolean add(CsvRecord rec) {
+        boolean add(CsvBytes.Record rec) {
             boolean more = true;
             if (held != null) {
-                more = emit(held, rec.getStartingLineNumber() - held.getStartingLineNumber() > MAX_FIELD_LINES);
+                more = emit(held, rec.line - held.line > MAX_FIELD_LINES);
             }
             held = more ? rec : null;
             return more;
@@ -167,13 +149,13 @@ final class CsvSource {
             if (held == null) {
                 return true;
             }
-            CsvRecord r = held;
+            CsvBytes.Record r = held;
             held = null;
             return emit(r, true);
         }
 
-        private boolean emit(CsvRecord rec, boolean mayBeLong) {
-            long line = rec.getStartingLineNumber();
+        private boolean emit(CsvBytes.Record rec, boolean mayBeLong) {
+            long line = rec.line;
             if (mayBeLong) {
                 int[] span = span(rec);
                 if (span[0] > MAX_FIELD_LINES) {
@@ -188,19 +170,19 @@ final class CsvSource {
                         + " lines, the most a CSV file is read to; the file was not read");
             }
             row.reset((int) Math.min(line, Integer.MAX_VALUE));
-            int n = rec.getFieldCount();
+            int n = rec.fields;
             if (n > ImportOptions.EXCEL_MAX_COLUMNS) {
                 throw new InputRejected("has a line of more than " + ImportOptions.EXCEL_MAX_COLUMNS
                         + " fields (line " + line + "); the file was not read");
             }
             for (int i = 0; i < n; i++) {
-                String f = rec.getField(i);
-                if (f.length() > options.maxCellChars()) {
+                int length = rec.length(i);
+                if (length > options.maxCellChars() && rec.chars(i) > options.maxCellChars()) {
                     throw new InputRejected("has a field longer than " + options.maxCellChars()
                             + " characters (line " + line + "); the file was not read");
                 }
-                if (!f.isEmpty()) {
-                    row.set(i, CellRow.TEXT, f, CellRow.FMT_GENERAL);
+                if (length > 0) {
+                    row.set(i, CellRow.TEXT, rec.data, rec.start[i], length, CellRow.FMT_GENERAL);
                 }
             }
             return row.width() == 0 || sink.row(row);
@@ -242,11 +224,11 @@ final class CsvSource {
     }
 
     /** {lines spanned, column of the first field holding a line break, non-blank lines}. */
-    private static int[] span(CsvRecord rec) {
+    private static int[] span(CsvBytes.Record rec) {
         int column = -1;
         StringBuilder all = new StringBuilder();
-        for (int i = 0; i < rec.getFieldCount(); i++) {
-            String f = rec.getField(i);
+        for (int i = 0; i < rec.fields; i++) {
+            String f = rec.text(i);
             if (column < 0 && (f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0)) {
                 column = i;
             }
@@ -541,6 +523,100 @@ final class CsvSource {
                 left -= r;
             }
             return n - left;
+        }
+    }
+
+    /**
+     * The strictly decoded text as UTF-8 bytes, for {@link CsvBytes}; each read hands on what one
+     * read of up to 8,192 characters gave (so bad bytes are found as far ahead as a reader of
+     * characters would find them).
+     */
+    static final class Utf8Bytes extends InputStream {
+        private final Reader text;
+        private final char[] chars = new char[8192];
+        private final byte[] out = new byte[8192 * 3 + 4];
+        private int outPos;
+        private int outLen;
+        /** A high surrogate whose low half comes with the next read; -1 none. */
+        private int high = -1;
+
+        Utf8Bytes(Reader text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (outPos == outLen) {
+                if (!refill()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, outLen - outPos);
+            System.arraycopy(out, outPos, b, off, n);
+            outPos += n;
+            return n;
+        }
+
+        private boolean refill() throws IOException {
+            int n = text.read(chars, 0, chars.length);
+            outPos = 0;
+            outLen = 0;
+            if (n < 0) {
+                if (high >= 0) {
+                    put3(high); // a lone surrogate cannot come from a strict decoder; written as it stands
+                    high = -1;
+                    return true;
+                }
+                return false;
+            }
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                char c = chars[i];
+                if (high >= 0) {
+                    if (Character.isLowSurrogate(c)) {
+                        int cp = Character.toCodePoint((char) high, c);
+                        out[k++] = (byte) (0xF0 | (cp >> 18));
+                        out[k++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                        out[k++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                        out[k++] = (byte) (0x80 | (cp & 0x3F));
+                        high = -1;
+                        continue;
+                    }
+                    outLen = k;
+                    put3(high);
+                    k = outLen;
+                    high = -1;
+                }
+                if (c < 0x80) {
+                    out[k++] = (byte) c;
+                } else if (c < 0x800) {
+                    out[k++] = (byte) (0xC0 | (c >> 6));
+                    out[k++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c)) {
+                    high = c;
+                } else {
+                    out[k++] = (byte) (0xE0 | (c >> 12));
+                    out[k++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[k++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+            outLen = k;
+            return true;
+        }
+
+        private void put3(int c) {
+            out[outLen++] = (byte) (0xE0 | (c >> 12));
+            out[outLen++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            out[outLen++] = (byte) (0x80 | (c & 0x3F));
         }
     }
 

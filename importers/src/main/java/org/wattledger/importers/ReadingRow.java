@@ -97,15 +97,18 @@ final class ReadingRow {
         note = t.optional(h.note);
         if (!t.blank(h.unit)) {
             Object m = t.memo(h.unit);
+            TableReader.Recent recent = m == null ? t.recent(h.unit) : null;
             if (m != null) {
                 columnUnit = (CarbonUnit) m;
+            } else if (recent != null) {
+                columnUnit = t.remember(h.unit, recent);
             } else {
                 String text = t.text(h.unit);
                 Optional<CarbonUnit> u = t.ctx.caches.unit(text);
                 if (u.isEmpty()) {
                     t.error(h.unit, "unknown unit " + UserText.quote(text) + " (expected " + ReadingsTable.UNITS + ")");
                 } else {
-                    columnUnit = t.remember(h.unit, u.get());
+                    columnUnit = t.remember(h.unit, t.rememberRecent(h.unit, u.get()));
                 }
             }
         }
@@ -133,7 +136,7 @@ final class ReadingRow {
             t.error(col, "quantity is empty (expected " + expectedQuantity(unitOfColumn) + ")");
             return null;
         }
-        Numbers.Parsed p = Numbers.parse(t.row.text(col), t.row.kind(col), t.decimalComma);
+        Numbers.Parsed p = t.parseNumber(col);
         if (!p.ok()) {
             t.error(col, t.notANumber(col, expectedQuantity(unitOfColumn), p));
             return null;

@@ -136,7 +136,9 @@ final class ReadingsTable extends TableReader {
                     fillable = true;
                 }
             } else {
-                lastId[i] = r.text(c);
+                if (lastId[i] == null || !r.textEquals(c, lastId[i])) {
+                    lastId[i] = r.text(c);
+                }
                 lastIdRow[i] = r.number;
             }
         }
@@ -205,7 +207,7 @@ final class ReadingsTable extends TableReader {
             return false;
         }
         boolean remembered = c < lastNotTotal.length && r.kind(c) == CellRow.TEXT;
-        if (remembered && r.text(c).equals(lastNotTotal[c])) {
+        if (remembered && lastNotTotal[c] != null && r.textEquals(c, lastNotTotal[c])) {
             return false;
         }
         if (mayBeTotal(r, c) && TOTAL_WORDS.contains(Columns.key(r.text(c)))) {

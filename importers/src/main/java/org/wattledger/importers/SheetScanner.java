@@ -25,6 +25,23 @@ final class SheetScanner {
         /** A cell with its r, t and s attributes, its value text, inline text, and whether it has a formula. */
         void cell(String ref, String type, String style, String value, String inline, boolean formula);
 
+        /**
+         * Whether number cells whose value is plain ASCII text are handed to
+         * {@link #cell(String, String, String, byte[], int, boolean)} as bytes; false: every value is a String.
+         */
+        default boolean wantsBytes() {
+            return false;
+        }
+
+        /**
+         * A number cell (no t attribute, or t="n") whose value is plain ASCII text: its bytes,
+         * {@code value}[0, {@code length}), valid until the next cell, so that no String is made
+         * of it. Called only when {@link #wantsBytes()}.
+         */
+        default void cell(String ref, String type, String style, byte[] value, int length, boolean formula) {
+            cell(ref, type, style, new String(value, 0, length, StandardCharsets.ISO_8859_1), null, formula);
+        }
+
         /** End of a row; false stops scanning. */
         boolean endRow();
 
@@ -319,6 +336,7 @@ final class SheetScanner {
         String value = null;
         String inline = null;
         boolean formula = false;
+        valueAsBytes = h.wantsBytes() && (type == null || type.equals("n"));
         while (true) {
             if (!skipTo('<')) {
                 throw damaged("the sheet ends inside a cell");
@@ -346,7 +364,36 @@ final class SheetScanner {
                 skipElement();
             }
         }
-        h.cell(ref, type, style, value, inline, formula);
+        if (value == PLAIN && inline == null) {
+            h.cell(ref, type, style, valueBytes, valueLength, formula);
+        } else {
+            h.cell(ref, type, style, value == PLAIN ? plainValue() : value, inline, formula);
+        }
+    }
+
+    /**
+     * Stands for a number cell's value kept as bytes ({@code valueBytes}) instead of a String: compared by
+     * identity, never read.
+     */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String PLAIN = new String("plain value");
+    private boolean valueAsBytes;
+    private byte[] valueBytes = new byte[64];
+    private int valueLength;
+
+    private String plainValue() {
+        return new String(valueBytes, 0, valueLength, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Whether the bytes are ASCII text without an entity (the value as it stands). */
+    private boolean plain(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b < 0 || b == '&') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text of {@code <is>}: its {@code <t>} elements, leaving out phonetic runs. */
@@ -400,7 +447,17 @@ final class SheetScanner {
             if (lt < 0) {
                 throw damaged("the sheet ends inside a cell value");
             }
-            String chunk = element == V ? smallNumberOrDecode(pos, lt) : decode(pos, lt);
+            boolean bytes = element == V && valueAsBytes && text.length() == 0 && plain(pos, lt);
+            String chunk = null;
+            if (bytes) {
+                valueLength = lt - pos;
+                if (valueLength > valueBytes.length) {
+                    valueBytes = new byte[Math.max(valueLength, 2 * valueBytes.length)];
+                }
+                System.arraycopy(buf, pos, valueBytes, 0, valueLength);
+            } else {
+                chunk = element == V ? smallNumberOrDecode(pos, lt) : decode(pos, lt);
+            }
             pos = lt + 1;
             need(1);
             if (buf[pos] == '/') {
@@ -408,11 +465,11 @@ final class SheetScanner {
                     throw damaged("a mismatched end tag");
                 }
                 if (text.length() == 0) {
-                    return chunk;
+                    return bytes ? PLAIN : chunk;
                 }
                 return text.append(chunk).toString();
             }
-            text.append(chunk);
+            text.append(bytes ? plainValue() : chunk);
             if (buf[pos] == '!') {
                 fill(8);
                 if (startsWith("![CDATA[")) {

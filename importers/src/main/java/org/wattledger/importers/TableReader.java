@@ -251,39 +251,126 @@ abstract class TableReader implements RowSink {
 
     /**
      * The last text seen in each column and what it gave: consecutive rows usually repeat their
-     * site, meter, carrier, unit and neighbouring dates, and an equals check is cheaper than
-     * hashing the text again (CSV cells are new strings every row).
+     * site, meter, carrier, unit and neighbouring dates, and comparing the cell's bytes is cheaper
+     * than hashing its text.
      */
-    private final String[] memoText = new String[64];
-    private final Object[] memoValue = new Object[64];
-    private final byte[] memoKind = new byte[64];
-    private final byte[] memoFormat = new byte[64];
+    private final Recent[] memo = new Recent[64];
 
     /** The value memoised for this column's current text, or null. */
     Object memo(int column) {
-        if (column >= memoText.length) {
+        if (column >= memo.length) {
             return null;
         }
-        String t = row.text(column);
-        String m = memoText[column];
-        return m != null && memoKind[column] == row.kind(column) && memoFormat[column] == row.format(column)
-                && (m == t || m.equals(t)) ? memoValue[column] : null;
+        Recent m = memo[column];
+        return m != null && m.kind() == row.kind(column) && m.format() == row.format(column)
+                && row.sameText(column, m.utf8(), m.text()) ? m.value() : null;
     }
 
+    /** Remembers what this column's current text gave. */
     <T> T remember(int column, T value) {
-        if (column < memoText.length && value != null) {
-            memoText[column] = row.text(column);
-            memoKind[column] = row.kind(column);
-            memoFormat[column] = row.format(column);
-            memoValue[column] = value;
+        if (column < memo.length && value != null) {
+            memo[column] = entry(column, value);
         }
         return value;
     }
 
-    private String lastDateText;
-    private byte lastDateKind;
-    private byte lastDateFormat;
-    private Dates.Value lastDate;
+    /** Remembers an entry of this column's current text. */
+    @SuppressWarnings("unchecked")
+    <T> T remember(int column, Recent r) {
+        if (column < memo.length) {
+            memo[column] = r;
+        }
+        return (T) r.value();
+    }
+
+    private Recent entry(int column, Object value) {
+        return new Recent(row.text(column), row.utf8(column), recentHash(column), row.kind(column),
+                row.format(column), value);
+    }
+
+    /**
+     * Second to the memo: what each distinct cell text gave, per column, in an open-addressing
+     * table keyed by the cell's bytes (hashed and compared without making a String of them). A
+     * million hourly rows hold a few thousand distinct dates and meters; found here, a cell is
+     * never turned into a String. A table that reaches {@value #RECENT_MAX} texts starts again.
+     */
+    private static final int RECENT_MAX = 1 << 16;
+    private final Map<Integer, RecentTable> recentByColumn = new HashMap<>();
+
+    /** A cell text (with its UTF-8 bytes, hash, kind and format) and what it gave. */
+    record Recent(String text, byte[] utf8, int hash, byte kind, byte format, Object value) {
+    }
+
+    private static final class RecentTable {
+        Recent[] slots = new Recent[64];
+        int size;
+
+        Recent find(CellRow row, int column, int hash) {
+            int mask = slots.length - 1;
+            for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+                Recent r = slots[i];
+                if (r == null) {
+                    return null;
+                }
+                if (r.hash() == hash && r.kind() == row.kind(column) && r.format() == row.format(column)
+                        && row.sameText(column, r.utf8(), r.text())) {
+                    return r;
+                }
+            }
+        }
+
+        void add(Recent r) {
+            if (size >= RECENT_MAX) {
+                slots = new Recent[64];
+                size = 0;
+            }
+            if (2 * (size + 1) > slots.length) {
+                Recent[] old = slots;
+                slots = new Recent[old.length * 2];
+                for (Recent o : old) {
+                    if (o != null) {
+                        put(o);
+                    }
+                }
+            }
+            put(r);
+            size++;
+        }
+
+        private void put(Recent r) {
+            int mask = slots.length - 1;
+            int i = spread(r.hash()) & mask;
+            while (slots[i] != null) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = r;
+        }
+
+        private static int spread(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+
+    private int recentHash(int column) {
+        return row.textHash(column) * 31 + row.kind(column) * 7 + row.format(column);
+    }
+
+    /** What this column's current text gave before, or null. */
+    Recent recent(int column) {
+        RecentTable t = recentByColumn.get(column);
+        return t == null ? null : t.find(row, column, recentHash(column));
+    }
+
+    /** Keeps what this column's current text gave (not null). */
+    Recent rememberRecent(int column, Object value) {
+        Recent r = entry(column, value);
+        recentByColumn.computeIfAbsent(column, c -> new RecentTable()).add(r);
+        return r;
+    }
+
+    /** The last date read, in any column: a period usually starts where the previous row's ended. */
+    private Recent lastDate;
 
     /** A required text cell (an id); reports "X is empty". */
     String required(int column, String name) {
@@ -295,7 +382,11 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (String) m;
         }
-        return remember(column, ctx.caches.intern(text(column)));
+        Recent r = recent(column);
+        if (r == null) {
+            r = rememberRecent(column, ctx.caches.intern(text(column)));
+        }
+        return remember(column, r);
     }
 
     /** An optional text cell, or null. */
@@ -311,13 +402,24 @@ abstract class TableReader implements RowSink {
             }
             return null;
         }
-        byte k = row.kind(column);
-        Numbers.Parsed p = Numbers.parse(row.text(column), k, decimalComma);
+        Numbers.Parsed p = parseNumber(column);
         if (!p.ok() || !p.suffix().isEmpty()) {
             error(column, notANumber(column, expected, p));
             return null;
         }
         return p.value();
+    }
+
+    /** {@link Numbers#parse} of a cell; a plain number is read straight from the cell's bytes. */
+    Numbers.Parsed parseNumber(int column) {
+        byte k = row.kind(column);
+        if (k == CellRow.NUMBER || k == CellRow.TEXT) {
+            BigDecimal plain = row.plainDecimal(column);
+            if (plain != null) {
+                return new Numbers.Parsed(plain, "", null);
+            }
+        }
+        return Numbers.parse(row.text(column), k, decimalComma);
     }
 
     String notANumber(int column, String expected, Numbers.Parsed p) {
@@ -352,25 +454,24 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (Dates.Value) m;
         }
-        String t = row.text(column);
         byte f = row.format(column);
-        Dates.Value v;
-        if (lastDate != null && lastDateKind == k && lastDateFormat == f && t.equals(lastDateText)) {
-            v = lastDate; // a period that starts where the previous row's ended
+        Recent r;
+        if (lastDate != null && lastDate.kind() == k && lastDate.format() == f
+                && row.sameText(column, lastDate.utf8(), lastDate.text())) {
+            r = lastDate;
         } else {
-            v = dates.parse(t, k, f);
+            r = recent(column);
+            if (r == null) {
+                Dates.Value v = dates.parse(row.text(column), k, f);
+                r = v == null ? null : rememberRecent(column, v);
+            }
         }
-        remember(column, v);
-        if (v != null) {
-            lastDateText = t;
-            lastDateKind = k;
-            lastDateFormat = f;
-            lastDate = v;
+        if (r == null) {
+            error(column, quoted(column) + " " + Dates.notADate(row.text(column), k));
+            return null;
         }
-        if (v == null) {
-            error(column, quoted(column) + " " + Dates.notADate(t, k));
-        }
-        return v;
+        lastDate = r;
+        return remember(column, r);
     }
 
     /**
@@ -390,6 +491,10 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (T) m; // the same text as the row above
         }
+        Recent recent = recent(column);
+        if (recent != null) {
+            return remember(column, recent);
+        }
         Map<String, Optional<?>> parsed = wordsByColumn.computeIfAbsent(column, c -> new HashMap<>());
         String raw = row.text(column);
         Optional<T> v = (Optional<T>) parsed.get(raw);
@@ -403,7 +508,7 @@ abstract class TableReader implements RowSink {
             error(column, "unknown " + name + " " + UserText.quote(text(column)) + " (expected " + accepted + ")");
             return null;
         }
-        return remember(column, v.get());
+        return remember(column, rememberRecent(column, v.get()));
     }
 
     static String list(String... words) {

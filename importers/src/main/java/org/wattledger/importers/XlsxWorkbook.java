@@ -97,6 +97,22 @@ final class XlsxWorkbook implements Closeable {
                 }
 
                 @Override
+                public boolean wantsBytes() {
+                    return true;
+                }
+
+                @Override
+                public void cell(String ref, String type, String style, byte[] value, int length, boolean formula) {
+                    if (!inRow) {
+                        throw new InputRejected(sheet.name(), "sheet " + sheet.name()
+                                + " has a cell outside any row; the workbook is damaged");
+                    }
+                    int column = column(ref, nextColumn, sheet);
+                    row.set(column, CellRow.NUMBER, value, 0, length, format(style));
+                    nextColumn = column + 1;
+                }
+
+                @Override
                 public boolean endRow() {
                     inRow = false;
                     lastRow = row.number;
@@ -275,18 +291,29 @@ final class XlsxWorkbook implements Closeable {
         return store(row, ref, t, s, value, inline, formula, nextColumn, sheet);
     }
 
+    /** A cell's column: its reference's, or the one after the last cell's when it has none. */
+    private static int column(String ref, int nextColumn, WorkbookParts.SheetInfo sheet) {
+        int column = ref == null ? nextColumn : CellRef.columnOf(ref);
+        if (column < 0 || column >= ImportOptions.EXCEL_MAX_COLUMNS) {
+            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
+                    + "' beyond column XFD, the last a sheet can hold; the file was not read");
+        }
+        return column;
+    }
+
+    /** The class of a cell's number format, from its s attribute. */
+    private byte format(String s) {
+        return s == null ? CellRow.FMT_GENERAL : parts.format(WorkbookParts.parseIndex(s));
+    }
+
     /**
      * Puts one cell into the row by its type: shared string, inline string, formula string,
      * boolean, error, ISO date text, or number (raw text). Returns its column.
      */
     private int store(CellRow row, String ref, String t, String s, String value, String inline, boolean formula,
             int nextColumn, WorkbookParts.SheetInfo sheet) {
-        int column = ref == null ? nextColumn : CellRef.columnOf(ref);
-        if (column < 0 || column >= ImportOptions.EXCEL_MAX_COLUMNS) {
-            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
-                    + "' beyond column XFD, the last a sheet can hold; the file was not read");
-        }
-        byte format = s == null ? CellRow.FMT_GENERAL : parts.format(WorkbookParts.parseIndex(s));
+        int column = column(ref, nextColumn, sheet);
+        byte format = format(s);
         if (t == null || "n".equals(t)) {
             if (value == null) {
                 if (formula) {
