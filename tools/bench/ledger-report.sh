@@ -1,0 +1,31 @@
+#!/bin/sh
+# report --ledger over 10 M stored readings (docs/benchmarks.md, "10 million stored readings"):
+# the readings streamed one meter at a time, in a 1 GB and a 256 MB heap, beside the file report
+# of the same rows. Peak heap = the largest heap occupancy in the GC log (before a collection).
+# Run from the repository root after `mvn -B -q package -DskipTests`, with the 10 M-row CSV
+# (tools/bench/ten-million.sh generates it) imported into the ledger:
+#   java -Xmx1g -jar app/target/wattledger.jar import DIR/readings-10m.csv --ledger LEDGER
+#
+# usage: tools/bench/ledger-report.sh LEDGER [DIR]   (LEDGER: a folder or jdbc:postgresql://...)
+set -eu
+ledger=$1
+dir=${2:-/tmp/bench}
+jar=app/target/wattledger.jar
+
+peak() { # the largest "used before" of the GC log's pause lines, in MB
+    grep -o 'Pause[^)]*) [0-9]*M->' "$1" | sed 's/.* \([0-9]*\)M->/\1/' | sort -n | tail -1
+}
+
+run() { # name, heap, arguments...
+    name=$1; heap=$2; shift 2
+    log="$dir/$name.gc.log"
+    /usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS" -o "$dir/$name.time" \
+        java "$heap" -Xlog:gc:file="$log" -jar "$jar" "$@" > "$dir/$name.json" 2> "$dir/$name.err" || true
+    echo "$name: $(cat "$dir/$name.time"), peak heap $(peak "$log") MB"
+}
+
+run ledger-1g -Xmx1g report --ledger "$ledger" --period 2022 --format json
+run ledger-256m -Xmx256m report --ledger "$ledger" --period 2022 --format json
+run file-1g -Xmx1g report "$dir/readings-10m.csv" --period 2022 --format json
+cmp "$dir/file-1g.json" "$dir/ledger-1g.json" && echo "ledger-1g.json = file-1g.json"
+cmp "$dir/file-1g.json" "$dir/ledger-256m.json" && echo "ledger-256m.json = file-1g.json"
