@@ -5,12 +5,14 @@
 # the readings held at once) and the largest before one (what the collector let the heap grow to).
 # Run from the repository root after `mvn -B -q package -DskipTests`, with the 10 M-row CSV
 # (tools/bench/ten-million.sh generates it) imported into the ledger:
-#   java -Xmx1g -jar app/target/wattledger.jar import DIR/readings-10m.csv --ledger LEDGER
+#   java -Xmx1g -jar app/target/wattledger.jar import /tmp/bench/readings-10m.csv --ledger LEDGER
 #
-# usage: tools/bench/ledger-report.sh LEDGER [DIR]   (LEDGER: a folder or jdbc:postgresql://...)
+# usage: tools/bench/ledger-report.sh LEDGER CSV [DIR]
+#   LEDGER: a folder or jdbc:postgresql://...; CSV: the file imported into it; DIR: where outputs go
 set -eu
 ledger=$1
-dir=${2:-/tmp/bench}
+csv=$2
+dir=${3:-/tmp/bench}
 jar=app/target/wattledger.jar
 
 before() { # the largest heap before a collection in the GC log, in MB
@@ -31,6 +33,6 @@ run() { # name, heap, arguments...
 
 run ledger-1g -Xmx1g report --ledger "$ledger" --period 2022 --format json
 run ledger-256m -Xmx256m report --ledger "$ledger" --period 2022 --format json
-run file-1g -Xmx1g report "$dir/readings-10m.csv" --period 2022 --format json
+run file-1g -Xmx1g report "$csv" --period 2022 --format json
 cmp "$dir/file-1g.json" "$dir/ledger-1g.json" && echo "ledger-1g.json = file-1g.json"
 cmp "$dir/file-1g.json" "$dir/ledger-256m.json" && echo "ledger-256m.json = file-1g.json"

@@ -94,9 +94,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     private static void migrate(LedgerLocation location, HikariDataSource pool) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", location.kind().binaryType()))
-                .loggers("slf4j").load();
+        Flyway flyway = flyway(location, pool);
         try {
             for (MigrationInfo applied : flyway.info().applied()) {
                 if (applied.getState().name().startsWith("FUTURE")) {
@@ -110,6 +108,13 @@ public final class Ledger implements AutoCloseable {
         } catch (FlywayException e) {
             throw new LedgerException("cannot open the ledger " + location.display() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The migrations: the SQL files of db/migration and {@link ImmutableBatches}. */
+    private static Flyway flyway(LedgerLocation location, HikariDataSource pool) {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                .placeholders(Map.of("binary", location.kind().binaryType()))
+                .javaMigrations(new ImmutableBatches()).loggers("slf4j").load();
     }
 
     private static String newestKnown(Flyway flyway) {
@@ -128,8 +133,7 @@ public final class Ledger implements AutoCloseable {
 
     /** The schema versions applied to this ledger, oldest first ("1", "2"). */
     public List<String> schemaVersions() {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", location.kind().binaryType())).loggers("slf4j").load();
+        Flyway flyway = flyway(location, pool);
         List<String> versions = new ArrayList<>();
         for (MigrationInfo m : flyway.info().applied()) {
             if (m.getVersion() != null) {

@@ -64,7 +64,7 @@ final class LedgerMigrationTest {
                         + " engine_version) VALUES (1, TIMESTAMP WITH TIME ZONE '2026-01-31 17:00:00+00', 'auditor',"
                         + " 'January', 1, 1, 0, 'cn@2026.1,ipcc2006@2026.1', '0.1.0')");
         try (Ledger ledger = Ledger.open(location)) {
-            assertEquals(List.of("1", "2", "3"), ledger.schemaVersions());
+            assertEquals(List.of("1", "2", "3", "4"), ledger.schemaVersions());
             Reading expected = Reading.consumption("S1", "E1", Carrier.ELECTRICITY, Role.MAIN,
                     LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(2024, 2, 1, 0, 0), new BigDecimal("1234.50"),
                     UnitParser.parse("kWh"), new SourceRef("readings.csv", null, 2, "F"));
@@ -83,7 +83,7 @@ final class LedgerMigrationTest {
                 + " CURRENT_TIMESTAMP, 0, TRUE)");
         LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(location));
         assertEquals("the ledger " + location.display() + " has schema version 99 (from a newer wattledger), written by"
-                + " a newer wattledger; this one knows versions up to 3 and does not read it. Use a newer wattledger.",
+                + " a newer wattledger; this one knows versions up to 4 and does not read it. Use a newer wattledger.",
                 e.getMessage());
     }
 

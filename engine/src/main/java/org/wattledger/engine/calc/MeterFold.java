@@ -43,19 +43,28 @@ public final class MeterFold {
     private LocalDateTime latestEnd;
 
     /** A site's first consumption reading: its place in the input and its row as the user sees it. */
-    private record FirstRow(long position, SourceRef source) {
+    public record FirstRow(long position, SourceRef source) {
     }
 
     /**
-     * What the fold kept.
+     * What the fold kept. Results of several folds (one per partition of the meters) add up: their
+     * lists side by side, the counts summed, the latest of the ends, each site's first row by position.
      *
      * @param readings how many consumption readings the input stage accepted (none: the report has no figures)
      * @param latestEnd the latest end of those readings (the default period is its calendar year)
-     * @param firstRowOfSite each site's first consumption reading, in input order ({@link InputStage#checkSites})
+     * @param firstRows each site's first consumption reading
      */
     public record Result(List<Calculation.GroupedLine> lines, Map<MeterKey, List<Coverage.Span>> spans,
             List<Issue> issues, long rejected, long readings, Optional<LocalDateTime> latestEnd,
-            LinkedHashMap<String, SourceRef> firstRowOfSite) {
+            Map<String, FirstRow> firstRows) {
+        /** Each site's first row in input order, as {@link InputStage#checkSites} takes it. */
+        public LinkedHashMap<String, SourceRef> firstRowOfSite() {
+            LinkedHashMap<String, SourceRef> out = new LinkedHashMap<>();
+            firstRows.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, FirstRow> e) -> e.getValue().position()))
+                    .forEach(e -> out.put(e.getKey(), e.getValue().source()));
+            return out;
+        }
     }
 
     /** {@code columns}: where each readings table keeps quantity, start and end (the issues name them). */
@@ -124,11 +133,7 @@ public final class MeterFold {
     }
 
     public Result result() {
-        LinkedHashMap<String, SourceRef> firstRows = new LinkedHashMap<>();
-        firstRowOfSite.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, FirstRow> e) -> e.getValue().position()))
-                .forEach(e -> firstRows.put(e.getKey(), e.getValue().source()));
         return new Result(List.copyOf(lines), Map.copyOf(spans), List.copyOf(issues), rejected, readings,
-                Optional.ofNullable(latestEnd), firstRows);
+                Optional.ofNullable(latestEnd), Map.copyOf(firstRowOfSite));
     }
 }

@@ -79,6 +79,7 @@ final class MeterFoldTest {
         assertEquals(List.of("S1", "S2"), List.copyOf(r.firstRowOfSite().keySet()));
         assertEquals(SourceRef.row("m.csv", null, 3), r.firstRowOfSite().get("S1"));
         assertEquals(SourceRef.row("m.csv", null, 4), r.firstRowOfSite().get("S2"));
+        assertEquals(new MeterFold.FirstRow(3, SourceRef.row("m.csv", null, 3)), r.firstRows().get("S1"));
         MeterKey b = new MeterKey("S1", "B", Carrier.ELECTRICITY);
         assertEquals(List.of(new Coverage.Span(LocalDateTime.parse("2024-01-01T00:00"), LocalDateTime.parse("2024-02-01T00:00")),
                 new Coverage.Span(LocalDateTime.parse("2024-03-01T00:00"), LocalDateTime.parse("2024-04-01T00:00"))),
