@@ -93,17 +93,7 @@ final class Pipeline {
                 folded = fold(ledger, view, period, gaps);
             }
         }
-        // What InputStage.prepare does over every reading, from the fold's per-meter results.
-        Inventory imported = view.inventory();
-        List<Issue> issues = new ArrayList<>(imported.issues());
-        issues.addAll(folded.issues());
-        Inventory.RowTally before = imported.rows();
-        Inventory.RowTally rows = new Inventory.RowTally(before.read(), before.accepted() - folded.rejected(),
-                before.rejected() + folded.rejected());
-        List<Site> sites = new ArrayList<>(imported.sites());
-        issues.addAll(InputStage.checkSites(sites, imported.rejectedSites(), folded.firstRowOfSite()));
-        issues.sort(Issue.ORDER);
-        Inventory prepared = imported.withReadings(sites, List.of(), issues, rows);
+        Inventory prepared = folded.prepare(view.inventory());
         MeterFold.Result lines = folded;
         return calculate(prepared, folded.readings() > 0, List.of(), options, lineage, view.factorRelease(), asked,
                 period, (inventory, catalogs, calcOptions) -> Calculation.runLines(inventory, lines.lines(),

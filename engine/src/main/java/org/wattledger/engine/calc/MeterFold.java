@@ -15,6 +15,7 @@ import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReportingPeriod;
+import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
 
 /**
@@ -57,6 +58,24 @@ public final class MeterFold {
     public record Result(List<Calculation.GroupedLine> lines, Map<MeterKey, List<Coverage.Span>> spans,
             List<Issue> issues, long rejected, long readings, Optional<LocalDateTime> latestEnd,
             Map<String, FirstRow> firstRows) {
+        /**
+         * What {@link InputStage#prepare} makes of {@code imported} (sites, issues, tally: every
+         * reading's but the readings), from this result instead of from its readings: the fold's
+         * issues added, its rejected rows moved from accepted to rejected, the sites checked. The
+         * readings stay with the fold; the inventory's list of readings is empty.
+         */
+        public Inventory prepare(Inventory imported) {
+            List<Issue> all = new ArrayList<>(imported.issues());
+            all.addAll(issues);
+            Inventory.RowTally before = imported.rows();
+            Inventory.RowTally rows = new Inventory.RowTally(before.read(), before.accepted() - rejected,
+                    before.rejected() + rejected);
+            List<Site> sites = new ArrayList<>(imported.sites());
+            all.addAll(InputStage.checkSites(sites, imported.rejectedSites(), firstRowOfSite()));
+            all.sort(Issue.ORDER);
+            return imported.withReadings(sites, List.of(), all, rows);
+        }
+
         /** Each site's first row in input order, as {@link InputStage#checkSites} takes it. */
         public LinkedHashMap<String, SourceRef> firstRowOfSite() {
             LinkedHashMap<String, SourceRef> out = new LinkedHashMap<>();

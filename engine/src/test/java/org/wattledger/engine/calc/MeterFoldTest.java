@@ -14,10 +14,13 @@ import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.meter.MeterKey;
 import org.wattledger.engine.model.Carrier;
+import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Role;
+import org.wattledger.engine.model.Site;
+import org.wattledger.engine.model.SiteKind;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.units.CarbonUnits;
 
@@ -85,6 +88,21 @@ final class MeterFoldTest {
                 new Coverage.Span(LocalDateTime.parse("2024-03-01T00:00"), LocalDateTime.parse("2024-04-01T00:00"))),
                 r.spans().get(b));
         assertEquals(3, r.spans().size());
+
+        // As InputStage.prepare: a sites table listing S1 only; 6 rows read, all accepted by the importer.
+        Site s1 = new Site("S1", "S1", "CN", SiteKind.OFFICE, null, null, SourceRef.row("sites.csv", null, 2));
+        Inventory imported = new Inventory(List.of(s1), List.of(), List.of(), List.of(), List.of(), List.of(),
+                new Inventory.RowTally(6, 6, 0), List.of());
+        Inventory prepared = r.prepare(imported);
+        assertEquals(new Inventory.RowTally(6, 5, 1), prepared.rows()); // the duplicate moves to rejected
+        assertEquals(List.of(), prepared.readings());
+        List<String> all = prepared.issues().stream().map(i -> i.severity() + " row " + i.row() + ": " + i.message())
+                .toList();
+        // Sorted by row: S2's warning at its first row (4), then the duplicate (6) and the gap (7).
+        assertEquals(List.of("WARNING row 4: site 'S2' is not in the sites table",
+                "ERROR row 6: duplicate reading: row 3 has the same meter and period (2024-01-01..2024-01-31)",
+                "WARNING row 7: gap before this reading: meter S1/B (electricity) has no reading for"
+                        + " 2024-02-01..2024-02-29"), all);
     }
 
     @Test
