@@ -114,8 +114,6 @@ final class Pipeline {
 
     private static Outcome calculate(Inventory imported, List<WorkbookImporter.FactorTable> factorTables,
             CalculationOptions options, boolean lineage, String pinnedFactors, ReportingPeriod asked) {
-        options.basis();
-        options.gwpSet();
         Inventory inventory = InputStage.prepare(imported, options.gaps());
         ReportingPeriod period = asked != null ? asked : latestYear(inventory).orElseGet(Pipeline::lastYear);
         return calculate(inventory, !inventory.readings().isEmpty(), factorTables, options, lineage, pinnedFactors,
