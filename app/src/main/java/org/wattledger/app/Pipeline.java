@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.wattledger.engine.calc.CalcOptions;
 import org.wattledger.engine.calc.Calculation;
+import org.wattledger.engine.calc.MeterFold;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
@@ -20,12 +22,15 @@ import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.TextTable;
+import org.wattledger.engine.factor.FactorCatalog;
 import org.wattledger.factors.FactorSelection;
 import org.wattledger.factors.FactorSetException;
 import org.wattledger.factors.FactorSheetLoader;
 import org.wattledger.factors.LoadedSheet;
 import org.wattledger.importers.ImportOptions;
 import org.wattledger.importers.WorkbookImporter;
+import org.wattledger.ledger.Ledger;
+import org.wattledger.ledger.LedgerView;
 import org.wattledger.reports.ReportMeta;
 
 /**
@@ -64,19 +69,64 @@ final class Pipeline {
     }
 
     /**
-     * The same job on rows that were imported before (a ledger's): {@code pinnedFactors} is the
-     * {@code --factors} value used when the options name none.
+     * The same job on a ledger's rows: the view's sites, instruments, targets, denominators, issues
+     * and tally, and its readings streamed one meter at a time through the engine's input stage and
+     * grouping ({@link MeterFold}), so that the heap never holds every reading. The report is the
+     * one the same rows give from files. The factor release the view pins is the {@code --factors}
+     * value used when the options name none.
      */
-    static Outcome run(Inventory imported, String pinnedFactors, CalculationOptions options, boolean lineage) {
+    static Outcome run(Ledger ledger, LedgerView view, CalculationOptions options, boolean lineage) {
+        options.basis(); // bad option values fail before the readings are read
+        options.gwpSet();
         ReportingPeriod asked = options.period == null ? null : parsePeriod(options.period);
-        return calculate(imported, List.of(), options, lineage, pinnedFactors, asked);
+        InputStage.Gaps gaps = options.gaps();
+        // The lines are grouped into the period's buckets, so the period comes first: the one asked,
+        // else the year of the latest stored end, checked against the accepted readings' latest end
+        // below (a rejected last reading can move it) and folded again in the rare case it differs.
+        ReportingPeriod period = asked != null ? asked : ledger.latestEnd(view).map(Pipeline::yearEnding)
+                .orElseGet(Pipeline::lastYear);
+        MeterFold.Result folded = fold(ledger, view, period, gaps);
+        if (asked == null) {
+            ReportingPeriod latest = folded.latestEnd().map(Pipeline::yearEnding).orElseGet(Pipeline::lastYear);
+            if (!latest.equals(period)) {
+                period = latest;
+                folded = fold(ledger, view, period, gaps);
+            }
+        }
+        Inventory prepared = folded.prepare(view.inventory());
+        MeterFold.Result lines = folded;
+        return calculate(prepared, folded.readings() > 0, List.of(), options, lineage, view.factorRelease(), asked,
+                period, (inventory, catalogs, calcOptions) -> Calculation.runLines(inventory, lines.lines(),
+                        lines.spans(), catalogs, calcOptions));
+    }
+
+    private static MeterFold.Result fold(Ledger ledger, LedgerView view, ReportingPeriod period, InputStage.Gaps gaps) {
+        MeterFold fold = new MeterFold(period, gaps, view.inventory().readingColumns());
+        ledger.forEachMeter(view, fold::meter);
+        return fold.result();
+    }
+
+    /** How a calculation is run on the prepared inventory: from its readings, or from lines grouped elsewhere. */
+    @FunctionalInterface
+    private interface Calculator {
+        Calculation run(Inventory prepared, Function<Site, FactorCatalog> catalogs, CalcOptions options);
     }
 
     private static Outcome calculate(Inventory imported, List<WorkbookImporter.FactorTable> factorTables,
             CalculationOptions options, boolean lineage, String pinnedFactors, ReportingPeriod asked) {
+        Inventory inventory = InputStage.prepare(imported, options.gaps());
+        ReportingPeriod period = asked != null ? asked : latestYear(inventory).orElseGet(Pipeline::lastYear);
+        return calculate(inventory, !inventory.readings().isEmpty(), factorTables, options, lineage, pinnedFactors,
+                asked, period, Calculation::run);
+    }
+
+    /** Everything after the input stage: the one path of the file and ledger reports. */
+    private static Outcome calculate(Inventory prepared, boolean hasReadings,
+            List<WorkbookImporter.FactorTable> factorTables, CalculationOptions options, boolean lineage,
+            String pinnedFactors, ReportingPeriod asked, ReportingPeriod period, Calculator calculator) {
         CalcOptions.EnergyBasis basis = options.basis();
         CalcOptions.GwpSet gwp = options.gwpSet();
-        Inventory inventory = InputStage.prepare(imported, options.gaps());
+        Inventory inventory = prepared;
         List<LoadedSheet> sheets = loadSheets(factorTables, options.factorSheets);
         List<String> regions = inventory.sites().stream().map(Site::region).toList();
         FactorSelection.Selection selection;
@@ -86,8 +136,7 @@ final class Pipeline {
             throw new UsageException(e.getMessage());
         }
         inventory = withIssues(inventory, selection.notices());
-        ReportingPeriod period = asked != null ? asked : latestYear(inventory).orElseGet(Pipeline::lastYear);
-        if (inventory.readings().isEmpty()) {
+        if (!hasReadings) {
             // The report is still written, so the user sees every rejected row; it has no figures.
             inventory = withIssues(inventory, List.of(Issue.general(Severity.ERROR, "no reading was accepted from the"
                     + " inputs, so the report has no figures" + (asked != null ? ""
@@ -96,7 +145,7 @@ final class Pipeline {
         }
         CalcOptions calcOptions = new CalcOptions(period, basis, gwp, options.gridBasis(),
                 options.instrumentAllocation(), options.analysis());
-        Calculation calculation = Calculation.run(inventory, site -> selection.catalog(), calcOptions);
+        Calculation calculation = calculator.run(inventory, site -> selection.catalog(), calcOptions);
         Results results = calculation.results(period);
         List<ReportMeta.FactorSetRef> sets = selection.sets().stream()
                 .map(s -> new ReportMeta.FactorSetRef(s.id(), s.version())).toList();
@@ -204,7 +253,12 @@ final class Pipeline {
 
     /** The latest calendar year any reading falls in (the last instant before its exclusive end). */
     static Optional<ReportingPeriod> latestYear(Inventory inventory) {
-        return ReadingStore.latestEnd(inventory.readings()).map(t -> ReportingPeriod.year(t.minusSeconds(1).getYear()));
+        return ReadingStore.latestEnd(inventory.readings()).map(Pipeline::yearEnding);
+    }
+
+    /** The calendar year of the last instant before an exclusive end. */
+    private static ReportingPeriod yearEnding(java.time.LocalDateTime end) {
+        return ReportingPeriod.year(end.minusSeconds(1).getYear());
     }
 
     /** The calendar year before today (UTC): the period of a report with no reading and no --period. */

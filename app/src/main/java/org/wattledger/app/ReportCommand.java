@@ -107,21 +107,23 @@ final class ReportCommand implements Callable<Integer> {
     /** With --ledger and --bundle: the active batches' files, read while the ledger is open. */
     private Bundles.LedgerInputs ledgerInputs;
 
-    /** The report of the ledger's active batches as of --as-of (else now); each batch's tally on standard error. */
+    /**
+     * The report of the ledger's active batches as of --as-of (else now); each batch's tally on
+     * standard error. The readings are streamed from the ledger while it is open, one meter at a time.
+     */
     private Pipeline.Outcome fromLedger(PrintWriter err) {
         AsOf when = asOf == null ? AsOf.LATEST : AsOf.parse(asOf);
-        LedgerView view;
         try (Ledger l = Ledgers.open(ledger)) {
-            view = l.view(when);
+            LedgerView view = l.viewWithoutReadings(when);
             if (bundle != null) {
                 ledgerInputs = Bundles.ledgerInputs(l, view.activeBatches());
             }
+            for (BatchSummary b : view.activeBatches()) {
+                err.println("batch " + b.batch() + ": read " + b.read() + ", accepted " + b.accepted() + ", rejected "
+                        + b.rejected());
+            }
+            err.flush();
+            return Pipeline.run(l, view, calculation, lineage);
         }
-        for (BatchSummary b : view.activeBatches()) {
-            err.println("batch " + b.batch() + ": read " + b.read() + ", accepted " + b.accepted() + ", rejected "
-                    + b.rejected());
-        }
-        err.flush();
-        return Pipeline.run(view.inventory(), view.factorRelease(), calculation, lineage);
     }
 }

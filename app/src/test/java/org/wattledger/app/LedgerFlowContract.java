@@ -138,6 +138,90 @@ abstract class LedgerFlowContract {
         assertEquals(r1.stdout(), asOfInstant.stdout());
     }
 
+    private Path csv(String name, String... readingRows) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "site,meter,carrier,from,to,quantity,unit,type\n" + String.join("\n", readingRows) + "\n");
+        return file;
+    }
+
+    /**
+     * The ledger report streams the readings one meter at a time from the database; it must give
+     * the file report's bytes when the input stage's checks span batches: a register read in batch
+     * 3 differenced against batch 1's, a duplicate, a gap, and batch 2 superseded by batch 3.
+     */
+    @Test
+    void theStreamedReportOfRegistersAGapADuplicateAndACorrectionIsTheFileReport() throws Exception {
+        String ledger = newLedger();
+        Path sheet = factorSheet();
+        Path janFeb = csv("jan-feb.csv",
+                "S1,R1,electricity,2024-01-01 00:00,2024-01-01 00:00,1000,kWh,register",
+                "S1,E1,electricity,2024-01-01,2024-01-31,100,kWh,consumption",
+                "S2,E9,electricity,2024-01-01,2024-01-31,50,kWh,consumption",
+                "S1,R1,electricity,2024-02-01 00:00,2024-02-01 00:00,1500,kWh,register",
+                "S1,E1,electricity,2024-01-01,2024-01-31,100,kWh,consumption"); // row 6: a duplicate of row 3
+        Path march = csv("mar.csv", "S1,E1,electricity,2024-03-01,2024-03-31,300,kWh,consumption");
+        Path marchCorrected = csv("mar-corrected.csv",
+                "S2,E9,electricity,2024-02-01,2024-02-29,70,kWh,consumption",
+                "S1,R1,electricity,2024-03-01 00:00,2024-03-01 00:00,2200,kWh,register",
+                "S1,E1,electricity,2024-03-01,2024-03-31,330,kWh,consumption");
+        assertEquals(ExitCode.OK, Cli.run("import", janFeb.toString(), "--ledger", ledger).exitCode());
+        assertEquals(ExitCode.OK, Cli.run("import", march.toString(), "--ledger", ledger).exitCode());
+        Cli.Run correction = Cli.run("import", marchCorrected.toString(), "--ledger", ledger, "--supersedes", "2");
+        assertEquals(ExitCode.OK, correction.exitCode(), correction.stderr());
+
+        List<String> options = List.of("--factors", "none", "--factor-sheet", sheet.toString(), "--period",
+                "2024-01..2024-03", "--lineage");
+        Path fromLedger = dir.resolve("from-ledger");
+        Path fromFiles = dir.resolve("from-files");
+        List<String> ledgerArgs = new ArrayList<>(List.of("report", "--ledger", ledger, "--out", fromLedger.toString()));
+        ledgerArgs.addAll(options);
+        List<String> fileArgs = new ArrayList<>(List.of("report", janFeb.toString(), marchCorrected.toString(), "--out",
+                fromFiles.toString()));
+        fileArgs.addAll(options);
+        Cli.Run ledgerRun = Cli.run(ledgerArgs.toArray(String[]::new));
+        Cli.Run fileRun = Cli.run(fileArgs.toArray(String[]::new));
+        // The duplicate (jan-feb.csv row 6) is an error: both reports are incomplete.
+        assertEquals(ExitCode.INPUT_ERRORS, ledgerRun.exitCode(), ledgerRun.stderr());
+        assertEquals(ExitCode.INPUT_ERRORS, fileRun.exitCode(), fileRun.stderr());
+        String json = Files.readString(fromLedger.resolve("report.json"));
+        // R1: registers 1,000 → 1,500 (batch 1) → 2,200 (batch 3): 500 + 700 = 1,200 kWh; E1: 100 (row 6, the
+        // duplicate, is rejected) + 330 (batch 3; batch 2's 300 is superseded) = 430 kWh; E9: 50 + 70 = 120 kWh.
+        // 1,200 + 430 + 120 = 1,750 kWh = 1.75 MWh × 0.5 t/MWh = 0.875 t CO2.
+        assertEquals(0, new BigDecimal("0.875").compareTo(scope2(json)));
+        JsonNode rows = JSON.readTree(json).get("rows");
+        // Read 5 + 3 rows of the active batches 1 and 3; the duplicate moves from accepted to rejected.
+        assertEquals(List.of(8, 7, 1), List.of(rows.get("read").asInt(), rows.get("accepted").asInt(),
+                rows.get("rejected").asInt()));
+        List<String> issues = new ArrayList<>();
+        JSON.readTree(json).get("issues").forEach(i -> issues.add(i.get("severity").asText() + " " + i.path("file")
+                .asText() + " " + i.path("row").asText() + " " + i.path("column").asText() + ": " + i.get("message").asText()));
+        assertTrue(issues.contains("error jan-feb.csv 6 D: duplicate reading: row 3 has the same meter and period"
+                + " (2024-01-01..2024-01-31)"), issues.toString());
+        // E1 reads January (batch 1) and March (batch 3), nothing for February.
+        assertTrue(issues.contains("warning mar-corrected.csv 4 D: gap before this reading: meter S1/E1 (electricity)"
+                + " has no reading for 2024-02-01..2024-02-29"), issues.toString());
+        List<String> written;
+        try (var files = Files.list(fromFiles)) {
+            written = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertTrue(written.containsAll(List.of("report.json", "report.html", "report.xlsx", "summary.csv", "monthly.csv",
+                "issues.csv")), written.toString());
+        for (String name : written) {
+            if (Files.isRegularFile(fromFiles.resolve(name))) {
+                assertArrayEquals(Files.readAllBytes(fromFiles.resolve(name)), Files.readAllBytes(fromLedger.resolve(name)),
+                        name);
+            }
+        }
+
+        // Without --period (the latest year of the accepted readings, 2024) and with --fill-gaps: the same text.
+        Cli.Run ledgerText = Cli.run("report", "--ledger", ledger, "--factors", "none", "--factor-sheet",
+                sheet.toString(), "--fill-gaps");
+        Cli.Run fileText = Cli.run("report", janFeb.toString(), marchCorrected.toString(), "--factors", "none",
+                "--factor-sheet", sheet.toString(), "--fill-gaps");
+        assertTrue(fileText.stdout().contains("2024-01-01 .. 2024-12-31"), fileText.stdout());
+        assertEquals(fileText.stdout(), ledgerText.stdout());
+    }
+
     @Test
     void aBundleOfALedgerReportHoldsTheActiveBatchesFilesAndVerifies() throws Exception {
         String ledger = newLedger();

@@ -94,9 +94,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     private static void migrate(LedgerLocation location, HikariDataSource pool) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", location.kind().binaryType()))
-                .loggers("slf4j").load();
+        Flyway flyway = flyway(location, pool);
         try {
             for (MigrationInfo applied : flyway.info().applied()) {
                 if (applied.getState().name().startsWith("FUTURE")) {
@@ -110,6 +108,13 @@ public final class Ledger implements AutoCloseable {
         } catch (FlywayException e) {
             throw new LedgerException("cannot open the ledger " + location.display() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** The migrations: the SQL files of db/migration and {@link ImmutableBatches}. */
+    private static Flyway flyway(LedgerLocation location, HikariDataSource pool) {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                .placeholders(Map.of("binary", location.kind().binaryType()))
+                .javaMigrations(new ImmutableBatches()).loggers("slf4j").load();
     }
 
     private static String newestKnown(Flyway flyway) {
@@ -128,8 +133,7 @@ public final class Ledger implements AutoCloseable {
 
     /** The schema versions applied to this ledger, oldest first ("1", "2"). */
     public List<String> schemaVersions() {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                .placeholders(Map.of("binary", location.kind().binaryType())).loggers("slf4j").load();
+        Flyway flyway = flyway(location, pool);
         List<String> versions = new ArrayList<>();
         for (MigrationInfo m : flyway.info().applied()) {
             if (m.getVersion() != null) {
@@ -196,15 +200,126 @@ public final class Ledger implements AutoCloseable {
 
     /** The ledger as it stood at {@code asOf}: its active batches' rows as one inventory. */
     public LedgerView view(AsOf asOf) {
+        return view(asOf, true);
+    }
+
+    /**
+     * The ledger as it stood at {@code asOf} without its readings (the inventory's list of readings
+     * is empty; its tally counts them): the readings come one meter at a time from
+     * {@link #forEachMeter}, so that a report need not hold them all.
+     */
+    public LedgerView viewWithoutReadings(AsOf asOf) {
+        return view(asOf, false);
+    }
+
+    private LedgerView view(AsOf asOf, boolean withReadings) {
         try (Connection c = pool.getConnection()) {
             try {
-                return view(c, asOf);
+                return view(c, asOf, withReadings);
             } finally {
                 c.rollback();
             }
         } catch (SQLException e) {
             throw failure("read the ledger", e);
         }
+    }
+
+    /** Receives one meter's readings. */
+    @FunctionalInterface
+    public interface MeterReadings {
+        /**
+         * @param readings every active reading of one meter (site, meter id, carrier), in input
+         *     order: batch, then the importer's order within the batch
+         * @param positions each reading's place in that order across the ledger (batch and ordinal)
+         */
+        void meter(List<Reading> readings, long[] positions);
+    }
+
+    /**
+     * Streams the readings of a view's active batches to {@code consumer} one meter at a time,
+     * through a forward-only cursor ordered by meter, then batch and ordinal (the index of schema
+     * version 3): the heap holds one meter's readings at a time, never every reading.
+     * Batches are immutable, so the rows read here are the rows the view counted.
+     */
+    public void forEachMeter(LedgerView view, MeterReadings consumer) {
+        if (view.activeBatches().isEmpty()) {
+            return;
+        }
+        String sql = "SELECT * FROM reading WHERE batch_id IN (" + parameters(view.activeBatches().size()) + ")"
+                + " ORDER BY " + Tables.READING_INPUT_ORDER;
+        long expected = view.activeBatches().stream().mapToLong(BatchSummary::accepted).sum();
+        long count = 0;
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(FETCH_SIZE); // PostgreSQL streams with a fetch size only outside autocommit (the pool's setting)
+                bindBatches(ps, view);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Reading> meter = new ArrayList<>();
+                    long[] positions = new long[64];
+                    while (rs.next()) {
+                        Reading r = Tables.reading(rs);
+                        if (!meter.isEmpty() && !sameMeter(meter.get(0), r)) {
+                            consumer.meter(meter, java.util.Arrays.copyOf(positions, meter.size()));
+                            meter = new ArrayList<>();
+                        }
+                        if (meter.size() == positions.length) {
+                            positions = java.util.Arrays.copyOf(positions, positions.length * 2);
+                        }
+                        positions[meter.size()] = rs.getLong("batch_id") << 32 | rs.getInt("ordinal");
+                        meter.add(r);
+                        count++;
+                    }
+                    if (!meter.isEmpty()) {
+                        consumer.meter(meter, java.util.Arrays.copyOf(positions, meter.size()));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("read the ledger", e);
+        }
+        if (count != expected) {
+            throw new IllegalStateException("the ledger's active batches count " + expected + " accepted rows but hold "
+                    + count + " readings");
+        }
+    }
+
+    /** The latest end of a view's active readings (as stored, before the input stage checks them); none without readings. */
+    public java.util.Optional<java.time.LocalDateTime> latestEnd(LedgerView view) {
+        if (view.activeBatches().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String sql = "SELECT MAX(time_to) FROM reading WHERE batch_id IN (" + parameters(view.activeBatches().size()) + ")";
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bindBatches(ps, view);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return java.util.Optional.ofNullable(rs.getObject(1, java.time.LocalDateTime.class));
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure("read the ledger", e);
+        }
+    }
+
+    /** "?, ?, ?": one parameter per active batch. */
+    private static String parameters(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bindBatches(PreparedStatement ps, LedgerView view) throws SQLException {
+        int p = 0;
+        for (BatchSummary b : view.activeBatches()) {
+            ps.setLong(++p, b.batch());
+        }
+    }
+
+    private static boolean sameMeter(Reading a, Reading b) {
+        return a.carrier() == b.carrier() && a.meter().equals(b.meter()) && a.site().equals(b.site());
     }
 
     /**
@@ -481,7 +596,7 @@ public final class Ledger implements AutoCloseable {
         return out;
     }
 
-    private LedgerView view(Connection c, AsOf asOf) throws SQLException {
+    private LedgerView view(Connection c, AsOf asOf, boolean withReadings) throws SQLException {
         List<BatchSummary> all = history(c);
         if (all.isEmpty()) {
             throw new LedgerException.Usage("the ledger " + location.display() + " holds no batch yet; import files first");
@@ -510,11 +625,12 @@ public final class Ledger implements AutoCloseable {
         List<BatchSummary> active = all.stream()
                 .filter(b -> b.batch() <= last && !supersededByThen.contains(b.batch())).toList();
         BatchSummary newest = all.stream().filter(b -> b.batch() == last).findFirst().orElseThrow();
-        return new LedgerView(last, inventory(c, active), newest.factorRelease(), active);
+        return new LedgerView(last, inventory(c, active, withReadings), newest.factorRelease(), active);
     }
 
     /** The active batches' rows as one inventory; sites, instruments, targets, denominators combined. */
-    private static Inventory inventory(Connection c, List<BatchSummary> active) throws SQLException {
+    private static Inventory inventory(Connection c, List<BatchSummary> active, boolean withReadings)
+            throws SQLException {
         // Columns, not a Reading object per stored row: ~34 bytes a reading instead of ~160 (docs/benchmarks.md).
         List<Reading> readings = new ReadingStore();
         List<Issue> issues = new ArrayList<>();
@@ -544,7 +660,9 @@ public final class Ledger implements AutoCloseable {
             for (BatchSummary.FileDigest f : b.files()) {
                 files.add(new Inventory.InputFile(f.name(), f.sha256()));
             }
-            select(c, Tables.SELECT_READINGS, id, Tables::reading, readings);
+            if (withReadings) {
+                select(c, Tables.SELECT_READINGS, id, Tables::reading, readings);
+            }
             sites.add(id, select(c, "SELECT * FROM site WHERE batch_id = ? ORDER BY ordinal", id, Tables::site,
                     new ArrayList<>()), conflicts);
             instruments.add(id, select(c, "SELECT * FROM instrument WHERE batch_id = ? ORDER BY ordinal", id,
@@ -564,7 +682,7 @@ public final class Ledger implements AutoCloseable {
                     rs -> Map.entry(rs.getString("site_id"), Columns.source(rs)), new ArrayList<>())
                     .forEach(e -> rejectedSites.putIfAbsent(e.getKey(), e.getValue()));
         }
-        if (accepted != readings.size()) {
+        if (withReadings && accepted != readings.size()) {
             throw new IllegalStateException("the ledger's active batches count " + accepted + " accepted rows but hold "
                     + readings.size() + " readings");
         }

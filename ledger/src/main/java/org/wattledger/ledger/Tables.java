@@ -83,6 +83,9 @@ final class Tables {
 
     static final String SELECT_READINGS = "SELECT * FROM reading WHERE batch_id = ? ORDER BY ordinal";
 
+    /** Readings by meter, each meter's in input order: the order of the index of schema version 3. */
+    static final String READING_INPUT_ORDER = "site, meter, carrier, batch_id, ordinal";
+
     static Reading reading(ResultSet rs) throws SQLException {
         return new Reading(rs.getString("site"), rs.getString("meter"), enumValue(Carrier.class, rs.getString("carrier")),
                 rs.getString("gas"), enumValue(Use.class, rs.getString("fuel_use")),

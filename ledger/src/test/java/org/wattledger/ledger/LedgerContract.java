@@ -189,6 +189,39 @@ abstract class LedgerContract {
         }
     }
 
+    /** Schema version 4: the database refuses an UPDATE or a DELETE of a batch's rows, whoever sends it. */
+    @Test
+    void theDatabaseRefusesToUpdateOrDeleteABatchsRows() throws Exception {
+        LedgerLocation location = newLedger();
+        Reading r = Reading.consumption("S1", "E1", Carrier.ELECTRICITY, Role.MAIN, LocalDateTime.of(2024, 1, 1, 0, 0),
+                LocalDateTime.of(2024, 2, 1, 0, 0), new BigDecimal("7"), UnitParser.parse("kWh"), row("r.csv", 2));
+        try (Ledger ledger = Ledger.open(location)) {
+            ledger.importBatch(batch(inventory(List.of(S1), List.of(r), List.of(), 0), null, input(file("r.csv", "r"))));
+        }
+        List<String> refused = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(location.jdbcUrl(), location.user(),
+                location.password())) {
+            for (String sql : List.of("UPDATE reading SET quantity = 0", "DELETE FROM reading", "UPDATE batch SET note = 'x'",
+                    "DELETE FROM batch", "DELETE FROM batch_file", "UPDATE site SET region = 'CN-SH'")) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeUpdate(sql);
+                    refused.add(sql + ": ACCEPTED");
+                } catch (java.sql.SQLException e) {
+                    String table = sql.split(" ")[sql.startsWith("UPDATE") ? 1 : 2];
+                    assertTrue(e.getMessage().contains(ImmutableBatches.MESSAGE + table), e.getMessage());
+                    refused.add(sql + ": refused");
+                }
+            }
+        }
+        assertEquals(List.of("UPDATE reading SET quantity = 0: refused", "DELETE FROM reading: refused",
+                "UPDATE batch SET note = 'x': refused", "DELETE FROM batch: refused", "DELETE FROM batch_file: refused",
+                "UPDATE site SET region = 'CN-SH': refused"), refused);
+        try (Ledger ledger = Ledger.open(location)) {
+            assertEquals(List.of(r), ledger.view(AsOf.LATEST).inventory().readings()); // 7 kWh, unchanged
+            assertEquals(1, ledger.history().size());
+        }
+    }
+
     @Test
     void aValueWithMoreDecimalsThanTheColumnIsRefusedNotRounded() throws IOException {
         Inventory inv = inventory(List.of(S1), List.of(electricity("S1", "E1", "2024-01",
@@ -342,7 +375,7 @@ abstract class LedgerContract {
     @Test
     void theSchemaIsMigratedToTheNewestVersion() {
         try (Ledger ledger = Ledger.open(newLedger())) {
-            assertEquals(List.of("1", "2"), ledger.schemaVersions());
+            assertEquals(List.of("1", "2", "3", "4"), ledger.schemaVersions());
         }
     }
 }
