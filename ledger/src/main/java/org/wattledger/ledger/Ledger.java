@@ -67,6 +67,10 @@ public final class Ledger implements AutoCloseable {
      * not know, is refused rather than read with the wrong meaning.
      */
     public static Ledger open(LedgerLocation location) {
+        return H2Handover.retrying(location, () -> openOnce(location));
+    }
+
+    private static Ledger openOnce(LedgerLocation location) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.jdbcUrl());
         if (location.user() != null) {
@@ -149,6 +153,10 @@ public final class Ledger implements AutoCloseable {
      * supersede that does not exist or was superseded already.
      */
     public BatchSummary importBatch(NewBatch batch) {
+        return H2Handover.retrying(location, () -> importBatchOnce(batch));
+    }
+
+    private BatchSummary importBatchOnce(NewBatch batch) {
         try (Connection c = pool.getConnection()) {
             try {
                 lock(c);
