@@ -32,8 +32,12 @@ public final class ReadingRows {
     private final int headerRow;
     private final Inventory.ReadingColumns columns;
 
-    /** The readings of a batch in row order, every issue its rows raised, and its tally. */
-    public record Converted(List<Reading> readings, List<Issue> issues, Inventory.RowTally rows) {
+    /**
+     * The readings of a batch in row order, every issue its rows raised, its tally, and the
+     * measurement points and zones its rows gave their meters (one per distinct value, first row).
+     */
+    public record Converted(List<Reading> readings, List<Issue> issues, Inventory.RowTally rows,
+            List<org.wattledger.engine.model.MeterTag> meterTags) {
     }
 
     private ReadingRows(String file, List<String[]> headerRows, int headerRow, Inventory.ReadingColumns columns) {
@@ -128,7 +132,7 @@ public final class ReadingRows {
             List<Issue> issues = new ArrayList<>(ctx.issues);
             issues.addAll(local.issues());
             return new Converted(local.readings(), issues, new Inventory.RowTally(ctx.read,
-                    ctx.accepted - local.rejected(), ctx.rejected + local.rejected()));
+                    ctx.accepted - local.rejected(), ctx.rejected + local.rejected()), List.copyOf(ctx.meterTags.values()));
         }
     }
 

@@ -274,6 +274,7 @@ final class MeterStage implements Serializable {
         ReadingRows.Converted c = b.finish(sites());
         readings.addAll(c.readings());
         c.issues().forEach(i -> out.add(IssuePart.of(i)));
+        c.meterTags().forEach(t -> out.add(Parts.TagPart.of(t, table)));
         tally[0] += c.rows().read();
         tally[1] += c.rows().accepted();
         tally[2] += c.rows().rejected();

@@ -66,7 +66,7 @@ final class Parts {
     }
 
     /** Anything a meter partition hands back to the driver. */
-    sealed interface Part extends Serializable permits IssuePart, LinePart, SpanPart, TallyPart, FirstRowPart {
+    sealed interface Part extends Serializable permits IssuePart, LinePart, SpanPart, TallyPart, FirstRowPart, TagPart {
     }
 
     record IssuePart(String severity, String file, String sheet, Integer row, String column, String message)
@@ -77,6 +77,25 @@ final class Parts {
 
         Issue toEngine() {
             return new Issue(Severity.valueOf(severity), file, sheet, row, column, message);
+        }
+    }
+
+    /** A meter's measurement point and zone as one of its rows gives them ({@code table}: the input file's index). */
+    record TagPart(String site, String meter, String point, String zone, String file, int table, int row) implements Part {
+        static TagPart of(org.wattledger.engine.model.MeterTag t, int table) {
+            return new TagPart(t.site(), t.meter(), t.point() == null ? null : t.point().name(), t.zone(),
+                    t.source().file(), table, t.source().row());
+        }
+
+        /** The importers' key of a tag: one per distinct (site, meter, point, zone). */
+        String key() {
+            return site + "\u0000" + meter + "\u0000" + point + "\u0000" + zone;
+        }
+
+        org.wattledger.engine.model.MeterTag toEngine() {
+            return new org.wattledger.engine.model.MeterTag(site, meter,
+                    point == null ? null : org.wattledger.engine.model.MeasurementPoint.valueOf(point), zone,
+                    org.wattledger.engine.model.SourceRef.row(file, null, row));
         }
     }
 

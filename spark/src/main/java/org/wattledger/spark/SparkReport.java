@@ -214,6 +214,7 @@ public final class SparkReport {
         List<Calculation.GroupedLine> lines = new ArrayList<>();
         Map<MeterKey, List<Coverage.Span>> spans = new HashMap<>();
         Map<String, Parts.FirstRowPart> firstRow = new HashMap<>();
+        List<Parts.TagPart> tags = new ArrayList<>();
         Comparator<Parts.FirstRowPart> inputOrder = Comparator.comparingInt(Parts.FirstRowPart::table)
                 .thenComparingInt(Parts.FirstRowPart::row);
         for (Part p : parts) {
@@ -227,6 +228,8 @@ public final class SparkReport {
                 read += t.read();
                 accepted += t.accepted() - t.rejectedByInputStage();
                 rejected += t.rejected() + t.rejectedByInputStage();
+            } else if (p instanceof Parts.TagPart t) {
+                tags.add(t);
             } else if (p instanceof Parts.FirstRowPart f) {
                 firstRow.merge(f.site(), f, (a, b) -> inputOrder.compare(a, b) <= 0 ? a : b);
             }
@@ -244,8 +247,13 @@ public final class SparkReport {
         }
         issues.sort(Issue.ORDER);
         List<Inventory.ReadingColumns> readingColumns = columns.stream().map(Parts.Columns::toEngine).toList();
+        // As the importers keep them: the first row of each distinct (site, meter, point, zone), in input order.
+        Map<String, org.wattledger.engine.model.MeterTag> meterTags = new java.util.LinkedHashMap<>();
+        tags.stream().sorted(Comparator.comparingInt(Parts.TagPart::table).thenComparingInt(Parts.TagPart::row))
+                .forEach(t -> meterTags.putIfAbsent(t.key(), t.toEngine()));
         Inventory inventory = new Inventory(sites, List.of(), org.instruments(), org.targets(), org.denominators(),
-                issues, new Inventory.RowTally(read, accepted, rejected), files, readingColumns, org.rejectedSites());
+                issues, new Inventory.RowTally(read, accepted, rejected), files, readingColumns, org.rejectedSites(),
+                List.copyOf(meterTags.values()), org.contracts(), org.changes());
         CalcOptions calcOptions = new CalcOptions(period, basis, gwp, CalcOptions.GridBasis.parse(o.gridBasis),
                 allocation);
         Calculation calculation = Calculation.runLines(inventory, lines, spans, site -> selection.catalog(),

@@ -78,4 +78,49 @@ class SparkReportTest {
         assertTrue(rejected.get(1).startsWith("readings.csv,,4,G,"), rejected.get(1));
         assertTrue(rejected.get(2).startsWith("readings.csv,,8,E,duplicate reading: row 2 "), rejected.get(2));
     }
+
+    /**
+     * A data centre's measurement point and its PUE contract reach the report as on the command line:
+     * <pre>
+     * MAIN (role main)  2024-01  1300 kWh;  IT (role it, measurement_point pdu_output)  2024-01  1000 kWh
+     * PUE = 1300 / 1000 = 1.3, category PUE2 (ISO/IEC 30134-2: IT energy at the PDU outputs)
+     * contract: target 1.35, 1000 CNY per 0.01, monthly, January 2024, no cap
+     *   deviation 1.3 − 1.35 = −0.05 = −5 steps of 0.01 → −5 × 1000 = −5000 CNY (a bonus)
+     * </pre>
+     */
+    @Test
+    void aDataCentresMeasurementPointAndContractAreSettled() throws Exception {
+        Path readings = dir.resolve("dc-readings.csv");
+        Files.writeString(readings, String.join("\n",
+                "site,meter,carrier,role,measurement_point,from,to,quantity,unit",
+                "DC1,MAIN,electricity,main,,2024-01-01,2024-01-31,1300,kWh",
+                "DC1,IT,electricity,it,pdu_output,2024-01-01,2024-01-31,1000,kWh") + "\n", StandardCharsets.UTF_8);
+        Path organisation = Files.createDirectories(dir.resolve("organisation"));
+        Files.writeString(organisation.resolve("sites.csv"), "site,region,kind\nDC1,CN,datacenter\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(organisation.resolve("contracts.csv"),
+                "site,counterparty,target_pue,amount_per_0.01,currency,cap,basis,from,to\n"
+                        + "DC1,Colo Ltd,1.35,1000,CNY,,monthly,2024-01-01,2024-01-31\n", StandardCharsets.UTF_8);
+        Path factors = dir.resolve("factors-test.csv");
+        Files.writeString(factors, "id,carrier,kind,gas,value,unit,region,valid_from,valid_to,source\n"
+                + "test.grid,electricity,emission,CO2,0.5,t/MWh,CN,2024-01-01,2024-12-31,hand-worked test\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("dc-out");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SparkReport.run(LocalSpark.get(), SparkReport.Options.parse("--readings", readings.toString(),
+                "--sites", organisation.toString(), "--factors", "none", "--factor-sheet", factors.toString(),
+                "--period", "2024-01", "--out", out.toString(), "--format", "json"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String log = err.toString(StandardCharsets.UTF_8);
+        JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(out.resolve("report.json").toFile());
+        JsonNode pue = json.at("/sites/0/pue");
+        assertEquals(0, new BigDecimal("1.3").compareTo(pue.get("value").decimalValue()), log + pue);
+        assertEquals("PUE2", pue.path("category").asText(), log + pue);
+        JsonNode contract = json.at("/contracts/0");
+        assertEquals(0, new BigDecimal("-5000").compareTo(contract.at("/amount/value").decimalValue()), log + contract);
+        assertEquals("CNY", contract.at("/amount/unit").asText(), contract.toString());
+    }
 }
