@@ -28,6 +28,8 @@ public final class EuDataCentreIndicators {
         START("I", "startOfOperation", "date on which the data centre started its operations", "date"),
         LOCATION("I", "location", "location of the data centre (municipality, local administrative unit)", ""),
         TYPE("I", "type", "type of data centre (enterprise, colocation or co-hosting)", ""),
+        ELECTRICAL_REDUNDANCY("I", "electricalRedundancy", "redundancy level of the electrical power supply", ""),
+        COOLING_REDUNDANCY("I", "coolingRedundancy", "redundancy level of the cooling system", ""),
         INSTALLED_IT_POWER("II", "installedItPowerDemand", "installed information technology power demand (P_IT)",
                 "kW"),
         TOTAL_FLOOR_AREA("II", "totalFloorArea", "data centre total floor area", "m2"),
@@ -135,6 +137,8 @@ public final class EuDataCentreIndicators {
                 ? text(Field.START, site.inService().from().toString(), null) : missing(Field.START, NO_START));
         items.add(missing(Field.LOCATION, NOT_LAU + " (" + site.region() + ")"));
         items.add(missing(Field.TYPE, NO_COLUMN));
+        items.add(missing(Field.ELECTRICAL_REDUNDANCY, NO_COLUMN));
+        items.add(missing(Field.COOLING_REDUNDANCY, NO_COLUMN));
         items.add(number(Field.INSTALLED_IT_POWER, site.itCapacityKw(), NO_IT_CAPACITY));
         items.add(number(Field.TOTAL_FLOOR_AREA, site.floorArea(), NO_FLOOR_AREA));
         items.add(missing(Field.COMPUTER_ROOM_AREA, NO_COLUMN));
