@@ -339,6 +339,37 @@ abstract class LedgerContract {
         }
     }
 
+    private static Inventory withDataCentreRecords(String month, String targetPue, String emissions, String zone) {
+        Reading r = electricity("S1", "IT1", month, "100", "readings.csv", 2);
+        return new Inventory(List.of(S1), List.of(r), List.of(), List.of(), List.of(), List.of(),
+                new Inventory.RowTally(1, 1, 0), List.of(), List.of(), Map.of(),
+                List.of(new MeterTag("S1", "IT1", MeasurementPoint.IT_INPUT, zone, row("readings.csv", 2))),
+                List.of(new PueContract("S1", "c", new BigDecimal(targetPue), BigDecimal.ONE, "CNY", null,
+                        PueContract.Basis.ANNUAL, DateRange.year(2024), row("contracts.csv", 2))),
+                List.of(new StructuralChange(StructuralChange.Type.ACQUISITION, LocalDate.of(2024, 1, 1), List.of("S1"),
+                        new BigDecimal(emissions), "", row("changes.csv", 2))));
+    }
+
+    /** Meter tags, contracts and changes follow the active batches: listed batch after batch, gone when superseded. */
+    @Test
+    void contractsChangesAndMeterTagsOfASupersededBatchNoLongerCount() throws IOException {
+        try (Ledger ledger = Ledger.open(newLedger())) {
+            ledger.importBatch(batch(withDataCentreRecords("2024-01", "1.3", "10", "A"), null, input(file("a/r.csv", "1"))));
+            ledger.importBatch(batch(withDataCentreRecords("2024-02", "1.4", "20", "B"), null, input(file("b/r.csv", "2"))));
+            ledger.importBatch(batch(withDataCentreRecords("2024-02", "1.5", "30", "C"), 2L, input(file("c/r.csv", "3"))));
+            // As of batch 2: batches 1 and 2, in that order.
+            Inventory two = ledger.view(new AsOf.Batch(2)).inventory();
+            assertEquals(List.of("A", "B"), two.meterTags().stream().map(MeterTag::zone).toList());
+            assertEquals(List.of("1.3", "1.4"), two.contracts().stream().map(k -> k.targetPue().toPlainString()).toList());
+            assertEquals(List.of("10", "20"), two.changes().stream().map(ch -> ch.emissions().toPlainString()).toList());
+            // Now: batch 3 supersedes batch 2, whose zone B, PUE 1.4 and 20 t no longer count.
+            Inventory now = ledger.viewWithoutReadings(AsOf.LATEST).inventory();
+            assertEquals(List.of("A", "C"), now.meterTags().stream().map(MeterTag::zone).toList());
+            assertEquals(List.of("1.3", "1.5"), now.contracts().stream().map(k -> k.targetPue().toPlainString()).toList());
+            assertEquals(List.of("10", "30"), now.changes().stream().map(ch -> ch.emissions().toPlainString()).toList());
+        }
+    }
+
     @Test
     void aSiteRedefinedDifferentlyByALaterBatchIsNamedInAWarning() throws IOException {
         Site moved = new Site("S1", "Site one", "CN-BJ", SiteKind.OFFICE, null, null, row("sites.csv", 2));
