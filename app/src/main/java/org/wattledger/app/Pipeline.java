@@ -69,8 +69,8 @@ final class Pipeline {
     }
 
     /**
-     * The same job on a ledger's rows: the view's sites, instruments, targets, denominators, issues
-     * and tally, and its readings streamed one meter at a time through the engine's input stage and
+     * The same job on a ledger's rows: the view's sites, instruments, targets, denominators, meter
+     * tags, contracts, changes, issues and tally, and its readings streamed one meter at a time through the engine's input stage and
      * grouping ({@link MeterFold}), so that the heap never holds every reading. The report is the
      * one the same rows give from files. The factor release the view pins is the {@code --factors}
      * value used when the options name none.

@@ -300,4 +300,53 @@ abstract class LedgerFlowContract {
         assertEquals(ExitCode.USAGE, run.exitCode());
         assertEquals("wattledger: --as-of 7: the ledger has batches 1..1\n", run.stderr());
     }
+
+    /**
+     * Measurement points, zones, a PUE contract and a structural change are stored with the batch:
+     * the ledger's report has the PUE category, partial PUE, contract settlement and recalculation
+     * of the file report, byte for byte.
+     */
+    @Test
+    void aDataCentresContractsChangesAndMeterTagsGiveTheFileReport() throws Exception {
+        String ledger = newLedger();
+        Path sheet = factorSheet();
+        Path folder = Files.createDirectories(dir.resolve("dc"));
+        Files.writeString(folder.resolve("readings.csv"),
+                "site,meter,carrier,role,measurement_point,zone,from,to,quantity,unit\n"
+                        + "DC1,MAIN,electricity,main,,,2024-01-01,2024-01-31,1400,kWh\n"
+                        + "DC1,IT-A,electricity,it,pdu_output,A,2024-01-01,2024-01-31,1000,kWh\n"
+                        + "DC1,SUB-A,electricity,sub,,A,2024-01-01,2024-01-31,300,kWh\n"
+                        + "DC1,MAIN,electricity,main,,,2024-02-01,2024-02-29,1500,kWh\n"
+                        + "DC1,IT-A,electricity,it,,,2024-02-01,2024-02-29,1000,kWh\n"
+                        + "DC1,SUB-A,electricity,sub,,,2024-02-01,2024-02-29,250,kWh\n");
+        Files.writeString(folder.resolve("contracts.csv"),
+                "site,counterparty,target_pue,amount_per_0.01,currency,cap,basis,from,to\n"
+                        + "DC1,ColoCo,1.42,1000,CNY,,monthly,2024-01-01,2024-02-29\n");
+        Files.writeString(folder.resolve("changes.csv"), "type,date,sites,emissions (t CO2e),note\n"
+                + "acquisition,2025-01-01,DC1,0.1,bought hall B\n");
+        Cli.Run imported = Cli.run("import", folder.toString(), "--ledger", ledger);
+        assertEquals(ExitCode.OK, imported.exitCode(), imported.stderr());
+
+        Cli.Run fromLedger = Cli.run(report(ledger, sheet));
+        Cli.Run fromFiles = Cli.run("report", folder.toString(), "--factors", "none", "--factor-sheet", sheet.toString(),
+                "--period", "2024-01..2024-02", "--format", "json");
+        assertEquals(fromFiles.exitCode(), fromLedger.exitCode(), fromLedger.stderr());
+        JsonNode report = JSON.readTree(fromLedger.stdout());
+        JsonNode site = report.get("sites").get(0);
+        // IT-A measures at the PDU output (its February row takes the meter's point): PUE2.
+        assertEquals("PUE2", site.get("pue").get("category").asText(), fromLedger.stdout());
+        // Zone A: (IT 1,000 + 1,000 + sub 300 + 250) / IT 2,000 kWh = 2,550 / 2,000 = 1.275.
+        assertEquals(0, new BigDecimal("1.275").compareTo(site.get("partialPue").get(0).get("value").decimalValue()));
+        // PUE January 1,400 / 1,000 = 1.40: 2 steps of 0.01 below 1.42, −2 × 1,000 = −2,000 CNY (a bonus);
+        // February 1,500 / 1,000 = 1.50: 8 steps above, +8,000 CNY. The contract: −2,000 + 8,000 = 6,000 CNY.
+        JsonNode contract = report.get("contracts").get(0);
+        assertEquals(0, new BigDecimal("6000").compareTo(contract.get("amount").get("value").decimalValue()));
+        // Base year 2024: MAIN 1,400 + 1,500 = 2,900 kWh × 0.5 t/MWh = 1.45 t; the acquisition adds 0.1 t to it.
+        JsonNode recalculation = report.get("recalculation");
+        assertEquals(0, new BigDecimal("1.45").compareTo(recalculation.get("baseEmissions").get("value").decimalValue()));
+        assertEquals(0, new BigDecimal("1.55").compareTo(
+                recalculation.get("restatedBaseEmissions").get("value").decimalValue()));
+        assertArrayEquals(fromFiles.stdout().getBytes(StandardCharsets.UTF_8),
+                fromLedger.stdout().getBytes(StandardCharsets.UTF_8));
+    }
 }

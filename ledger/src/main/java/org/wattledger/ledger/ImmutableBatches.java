@@ -9,16 +9,39 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Schema version 4: the database itself refuses to update or delete a row of a batch, whatever
+ * Schema versions 4 and 6: the database itself refuses to update or delete a row of a batch, whatever
  * program sends the statement (wattledger never does; a hand-written {@code UPDATE} or a faulty
  * tool would rewrite history). Triggers before {@code UPDATE} and {@code DELETE} on every table a
- * batch writes. The one migration in Java: H2 runs a trigger written in Java ({@link Refuse}),
- * PostgreSQL one in PL/pgSQL, so the statements differ.
+ * batch writes. Version 4 guards the tables of version 1, version 6 those of version 5. The
+ * migrations in Java: H2 runs a trigger written in Java ({@link Refuse}), PostgreSQL one in
+ * PL/pgSQL, so the statements differ.
  */
 public final class ImmutableBatches implements JavaMigration {
     /** Every table a batch writes (the lock row and Flyway's history are not batch data). */
     static final List<String> TABLES = List.of("batch", "batch_file", "reading", "site", "instrument", "target",
-            "denominator", "batch_issue", "reading_columns", "rejected_site");
+            "denominator", "batch_issue", "reading_columns", "rejected_site", "meter_tag", "contract",
+            "structural_change");
+
+    /** The tables of schema version 5 (meter tags, contracts, changes), guarded by version 6. */
+    private static final List<String> VERSION_5_TABLES = List.of("meter_tag", "contract", "structural_change");
+
+    private final int version;
+    private final List<String> tables;
+
+    /** Version 4: the tables of version 1. */
+    public ImmutableBatches() {
+        this(4, TABLES.stream().filter(t -> !VERSION_5_TABLES.contains(t)).toList());
+    }
+
+    private ImmutableBatches(int version, List<String> tables) {
+        this.version = version;
+        this.tables = tables;
+    }
+
+    /** Version 6: the tables of version 5. */
+    static ImmutableBatches version6() {
+        return new ImmutableBatches(6, VERSION_5_TABLES);
+    }
 
     /** What the database answers to an update or a delete, with the table's name after it. */
     static final String MESSAGE = "the ledger's batches are immutable: no row is updated or deleted; correct a batch"
@@ -26,17 +49,17 @@ public final class ImmutableBatches implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("4");
+        return MigrationVersion.fromVersion(Integer.toString(version));
     }
 
     @Override
     public String getDescription() {
-        return "immutable batches";
+        return version == 4 ? "immutable batches" : "immutable meter tags contracts changes";
     }
 
     @Override
     public Integer getChecksum() {
-        return 4; // the statements below never change (a change is a new version)
+        return version; // the statements below never change (a change is a new version)
     }
 
     @Override
@@ -49,11 +72,11 @@ public final class ImmutableBatches implements JavaMigration {
         Connection c = context.getConnection();
         boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
         try (Statement s = c.createStatement()) {
-            if (postgres) {
+            if (postgres && version == 4) { // version 6 reuses the function
                 s.execute("CREATE FUNCTION wattledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$"
                         + " BEGIN RAISE EXCEPTION '%', '" + MESSAGE.replace("'", "''") + "' || TG_TABLE_NAME; END $$");
             }
-            for (String table : TABLES) {
+            for (String table : tables) {
                 s.execute(postgres
                         ? "CREATE TRIGGER " + table + "_immutable BEFORE UPDATE OR DELETE ON " + table
                                 + " FOR EACH ROW EXECUTE FUNCTION wattledger_refuse_change()"

@@ -31,11 +31,14 @@ import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.MeterTag;
+import org.wattledger.engine.model.PueContract;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.StructuralChange;
 import org.wattledger.engine.model.Target;
 
 /**
@@ -114,11 +117,11 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
-    /** The migrations: the SQL files of db/migration and {@link ImmutableBatches}. */
+    /** The migrations: the SQL files of db/migration and {@link ImmutableBatches} (versions 4 and 6). */
     private static Flyway flyway(LedgerLocation location, HikariDataSource pool) {
         return Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                 .placeholders(Map.of("binary", location.kind().binaryType()))
-                .javaMigrations(new ImmutableBatches()).loggers("slf4j").load();
+                .javaMigrations(new ImmutableBatches(), ImmutableBatches.version6()).loggers("slf4j").load();
     }
 
     private static String newestKnown(Flyway flyway) {
@@ -177,6 +180,10 @@ public final class Ledger implements AutoCloseable {
                 insertAll(c, Tables.INSERT_DENOMINATOR, batch.inventory().denominators(), (ps, i, s) -> Tables.bind(ps, id, i, s));
                 insertAll(c, Tables.INSERT_ISSUE, batch.inventory().issues(), (ps, i, s) -> Tables.bind(ps, id, i, s));
                 insertAll(c, Tables.INSERT_READING_COLUMNS, batch.inventory().readingColumns(),
+                        (ps, i, s) -> Tables.bind(ps, id, i, s));
+                insertAll(c, Tables.INSERT_METER_TAG, batch.inventory().meterTags(), (ps, i, s) -> Tables.bind(ps, id, i, s));
+                insertAll(c, Tables.INSERT_CONTRACT, batch.inventory().contracts(), (ps, i, s) -> Tables.bind(ps, id, i, s));
+                insertAll(c, Tables.INSERT_STRUCTURAL_CHANGE, batch.inventory().changes(),
                         (ps, i, s) -> Tables.bind(ps, id, i, s));
                 insertAll(c, Tables.INSERT_REJECTED_SITE, List.copyOf(batch.inventory().rejectedSites().entrySet()),
                         (ps, i, e) -> Tables.bind(ps, id, i, e.getKey(), e.getValue()));
@@ -636,7 +643,10 @@ public final class Ledger implements AutoCloseable {
         return new LedgerView(last, inventory(c, active, withReadings), newest.factorRelease(), active);
     }
 
-    /** The active batches' rows as one inventory; sites, instruments, targets, denominators combined. */
+    /**
+     * The active batches' rows as one inventory; sites, instruments, targets, denominators combined;
+     * meter tags, contracts and changes listed batch after batch.
+     */
     private static Inventory inventory(Connection c, List<BatchSummary> active, boolean withReadings)
             throws SQLException {
         // Columns, not a Reading object per stored row: ~34 bytes a reading instead of ~160 (docs/benchmarks.md).
@@ -646,6 +656,10 @@ public final class Ledger implements AutoCloseable {
         List<Inventory.InputFile> files = new ArrayList<>();
         List<Inventory.ReadingColumns> columns = new ArrayList<>();
         Map<String, SourceRef> rejectedSites = new LinkedHashMap<>();
+        // Meter tags, contracts and changes of every active batch, in batch order (as issues are).
+        List<MeterTag> meterTags = new ArrayList<>();
+        List<PueContract> contracts = new ArrayList<>();
+        List<StructuralChange> changes = new ArrayList<>();
         Combined<Site> sites = new Combined<>("site", Site::id, s -> new Site(s.id(), s.name(), s.region(), s.kind(),
                 s.floorArea(), s.itCapacityKw(), null, s.kindDeclared(), s.inService(), s.timezone()), Site::source);
         Combined<Instrument> instruments = new Combined<>("instrument", Instrument::id, i -> new Instrument(i.id(),
@@ -689,6 +703,10 @@ public final class Ledger implements AutoCloseable {
             select(c, "SELECT * FROM rejected_site WHERE batch_id = ? ORDER BY ordinal", id,
                     rs -> Map.entry(rs.getString("site_id"), Columns.source(rs)), new ArrayList<>())
                     .forEach(e -> rejectedSites.putIfAbsent(e.getKey(), e.getValue()));
+            select(c, "SELECT * FROM meter_tag WHERE batch_id = ? ORDER BY ordinal", id, Tables::meterTag, meterTags);
+            select(c, "SELECT * FROM contract WHERE batch_id = ? ORDER BY ordinal", id, Tables::contract, contracts);
+            select(c, "SELECT * FROM structural_change WHERE batch_id = ? ORDER BY ordinal", id, Tables::structuralChange,
+                    changes);
         }
         if (withReadings && accepted != readings.size()) {
             throw new IllegalStateException("the ledger's active batches count " + accepted + " accepted rows but hold "
@@ -697,7 +715,8 @@ public final class Ledger implements AutoCloseable {
         issues.addAll(conflicts);
         issues.sort(Issue.ORDER);
         return new Inventory(sites.items(), readings, instruments.items(), targets.items(), denominators.items(), issues,
-                new Inventory.RowTally(read, accepted, rejected), files, columns, rejectedSites);
+                new Inventory.RowTally(read, accepted, rejected), files, columns, rejectedSites, meterTags, contracts,
+                changes);
     }
 
     /** Turns the current row into a record. */

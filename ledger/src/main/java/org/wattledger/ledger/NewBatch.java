@@ -7,7 +7,8 @@ import org.wattledger.engine.model.Inventory;
 
 /**
  * What an import hands the ledger: the imported inventory (accepted readings, sites, instruments,
- * targets, denominators, issues and row tally, exactly as the importer produced them), the input
+ * targets, denominators, meter tags, contracts, changes, issues and row tally, exactly as the
+ * importer produced them), the input
  * files, who imports and why.
  *
  * @param supersedes the batch this one replaces, or null

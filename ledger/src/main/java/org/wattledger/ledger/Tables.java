@@ -21,6 +21,9 @@ import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.MeasurementPoint;
+import org.wattledger.engine.model.MeterTag;
+import org.wattledger.engine.model.PueContract;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.Reading;
@@ -31,6 +34,7 @@ import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
 import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.StructuralChange;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.CarbonUnit;
@@ -300,5 +304,87 @@ final class Tables {
         ps.setInt(2, ordinal);
         ps.setString(3, siteId);
         source(ps, 4, where);
+    }
+
+    // ---- meter tags, contracts, structural changes (schema version 5) --------------------------
+
+    static final String INSERT_METER_TAG = "INSERT INTO meter_tag (batch_id, ordinal, site, meter, point, zone,"
+            + " src_file, src_sheet, src_row, src_column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static void bind(PreparedStatement ps, long batch, int ordinal, MeterTag t) throws SQLException {
+        ps.setLong(1, batch);
+        ps.setInt(2, ordinal);
+        ps.setString(3, t.site());
+        ps.setString(4, t.meter());
+        ps.setString(5, name(t.point()));
+        ps.setString(6, t.zone());
+        source(ps, 7, t.source());
+    }
+
+    static MeterTag meterTag(ResultSet rs) throws SQLException {
+        return new MeterTag(rs.getString("site"), rs.getString("meter"),
+                enumValue(MeasurementPoint.class, rs.getString("point")), rs.getString("zone"), source(rs));
+    }
+
+    static final String INSERT_CONTRACT = "INSERT INTO contract (batch_id, ordinal, site, counterparty, target_pue,"
+            + " target_pue_scale, amount_per_step, amount_per_step_scale, currency, cap, cap_scale, basis, period_from,"
+            + " period_to, src_file, src_sheet, src_row, src_column)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static void bind(PreparedStatement ps, long batch, int ordinal, PueContract k) throws SQLException {
+        String where = "contract of site " + k.site() + (k.source() == null ? "" : " (" + k.source() + ")");
+        ps.setLong(1, batch);
+        ps.setInt(2, ordinal);
+        ps.setString(3, k.site());
+        ps.setString(4, k.counterparty());
+        decimal(ps, 5, k.targetPue(), where);
+        scale(ps, 6, k.targetPue());
+        decimal(ps, 7, k.amountPerStep(), where);
+        scale(ps, 8, k.amountPerStep());
+        ps.setString(9, k.currency());
+        decimal(ps, 10, k.cap(), where);
+        scale(ps, 11, k.cap());
+        ps.setString(12, name(k.basis()));
+        date(ps, 13, k.period().from());
+        date(ps, 14, k.period().to());
+        source(ps, 15, k.source());
+    }
+
+    static PueContract contract(ResultSet rs) throws SQLException {
+        return new PueContract(rs.getString("site"), rs.getString("counterparty"),
+                decimal(rs, "target_pue", "target_pue_scale"), decimal(rs, "amount_per_step", "amount_per_step_scale"),
+                rs.getString("currency"), decimal(rs, "cap", "cap_scale"),
+                enumValue(PueContract.Basis.class, rs.getString("basis")),
+                new DateRange(date(rs, "period_from"), date(rs, "period_to")), source(rs));
+    }
+
+    static final String INSERT_STRUCTURAL_CHANGE = "INSERT INTO structural_change (batch_id, ordinal, change_type,"
+            + " change_date, sites, emissions, emissions_scale, note, src_file, src_sheet, src_row, src_column)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static void bind(PreparedStatement ps, long batch, int ordinal, StructuralChange ch) throws SQLException {
+        String where = "change " + ch.type().id() + " of " + ch.date() + (ch.source() == null ? "" : " (" + ch.source() + ")");
+        for (String id : ch.sites()) {
+            if (id.contains(BOUNDARY_SEPARATOR)) {
+                throw new LedgerException.Refused(where + ": a site id holds a line feed");
+            }
+        }
+        ps.setLong(1, batch);
+        ps.setInt(2, ordinal);
+        ps.setString(3, name(ch.type()));
+        date(ps, 4, ch.date());
+        ps.setString(5, String.join(BOUNDARY_SEPARATOR, ch.sites()));
+        decimal(ps, 6, ch.emissions(), where);
+        scale(ps, 7, ch.emissions());
+        ps.setString(8, ch.note());
+        source(ps, 9, ch.source());
+    }
+
+    static StructuralChange structuralChange(ResultSet rs) throws SQLException {
+        String sites = rs.getString("sites");
+        List<String> ids = sites.isEmpty() ? List.of() : Arrays.asList(sites.split(BOUNDARY_SEPARATOR, -1));
+        return new StructuralChange(enumValue(StructuralChange.Type.class, rs.getString("change_type")),
+                date(rs, "change_date"), ids, decimal(rs, "emissions", "emissions_scale"), rs.getString("note"),
+                source(rs));
     }
 }

@@ -30,6 +30,9 @@ import org.wattledger.engine.model.Denominator;
 import org.wattledger.engine.model.Instrument;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.MeasurementPoint;
+import org.wattledger.engine.model.MeterTag;
+import org.wattledger.engine.model.PueContract;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Quantity;
 import org.wattledger.engine.model.Reading;
@@ -40,6 +43,7 @@ import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SiteKind;
 import org.wattledger.engine.model.SourceRef;
+import org.wattledger.engine.model.StructuralChange;
 import org.wattledger.engine.model.Target;
 import org.wattledger.engine.model.Use;
 import org.wattledger.engine.units.UnitParser;
@@ -136,10 +140,25 @@ abstract class LedgerContract {
                 new Quantity(new BigDecimal("120"), "person"), row("denominators.csv", 2)));
         List<Issue> issues = List.of(Issue.error(where.atColumn("H"), "'n/a' is not a number"),
                 Issue.general(Severity.INFO, "a notice"));
+        // Two tags of one meter that disagree are kept as they are: the engine names the conflict.
+        List<MeterTag> meterTags = List.of(new MeterTag("DC1", "M-1", MeasurementPoint.PDU_OUTPUT, "A厅", where.atColumn("J")),
+                new MeterTag("DC1", "M-1", MeasurementPoint.IT_INPUT, null, where.atColumn("J")),
+                new MeterTag("DC1", "M-2", null, null, null));
+        // Scales kept: a target PUE of 1.40 comes back as 1.40; an open-ended contract without cap or counterparty.
+        List<PueContract> contracts = List.of(
+                new PueContract("DC1", "客户甲", new BigDecimal("1.40"), new BigDecimal("5000.00"), "CNY",
+                        new BigDecimal("200000"), PueContract.Basis.MONTHLY, DateRange.year(2024), row("contracts.csv", 2)),
+                new PueContract("DC1", null, new BigDecimal("1.5"), new BigDecimal("0.00000000000000000001"), "USD", null,
+                        PueContract.Basis.ANNUAL, new DateRange(LocalDate.of(2025, 1, 1), null), null));
+        List<StructuralChange> changes = List.of(
+                new StructuralChange(StructuralChange.Type.ACQUISITION, LocalDate.of(2023, 7, 1), List.of("DC1", "DC2"),
+                        new BigDecimal("1250.5"), "收购 DC2", row("changes.csv", 2)),
+                new StructuralChange(StructuralChange.Type.ERROR, LocalDate.of(2022, 1, 1), List.of("*"),
+                        new BigDecimal("-3.25"), null, null));
         Inventory stored = new Inventory(sites, readings, instruments, targets, denominators, issues,
                 new Inventory.RowTally(5, 4, 1), List.of(new Inventory.InputFile("meters.xlsx", "ab")),
                 List.of(new Inventory.ReadingColumns("meters.xlsx", "读数", "F", "D", "E")),
-                Map.of("DC9", row("sites.csv", 9)));
+                Map.of("DC9", row("sites.csv", 9)), meterTags, contracts, changes);
         Path f = file("meters.xlsx", "bytes of the workbook");
         try (Ledger ledger = Ledger.open(newLedger())) {
             BatchSummary b = ledger.importBatch(batch(stored, null, input(f)));
@@ -158,6 +177,14 @@ abstract class LedgerContract {
             assertEquals(issues.stream().sorted(Issue.ORDER).toList(), back.issues());
             assertEquals(stored.readingColumns(), back.readingColumns());
             assertEquals(stored.rejectedSites(), back.rejectedSites());
+            assertEquals(meterTags, back.meterTags());
+            assertEquals(contracts, back.contracts());
+            assertEquals("1.40", back.contracts().get(0).targetPue().toPlainString());
+            assertEquals("5000.00", back.contracts().get(0).amountPerStep().toPlainString());
+            assertEquals(changes, back.changes());
+            // Without readings (the streaming report's view) the same tags, contracts and changes.
+            Inventory lean = ledger.viewWithoutReadings(AsOf.LATEST).inventory();
+            assertEquals(List.of(meterTags, contracts, changes), List.of(lean.meterTags(), lean.contracts(), lean.changes()));
             assertEquals(new Inventory.RowTally(5, 4, 1), back.rows());
             // The file list is the stored files', with the SHA-256 of their bytes.
             assertEquals(List.of(new Inventory.InputFile("meters.xlsx", sha256(f))), back.files());
@@ -195,14 +222,22 @@ abstract class LedgerContract {
         LedgerLocation location = newLedger();
         Reading r = Reading.consumption("S1", "E1", Carrier.ELECTRICITY, Role.MAIN, LocalDateTime.of(2024, 1, 1, 0, 0),
                 LocalDateTime.of(2024, 2, 1, 0, 0), new BigDecimal("7"), UnitParser.parse("kWh"), row("r.csv", 2));
+        Inventory withContractChangeAndTag = new Inventory(List.of(S1), List.of(r), List.of(), List.of(), List.of(),
+                List.of(), new Inventory.RowTally(1, 1, 0), List.of(), List.of(), Map.of(),
+                List.of(new MeterTag("S1", "E1", MeasurementPoint.UPS_OUTPUT, null, row("r.csv", 2))),
+                List.of(new PueContract("S1", "c", new BigDecimal("1.3"), BigDecimal.ONE, "CNY", null,
+                        PueContract.Basis.ANNUAL, DateRange.year(2024), row("contracts.csv", 2))),
+                List.of(new StructuralChange(StructuralChange.Type.DIVESTMENT, LocalDate.of(2024, 1, 1), List.of("S1"),
+                        BigDecimal.TEN, "", row("changes.csv", 2))));
         try (Ledger ledger = Ledger.open(location)) {
-            ledger.importBatch(batch(inventory(List.of(S1), List.of(r), List.of(), 0), null, input(file("r.csv", "r"))));
+            ledger.importBatch(batch(withContractChangeAndTag, null, input(file("r.csv", "r"))));
         }
         List<String> refused = new ArrayList<>();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(location.jdbcUrl(), location.user(),
                 location.password())) {
             for (String sql : List.of("UPDATE reading SET quantity = 0", "DELETE FROM reading", "UPDATE batch SET note = 'x'",
-                    "DELETE FROM batch", "DELETE FROM batch_file", "UPDATE site SET region = 'CN-SH'")) {
+                    "DELETE FROM batch", "DELETE FROM batch_file", "UPDATE site SET region = 'CN-SH'",
+                    "UPDATE contract SET target_pue = 9", "DELETE FROM structural_change", "DELETE FROM meter_tag")) {
                 try (java.sql.Statement s = c.createStatement()) {
                     s.executeUpdate(sql);
                     refused.add(sql + ": ACCEPTED");
@@ -215,7 +250,8 @@ abstract class LedgerContract {
         }
         assertEquals(List.of("UPDATE reading SET quantity = 0: refused", "DELETE FROM reading: refused",
                 "UPDATE batch SET note = 'x': refused", "DELETE FROM batch: refused", "DELETE FROM batch_file: refused",
-                "UPDATE site SET region = 'CN-SH': refused"), refused);
+                "UPDATE site SET region = 'CN-SH': refused", "UPDATE contract SET target_pue = 9: refused",
+                "DELETE FROM structural_change: refused", "DELETE FROM meter_tag: refused"), refused);
         try (Ledger ledger = Ledger.open(location)) {
             assertEquals(List.of(r), ledger.view(AsOf.LATEST).inventory().readings()); // 7 kWh, unchanged
             assertEquals(1, ledger.history().size());
@@ -303,6 +339,37 @@ abstract class LedgerContract {
         }
     }
 
+    private static Inventory withDataCentreRecords(String month, String targetPue, String emissions, String zone) {
+        Reading r = electricity("S1", "IT1", month, "100", "readings.csv", 2);
+        return new Inventory(List.of(S1), List.of(r), List.of(), List.of(), List.of(), List.of(),
+                new Inventory.RowTally(1, 1, 0), List.of(), List.of(), Map.of(),
+                List.of(new MeterTag("S1", "IT1", MeasurementPoint.IT_INPUT, zone, row("readings.csv", 2))),
+                List.of(new PueContract("S1", "c", new BigDecimal(targetPue), BigDecimal.ONE, "CNY", null,
+                        PueContract.Basis.ANNUAL, DateRange.year(2024), row("contracts.csv", 2))),
+                List.of(new StructuralChange(StructuralChange.Type.ACQUISITION, LocalDate.of(2024, 1, 1), List.of("S1"),
+                        new BigDecimal(emissions), "", row("changes.csv", 2))));
+    }
+
+    /** Meter tags, contracts and changes follow the active batches: listed batch after batch, gone when superseded. */
+    @Test
+    void contractsChangesAndMeterTagsOfASupersededBatchNoLongerCount() throws IOException {
+        try (Ledger ledger = Ledger.open(newLedger())) {
+            ledger.importBatch(batch(withDataCentreRecords("2024-01", "1.3", "10", "A"), null, input(file("a/r.csv", "1"))));
+            ledger.importBatch(batch(withDataCentreRecords("2024-02", "1.4", "20", "B"), null, input(file("b/r.csv", "2"))));
+            ledger.importBatch(batch(withDataCentreRecords("2024-02", "1.5", "30", "C"), 2L, input(file("c/r.csv", "3"))));
+            // As of batch 2: batches 1 and 2, in that order.
+            Inventory two = ledger.view(new AsOf.Batch(2)).inventory();
+            assertEquals(List.of("A", "B"), two.meterTags().stream().map(MeterTag::zone).toList());
+            assertEquals(List.of("1.3", "1.4"), two.contracts().stream().map(k -> k.targetPue().toPlainString()).toList());
+            assertEquals(List.of("10", "20"), two.changes().stream().map(ch -> ch.emissions().toPlainString()).toList());
+            // Now: batch 3 supersedes batch 2, whose zone B, PUE 1.4 and 20 t no longer count.
+            Inventory now = ledger.viewWithoutReadings(AsOf.LATEST).inventory();
+            assertEquals(List.of("A", "C"), now.meterTags().stream().map(MeterTag::zone).toList());
+            assertEquals(List.of("1.3", "1.5"), now.contracts().stream().map(k -> k.targetPue().toPlainString()).toList());
+            assertEquals(List.of("10", "30"), now.changes().stream().map(ch -> ch.emissions().toPlainString()).toList());
+        }
+    }
+
     @Test
     void aSiteRedefinedDifferentlyByALaterBatchIsNamedInAWarning() throws IOException {
         Site moved = new Site("S1", "Site one", "CN-BJ", SiteKind.OFFICE, null, null, row("sites.csv", 2));
@@ -375,7 +442,7 @@ abstract class LedgerContract {
     @Test
     void theSchemaIsMigratedToTheNewestVersion() {
         try (Ledger ledger = Ledger.open(newLedger())) {
-            assertEquals(List.of("1", "2", "3", "4"), ledger.schemaVersions());
+            assertEquals(List.of("1", "2", "3", "4", "5", "6"), ledger.schemaVersions());
         }
     }
 }

@@ -64,12 +64,16 @@ final class LedgerMigrationTest {
                         + " engine_version) VALUES (1, TIMESTAMP WITH TIME ZONE '2026-01-31 17:00:00+00', 'auditor',"
                         + " 'January', 1, 1, 0, 'cn@2026.1,ipcc2006@2026.1', '0.1.0')");
         try (Ledger ledger = Ledger.open(location)) {
-            assertEquals(List.of("1", "2", "3", "4"), ledger.schemaVersions());
+            assertEquals(List.of("1", "2", "3", "4", "5", "6"), ledger.schemaVersions());
             Reading expected = Reading.consumption("S1", "E1", Carrier.ELECTRICITY, Role.MAIN,
                     LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(2024, 2, 1, 0, 0), new BigDecimal("1234.50"),
                     UnitParser.parse("kWh"), new SourceRef("readings.csv", null, 2, "F"));
             LedgerView view = ledger.view(AsOf.LATEST);
             assertEquals(List.of(expected), view.inventory().readings());
+            // A ledger older than version 5 held no meter tags, contracts or changes: none come back.
+            assertEquals(List.of(), view.inventory().meterTags());
+            assertEquals(List.of(), view.inventory().contracts());
+            assertEquals(List.of(), view.inventory().changes());
             assertEquals("cn@2026.1,ipcc2006@2026.1", view.factorRelease());
             assertEquals("2026-01-31T17:00:00Z", ledger.history().get(0).at().toString());
         }
@@ -83,7 +87,7 @@ final class LedgerMigrationTest {
                 + " CURRENT_TIMESTAMP, 0, TRUE)");
         LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(location));
         assertEquals("the ledger " + location.display() + " has schema version 99 (from a newer wattledger), written by"
-                + " a newer wattledger; this one knows versions up to 4 and does not read it. Use a newer wattledger.",
+                + " a newer wattledger; this one knows versions up to 6 and does not read it. Use a newer wattledger.",
                 e.getMessage());
     }
 

@@ -40,7 +40,7 @@ public record Inventory(List<Site> sites, List<Reading> readings, List<Instrumen
         contracts = List.copyOf(contracts);
     }
 
-    /** An inventory without meter tags, contracts or changes (a ledger, which stores none of them). */
+    /** An inventory without meter tags, contracts or changes. */
     public Inventory(List<Site> sites, List<Reading> readings, List<Instrument> instruments, List<Target> targets,
             List<Denominator> denominators, List<Issue> issues, RowTally rows, List<InputFile> files,
             List<ReadingColumns> readingColumns, Map<String, SourceRef> rejectedSites) {
