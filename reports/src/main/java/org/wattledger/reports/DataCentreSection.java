@@ -168,7 +168,7 @@ final class DataCentreSection {
             for (ContractSettlement.Period p : s.periods()) {
                 String flag = p.actualPue() == null ? l.get("dc.notSettled") : p.capped() ? l.get("dc.capped")
                         : p.partial() ? l.get("dc.partial") : "";
-                rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(c.basis().id()),
+                rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(l.get("dc.basis." + c.basis().id())),
                         Cell.text(p.period().toString()), Cell.number(c.targetPue(), "1"), Cell.number(p.actualPue(), "1"),
                         Cell.number(p.deviation(), "1"), Cell.number(p.steps(), STEPS),
                         Cell.number(p.uncapped(), money), Cell.number(c.cap(), money), Cell.number(p.amount(), money),
