@@ -156,6 +156,33 @@ final class DemoYearsIT {
                 + "<td>kg</td></tr>"), all.stdout());
     }
 
+    /**
+     * A base-year recalculation in Chinese: the demo plus an acquisition (+12,000 t, 2023-07-01) and an error
+     * correction (−45.5 t, 2024-05-01). Base 2022 = 649.26 + 174,510.80 = 175,160.06 t (the years table above);
+     * cumulative 12,000 + 45.5 = 12,045.5 t = 6.88 % of it, over 5 %: 2022 restated 175,160.06 + 12,000 − 45.5 =
+     * 187,114.56, 2023 (before the correction only) 167,533.69 − 45.5 = 167,488.19.
+     */
+    @Test
+    void aChineseRecalculationNamesItsColumnsAndChangeTypesInChinese() throws Exception {
+        Path input = DemoCommand.extract(dir.resolve("demo-changes"));
+        java.nio.file.Files.writeString(input.resolve("changes.csv"), "type,date,sites,emissions (t CO2e),note\n"
+                + "acquisition,2023-07-01,DC-GUIAN,12000,bought the hall\nerror,2024-05-01,,-45.5,keyed twice\n");
+        Cli.Run text = Cli.run("report", input.toString(), "--period", "2024", "--years-from", "2022", "--lang", "zh");
+        assertEquals(ExitCode.OK, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().contains("\n基准年重新计算\n  基准年 2022：175,160.06 t CO2e。此后的变更累计 12,045.50 t CO2e，"
+                + "占基准年排放量的 6.88 %；阈值 5.00 %。基准年及每项变化之前的年份均已重新计算；目标以重新计算后的基准为准。\n"),
+                text.stdout());
+        assertTrue(text.stdout().matches("(?s).*\n  年份 +原值 +重新计算值\n  2022 +175,160\\.06 +187,114\\.56\n"
+                + "  2023 +167,533\\.69 +167,488\\.19\n.*"), text.stdout());
+        Cli.Run html = Cli.run("report", input.toString(), "--period", "2024", "--years-from", "2022", "--lang", "zh",
+                "--format", "html");
+        assertEquals(ExitCode.OK, html.exitCode(), html.stderr());
+        assertTrue(html.stdout().contains("<tr><td>收购</td><td>2023-07-01</td><td>DC-GUIAN</td><td class=\"num\">+12,000.00</td>"),
+                html.stdout());
+        assertTrue(html.stdout().contains("<tr><td>差错更正</td><td>2024-05-01</td><td>*</td><td class=\"num\">-45.50</td>"),
+                html.stdout());
+    }
+
     @Test
     void theDemosSeasonsAreNotAnomaliesButItsGridOutageIs() {
         // District heat only in winter, load-bank tests every May and October, summer cooling: none is an
