@@ -125,6 +125,64 @@ final class DemoYearsIT {
         assertTrue(drivers.contains("\n2022,2023,LMDI-I,scope1_2,headcount,activity,"), drivers);
     }
 
+    /** The same tables in Chinese (the figures as in the English test above); the CSV files stay English. */
+    @Test
+    void theChineseDemoNamesTheYearsDriversAndAnomaliesInChinese() throws Exception {
+        Path out = dir.resolve("demo-zh");
+        Cli.Run run = Cli.run("demo", "--lang", "zh", "--out", out.toString());
+        assertEquals(ExitCode.OK, run.exitCode(), run.stderr());
+        assertTrue(run.stdout().contains("\n逐年对比\n"), run.stdout());
+        assertTrue(run.stdout().matches("(?s).*\n  指标 +单位 +2022 +2023 +2024 +2023年变动 +2024年变动\n.*"), run.stdout());
+        assertTrue(run.stdout().matches("(?s).*\n  电力 +MWh +279,873\\.95 +298,162\\.55 +311,615\\.14"
+                + " +\\+18,288\\.60 +\\+13,452\\.59\n.*"), run.stdout());
+        assertTrue(run.stdout().contains("\n范围一 + 范围二（基于位置）变动驱动因素（LMDI-I 分解）\n"), run.stdout());
+        assertTrue(run.stdout().matches("(?s).*\n  年度 +变动量 +活动量效应 +能源强度效应 +能源结构效应 +排放因子效应"
+                + " +非能源排放效应\n.*"), run.stdout());
+        assertTrue(run.stdout().contains("  活动量：headcount（person）。"), run.stdout());
+        assertTrue(!run.stdout().contains("Years side by side") && !run.stdout().contains("PUE contract settlement"),
+                run.stdout());
+        String years = java.nio.file.Files.readString(out.resolve("years.csv"));
+        assertTrue(years.startsWith("year,from,to,complete,metric,value,unit,change,relative_change\n"), years);
+        String contracts = java.nio.file.Files.readString(out.resolve("pue-contracts.csv"));
+        assertTrue(contracts.startsWith("Site,Counterparty,Basis,Period,"), contracts);
+        // 2022-2024: the grid outage of the test below, under the Chinese heading and headers.
+        Cli.Run all = Cli.run("report", DemoCommand.extract(dir.resolve("demo-zh-input")).toString(), "--period",
+                "2022..2024", "--lang", "zh", "--format", "html");
+        assertEquals(ExitCode.OK, all.exitCode(), all.stderr());
+        assertTrue(all.stdout().contains("<h2 id=\"anomalies\">异常值</h2>\n<table>\n<thead><tr><th>计量表</th><th>月份</th>"
+                + "<th class=\"num\">数值</th><th class=\"num\">中位数</th><th class=\"num\">绝对中位差（MAD）</th>"
+                + "<th>单位</th></tr></thead>\n<tbody>\n<tr><td>DC-GUIAN/DG-DIESEL (diesel)</td><td>2023-07</td>"
+                + "<td class=\"num\">5,611.70</td><td class=\"num\">1,166.30</td><td class=\"num\">162.40</td>"
+                + "<td>kg</td></tr>"), all.stdout());
+    }
+
+    /**
+     * A base-year recalculation in Chinese: the demo plus an acquisition (+12,000 t, 2023-07-01) and an error
+     * correction (−45.5 t, 2024-05-01). Base 2022 = 649.26 + 174,510.80 = 175,160.06 t (the years table above);
+     * cumulative 12,000 + 45.5 = 12,045.5 t = 6.88 % of it, over 5 %: 2022 restated 175,160.06 + 12,000 − 45.5 =
+     * 187,114.56, 2023 (before the correction only) 167,533.69 − 45.5 = 167,488.19.
+     */
+    @Test
+    void aChineseRecalculationNamesItsColumnsAndChangeTypesInChinese() throws Exception {
+        Path input = DemoCommand.extract(dir.resolve("demo-changes"));
+        java.nio.file.Files.writeString(input.resolve("changes.csv"), "type,date,sites,emissions (t CO2e),note\n"
+                + "acquisition,2023-07-01,DC-GUIAN,12000,bought the hall\nerror,2024-05-01,,-45.5,keyed twice\n");
+        Cli.Run text = Cli.run("report", input.toString(), "--period", "2024", "--years-from", "2022", "--lang", "zh");
+        assertEquals(ExitCode.OK, text.exitCode(), text.stderr());
+        assertTrue(text.stdout().contains("\n基准年重新计算\n  基准年 2022：175,160.06 t CO2e。此后的变更累计 12,045.50 t CO2e，"
+                + "占基准年排放量的 6.88 %；阈值 5.00 %。基准年及每项变化之前的年份均已重新计算；目标以重新计算后的基准为准。\n"),
+                text.stdout());
+        assertTrue(text.stdout().matches("(?s).*\n  年份 +原值 +重新计算值\n  2022 +175,160\\.06 +187,114\\.56\n"
+                + "  2023 +167,533\\.69 +167,488\\.19\n.*"), text.stdout());
+        Cli.Run html = Cli.run("report", input.toString(), "--period", "2024", "--years-from", "2022", "--lang", "zh",
+                "--format", "html");
+        assertEquals(ExitCode.OK, html.exitCode(), html.stderr());
+        assertTrue(html.stdout().contains("<tr><td>收购</td><td>2023-07-01</td><td>DC-GUIAN</td><td class=\"num\">+12,000.00</td>"),
+                html.stdout());
+        assertTrue(html.stdout().contains("<tr><td>差错更正</td><td>2024-05-01</td><td>*</td><td class=\"num\">-45.50</td>"),
+                html.stdout());
+    }
+
     @Test
     void theDemosSeasonsAreNotAnomaliesButItsGridOutageIs() {
         // District heat only in winter, load-bank tests every May and October, summer cooling: none is an

@@ -217,7 +217,7 @@ public final class Charts {
         plot.setRenderer(1, market);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         noData(plot, l, "chart.noEmissions");
-        YearsCharts.markAnomalies(plot, m);
+        YearsCharts.markAnomalies(plot, m, l);
         JFreeChart chart = chart(l, l.get("chart.emissions.title"), plot, l.get("chart.emissions.subtitle"));
         bars.setSeriesPaint(0, SCOPE1);
         bars.setSeriesPaint(1, SCOPE2);
@@ -256,21 +256,25 @@ public final class Charts {
     /** Each PUE contract's site PUE by month (solid) against the contract's target (dashed). */
     static JFreeChart pueContracts(ReportModel m, Labels l) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
+        String actual = l.get("chart.pueContracts.actual");
+        String target = l.get("chart.pueContracts.target");
         m.dataCentre.contractChart().forEach((contract, months) -> months.forEach((month, pair) -> {
-            d.addValue(pair[0].doubleValue(), contract + ", " + DataCentreSection.CHART_ACTUAL, ChartData.monthKey(month));
-            d.addValue(pair[1].doubleValue(), contract + ", " + DataCentreSection.CHART_TARGET, ChartData.monthKey(month));
+            d.addValue(pair[0].doubleValue(), l.format("chart.pueContracts.series", contract, actual),
+                    ChartData.monthKey(month));
+            d.addValue(pair[1].doubleValue(), l.format("chart.pueContracts.series", contract, target),
+                    ChartData.monthKey(month));
         }));
-        NumberAxis axis = valueAxis(DataCentreSection.CHART_AXIS, "0.00");
+        NumberAxis axis = valueAxis(l.get("chart.pueContracts.axis"), "0.00");
         axis.setAutoRangeIncludesZero(false);
         axis.setAutoRangeMinimumSize(0.1);
         LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
         CategoryPlot plot = new CategoryPlot(d, monthAxis(m, l), axis, r);
-        plot.setNoDataMessage(DataCentreSection.CHART_NO_DATA);
-        JFreeChart chart = chart(l, DataCentreSection.CHART_TITLE, plot, DataCentreSection.NOTE_CONTRACTS);
+        noData(plot, l, "chart.pueContracts.noData");
+        JFreeChart chart = chart(l, l.get("chart.pueContracts.title"), plot, l.get("dc.note.contracts"));
         for (int row = 0; row < d.getRowCount(); row++) { // after chart(): its theme would reset the series
-            boolean target = ((String) d.getRowKey(row)).endsWith(DataCentreSection.CHART_TARGET);
-            r.setSeriesPaint(row, target ? TARGET : PALETTE[(row / 2) % PALETTE.length]);
-            r.setSeriesStroke(row, target ? DASHED : LINE);
+            boolean isTarget = ((String) d.getRowKey(row)).endsWith(target);
+            r.setSeriesPaint(row, isTarget ? TARGET : PALETTE[(row / 2) % PALETTE.length]);
+            r.setSeriesStroke(row, isTarget ? DASHED : LINE);
             r.setSeriesShape(row, DOT);
         }
         return chart;
@@ -471,7 +475,7 @@ public final class Charts {
      * A font of the chart's language: Java's logical SansSerif for English, the font carried in
      * the jar ({@link CjkFont}) for Chinese, so hanzi draw on a machine without CJK fonts.
      */
-    private static Font font(Labels l, int style, int size) {
+    static Font font(Labels l, int style, int size) {
         return l.language() == Labels.Language.ZH ? CjkFont.font().deriveFont(style, (float) size)
                 : new Font(FONT, style, size);
     }

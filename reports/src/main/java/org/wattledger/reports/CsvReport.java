@@ -49,7 +49,7 @@ public final class CsvReport {
         for (var e : m.years.csvFiles().entrySet()) {
             out.add(write(dir.resolve(e.getKey()), e.getValue()));
         }
-        for (DataCentreSection.Grid g : m.dataCentre.grids()) { // only when the input has data centres
+        for (DataCentreSection.Grid g : m.dataCentre.grids(Labels.EN)) { // English, as every CSV; only with data centres
             if (DataCentreSection.CSV_GRIDS.contains(g.id())) {
                 out.add(write(dir.resolve(g.id() + ".csv"), DataCentreSection.csv(g)));
             }

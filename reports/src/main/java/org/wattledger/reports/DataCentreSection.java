@@ -19,64 +19,11 @@ import org.wattledger.engine.units.Exact;
  * The data-centre section of the reports: indicators with the PUE category, monthly PUE, partial PUE,
  * the table over years and the PUE contract settlement. Built once per run as {@link Grid}s that the
  * HTML, xlsx, text and CSV writers each render, so every format shows the same rows. Every word a
- * reader sees here is a constant of this class (the one place to translate them).
+ * reader sees comes from the report's {@link Labels} (keys {@code dc.*}); CSV files take the English ones.
  */
 final class DataCentreSection {
-    // ---- words people read ----
-    static final String T_INDICATORS = "Data-centre indicators";
-    static final String T_MONTHLY = "Monthly PUE";
-    static final String T_PARTIAL = "Partial PUE by zone";
-    static final String T_YEARS = "Data centres by year";
-    static final String T_CONTRACTS = "PUE contract settlement";
-    static final String H_SITE = "Site";
-    static final String H_CATEGORY = "PUE category";
-    static final String H_PUE = "PUE";
-    static final String H_WUE = "WUE (L/kWh)";
-    static final String H_CUE = "CUE location (kg CO2e/kWh)";
-    static final String H_CUE_MARKET = "CUE market (kg CO2e/kWh)";
-    static final String H_ERF = "ERF";
-    static final String H_REF = "REF";
-    static final String H_UTILISATION = "IT capacity utilisation";
-    static final String H_MONTH = "Month";
-    static final String H_ZONE = "Zone";
-    static final String H_ZONE_IT = "Zone IT energy (MWh)";
-    static final String H_ZONE_INFRA = "Zone infrastructure energy (MWh)";
-    static final String H_PPUE = "Partial PUE";
-    static final String H_YEAR = "Year";
-    static final String H_ENERGY = "Energy (MWh)";
-    static final String H_IT_ENERGY = "IT energy (MWh)";
-    static final String H_RENEWABLE = "Renewable share";
-    static final String H_COUNTERPARTY = "Counterparty";
-    static final String H_BASIS = "Basis";
-    static final String H_PERIOD = "Period";
-    static final String H_TARGET = "Target PUE";
-    static final String H_ACTUAL = "Actual PUE";
-    static final String H_DEVIATION = "Deviation";
-    static final String H_STEPS = "Steps of 0.01";
-    static final String H_UNCAPPED = "Amount before cap";
-    static final String H_CAP = "Cap";
-    static final String H_AMOUNT = "Amount (+ penalty, − bonus)";
-    static final String H_CURRENCY = "Currency";
-    static final String CAPPED = "capped";
     /** The unit of a count of 0.01 steps (shown without decimals). */
     private static final String STEPS = "steps";
-    static final String PARTIAL = "part of the period";
-    static final String NOT_SETTLED = "not settled: no PUE";
-    static final String TOTAL = "Total";
-    static final String NO_CATEGORY = "none";
-    static final String NOTE_INDICATORS = "PUE category per ISO/IEC 30134-2 from where the IT meters measure"
-            + " (ups_output PUE1, pdu_output PUE2, it_input PUE3; the lowest of the site's IT meters). Every PUE is a"
-            + " ratio of sums: the year's and the month's, never an average of monthly values.";
-    static final String NOTE_PARTIAL = "Partial PUE = (zone IT energy + zone infrastructure energy) / zone IT energy;"
-            + " zone IT meters have role it, zone infrastructure meters role sub.";
-    static final String NOTE_CONTRACTS = "Deviation = actual PUE − target, counted in whole steps of 0.01 truncated"
-            + " toward zero; amount = steps × amount per 0.01, then cut to the cap in each settlement period."
-            + " Positive is a penalty, negative a bonus.";
-    static final String CHART_TITLE = "Actual vs target PUE by month";
-    static final String CHART_ACTUAL = "actual PUE";
-    static final String CHART_TARGET = "target PUE";
-    static final String CHART_AXIS = "PUE (1)";
-    static final String CHART_NO_DATA = "No month with a PUE inside a contract's period";
     /** The settlement rule in the JSON report's contracts[] (a value of the report, in English). */
     static final String ROUNDING_RULE = "deviation in whole steps of 0.01, truncated toward zero; capped per period";
 
@@ -143,14 +90,14 @@ final class DataCentreSection {
         return Display.number(pue, "1") + (pue == null || category == null ? "" : " (" + category + ")");
     }
 
-    /** The tables that have rows, in their order. */
-    List<Grid> grids() {
+    /** The tables that have rows, in their order, in the words of a language. */
+    List<Grid> grids(Labels l) {
         List<Grid> out = new ArrayList<>();
-        add(out, indicators());
-        add(out, monthly());
-        add(out, partial());
-        add(out, byYear());
-        add(out, contracts());
+        add(out, indicators(l));
+        add(out, monthly(l));
+        add(out, partial(l));
+        add(out, byYear(l));
+        add(out, contracts(l));
         return out;
     }
 
@@ -160,7 +107,7 @@ final class DataCentreSection {
         }
     }
 
-    private Grid indicators() {
+    private Grid indicators(Labels l) {
         List<List<Cell>> rows = new ArrayList<>();
         for (SiteResult s : sites) {
             if (s.dataCentre().isEmpty()) {
@@ -171,26 +118,26 @@ final class DataCentreSection {
             String category = d.map(DataCentreDetails.Detail::category).orElse(null);
             BigDecimal utilisation = d.map(DataCentreDetails.Detail::itCapacityUtilisation).orElse(null);
             rows.add(List.of(Cell.text(s.site().id()), Cell.number(dc.pue(), "1"),
-                    Cell.text(category == null ? NO_CATEGORY : category), Cell.number(dc.wue(), "L/kWh"),
+                    Cell.text(category == null ? l.get("dc.noCategory") : category), Cell.number(dc.wue(), "L/kWh"),
                     Cell.number(dc.cueLocation(), "kg CO2e/kWh"), Cell.number(dc.cueMarket(), "kg CO2e/kWh"),
                     Cell.number(dc.erf(), "1"), Cell.number(dc.ref(), "1"),
                     utilisation == null ? Cell.text(null) : Cell.percent(utilisation)));
         }
-        return new Grid("datacentres", "Data centres", T_INDICATORS, List.of(H_SITE, H_PUE, H_CATEGORY, H_WUE, H_CUE,
-                H_CUE_MARKET, H_ERF, H_REF, H_UTILISATION), rows, NOTE_INDICATORS);
+        return new Grid("datacentres", "Data centres", l.get("dc.title.indicators"), words(l, "site", "pue", "category",
+                "wue", "cue", "cueMarket", "erf", "ref", "utilisation"), rows, l.get("dc.note.indicators"));
     }
 
-    private Grid monthly() {
+    private Grid monthly(Labels l) {
         List<List<Cell>> rows = new ArrayList<>();
         for (DataCentreDetails.Detail d : details) {
             d.monthlyPue().forEach((month, pue) -> rows.add(List.of(Cell.text(d.site()), Cell.text(month.toString()),
-                    Cell.number(pue, "1"), Cell.text(d.category() == null ? NO_CATEGORY : d.category()))));
+                    Cell.number(pue, "1"), Cell.text(d.category() == null ? l.get("dc.noCategory") : d.category()))));
         }
-        return new Grid("pue-monthly", "PUE by month", T_MONTHLY, List.of(H_SITE, H_MONTH, H_PUE, H_CATEGORY), rows,
-                null);
+        return new Grid("pue-monthly", "PUE by month", l.get("dc.title.monthly"), words(l, "site", "month", "pue",
+                "category"), rows, null);
     }
 
-    private Grid partial() {
+    private Grid partial(Labels l) {
         List<List<Cell>> rows = new ArrayList<>();
         for (DataCentreDetails.Detail d : details) {
             for (DataCentreDetails.PartialPue p : d.partialPue()) {
@@ -198,42 +145,54 @@ final class DataCentreSection {
                         Cell.number(p.infrastructureMwh(), "MWh"), Cell.number(p.value(), "1")));
             }
         }
-        return new Grid("partial-pue", "Partial PUE", T_PARTIAL, List.of(H_SITE, H_ZONE, H_ZONE_IT, H_ZONE_INFRA,
-                H_PPUE), rows, NOTE_PARTIAL);
+        return new Grid("partial-pue", "Partial PUE", l.get("dc.title.partial"), words(l, "site", "zone", "zoneIt",
+                "zoneInfra", "partialPue"), rows, l.get("dc.note.partial"));
     }
 
-    private Grid byYear() {
+    private Grid byYear(Labels l) {
         List<List<Cell>> rows = new ArrayList<>();
         for (DataCentreYears.Row r : years) {
             rows.add(List.of(Cell.text(r.site()), Cell.text(Integer.toString(r.year())), Cell.number(r.pue(), "1"),
                     Cell.number(r.wue(), "L/kWh"), Cell.number(r.energyMwh(), "MWh"), Cell.number(r.itEnergyMwh(), "MWh"),
                     r.renewableShare() == null ? Cell.text(null) : Cell.percent(r.renewableShare())));
         }
-        return new Grid("datacentre-years", "Data centres by year", T_YEARS, List.of(H_SITE, H_YEAR, H_PUE, H_WUE,
-                H_ENERGY, H_IT_ENERGY, H_RENEWABLE), rows, null);
+        return new Grid("datacentre-years", "Data centres by year", l.get("dc.title.years"), words(l, "site", "year",
+                "pue", "wue", "energy", "itEnergy", "renewable"), rows, null);
     }
 
-    private Grid contracts() {
+    private Grid contracts(Labels l) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ContractSettlement.Settlement s : settlements) {
             var c = s.contract();
             String money = c.currency();
             for (ContractSettlement.Period p : s.periods()) {
-                String flag = p.actualPue() == null ? NOT_SETTLED : p.capped() ? CAPPED : p.partial() ? PARTIAL : "";
-                rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(c.basis().id()),
+                String flag = p.actualPue() == null ? l.get("dc.notSettled") : p.capped() ? l.get("dc.capped")
+                        : p.partial() ? l.get("dc.partial") : "";
+                rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(l.get("dc.basis." + c.basis().id())),
                         Cell.text(p.period().toString()), Cell.number(c.targetPue(), "1"), Cell.number(p.actualPue(), "1"),
                         Cell.number(p.deviation(), "1"), Cell.number(p.steps(), STEPS),
                         Cell.number(p.uncapped(), money), Cell.number(c.cap(), money), Cell.number(p.amount(), money),
                         Cell.text(money), Cell.text(flag)));
             }
-            rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(TOTAL),
+            rows.add(List.of(Cell.text(c.site()), Cell.text(c.counterparty()), Cell.text(l.get("dc.total")),
                     Cell.text(c.period().toString()), Cell.number(c.targetPue(), "1"), Cell.number(s.actualPue(), "1"),
                     Cell.number(s.deviation(), "1"), Cell.text(null), Cell.text(null), Cell.text(null),
-                    Cell.number(s.amount(), money), Cell.text(money), Cell.text(s.complete() ? "" : NOT_SETTLED)));
+                    Cell.number(s.amount(), money), Cell.text(money), Cell.text(s.complete() ? "" : l.get("dc.notSettled"))));
         }
-        return new Grid("pue-contracts", "PUE contracts", T_CONTRACTS, List.of(H_SITE, H_COUNTERPARTY, H_BASIS, H_PERIOD,
-                H_TARGET, H_ACTUAL, H_DEVIATION, H_STEPS, H_UNCAPPED, H_CAP, H_AMOUNT, H_CURRENCY, ""), rows,
-                NOTE_CONTRACTS);
+        List<String> headers = new ArrayList<>(words(l, "site", "counterparty", "basis", "period", "target", "actual",
+                "deviation", "steps", "uncapped", "cap", "amount", "currency"));
+        headers.add(""); // the flag column: capped, part of the period, not settled
+        return new Grid("pue-contracts", "PUE contracts", l.get("dc.title.contracts"), headers, rows,
+                l.get("dc.note.contracts"));
+    }
+
+    /** Column headers: labels {@code dc.col.NAME}. */
+    private static List<String> words(Labels l, String... names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(l.get("dc.col." + n));
+        }
+        return out;
     }
 
     /** Each contract's site PUE by month beside its target, for the chart. */
@@ -261,8 +220,8 @@ final class DataCentreSection {
     // ---- renderings ----
 
     /** The section as HTML tables, each under its heading. */
-    void html(StringBuilder out) {
-        for (Grid g : grids()) {
+    void html(StringBuilder out, Labels l) {
+        for (Grid g : grids(l)) {
             out.append("<h2 id=\"").append(g.id()).append("\">").append(HtmlReport.escape(g.title())).append("</h2>\n");
             out.append("<table>\n<thead><tr>");
             for (String h : g.headers()) {
@@ -291,35 +250,20 @@ final class DataCentreSection {
     private static final java.util.Set<String> TEXT_GRIDS = java.util.Set.of("datacentres", "partial-pue",
             "pue-contracts");
 
-    /** The section as plain-text tables for the terminal summary. */
-    void text(StringBuilder out) {
-        for (Grid g : grids()) {
+    /** The section as plain-text tables for the terminal summary (left-aligned, hanzi two columns wide). */
+    void text(StringBuilder out, Labels l) {
+        for (Grid g : grids(l)) {
             if (!TEXT_GRIDS.contains(g.id())) {
                 continue;
             }
             out.append('\n').append(g.title()).append('\n');
-            int[] widths = new int[g.headers().size()];
-            List<String[]> lines = new ArrayList<>();
-            lines.add(g.headers().toArray(String[]::new));
+            List<String[]> rows = new ArrayList<>();
             for (List<Cell> row : g.rows()) {
-                lines.add(row.stream().map(c -> c.display().equals(Display.NONE) ? "-" : c.display())
+                rows.add(row.stream().map(c -> c.display().equals(Display.NONE) ? "-" : c.display())
                         .toArray(String[]::new));
             }
-            for (String[] l : lines) {
-                for (int i = 0; i < l.length; i++) {
-                    widths[i] = Math.max(widths[i], l[i].length());
-                }
-            }
-            for (String[] l : lines) {
-                StringBuilder line = new StringBuilder("  ");
-                for (int i = 0; i < l.length; i++) {
-                    line.append(String.format(java.util.Locale.ROOT, "%-" + widths[i] + "s", l[i]));
-                    if (i < l.length - 1) {
-                        line.append("  ");
-                    }
-                }
-                out.append(line.toString().stripTrailing()).append('\n');
-            }
+            List<TextSummary.Align> align = java.util.Collections.nCopies(g.headers().size(), TextSummary.Align.LEFT);
+            TextSummary.table(out, align, g.headers().toArray(String[]::new), rows, "  ");
         }
     }
 

@@ -167,11 +167,11 @@ public final class HtmlReport {
             summary();
             intensities();
             sites();
-            m.dataCentre.html(out);
+            m.dataCentre.html(out, words);
             lineage();
             coverage();
             targets();
-            m.years.html(out);
+            m.years.html(out, words);
             out.append(DisclosuresHtml.render(m, meta));
             charts();
             issues();

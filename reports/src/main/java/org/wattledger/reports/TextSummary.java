@@ -90,7 +90,7 @@ public final class TextSummary {
                     words(l, "text.col.site", "text.col.kind", "text.col.scope1", "text.col.scope2Location",
                         "text.col.energy", "text.col.pue", "text.col.wue"), rows, "  ");
         }
-        m.dataCentre.text(out);
+        m.dataCentre.text(out, l);
 
         if (!m.targets.isEmpty()) {
             out.append("\n").append(l.get("text.targets")).append("\n");
@@ -107,7 +107,7 @@ public final class TextSummary {
                         "text.col.path", "text.col.unit", "text.col.progress", "text.col.status"), rows, "  ");
         }
 
-        m.years.text(out);
+        m.years.text(out, l);
 
         out.append("\n").append(l.get("text.issues")).append(plural(l, errors, "error")).append(l.get("text.comma"))
                 .append(plural(l, m.count(Severity.WARNING), "warning")).append(l.get("text.comma"))

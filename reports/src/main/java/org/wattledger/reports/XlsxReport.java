@@ -250,8 +250,8 @@ public final class XlsxReport {
             YearsTables y = m.years;
             if (y.hasYears()) {
                 wb.createSheet("Years");
-                Table t = new Table("Years", y.yearsHeader().toArray(String[]::new));
-                for (YearsTables.Row row : y.yearsRows()) {
+                Table t = new Table("Years", y.yearsHeader(words).toArray(String[]::new));
+                for (YearsTables.Row row : y.yearsRows(words)) {
                     Table.R r = t.row().text(row.label()).text(row.unit());
                     row.values().forEach(v -> r.number(v, row.unit()));
                     row.changes().forEach(v -> r.number(v, row.unit()));
@@ -260,30 +260,30 @@ public final class XlsxReport {
             }
             if (!y.decomposition.isEmpty()) {
                 wb.createSheet("Drivers");
-                Table t = new Table("Drivers", y.driversHeader(true).toArray(String[]::new));
+                Table t = new Table("Drivers", y.driversHeader(words, true).toArray(String[]::new));
                 for (YearsTables.DriverRow d : y.driverRows()) {
                     Table.R r = t.row().text(d.years()).number(d.change(), "t CO2e");
                     d.effects().forEach(v -> r.number(v, "t CO2e"));
                     r.number(d.residual(), 15);
                 }
-                t.note(y.activityNote());
+                t.note(y.activityNote(words));
                 t.finish();
             }
             if (y.recalculation.isPresent()) {
                 wb.createSheet("Recalculation");
-                Table t = new Table("Recalculation", YearsTables.Words.YEAR, YearsTables.Words.ORIGINAL + " t CO2e",
-                        YearsTables.Words.RESTATED + " t CO2e");
+                Table t = new Table("Recalculation", words.get("years.col.year"),
+                        words.get("years.col.original") + " t CO2e", words.get("years.col.restated") + " t CO2e");
                 for (var row : y.recalculation.get().series()) {
                     t.row().integer(row.year()).number(row.original(), "t CO2e").number(row.restated(), "t CO2e");
                 }
-                t.note(y.recalculationNote());
+                t.note(y.recalculationNote(words));
                 t.finish();
             }
         }
 
         /** The data-centre tables (indicators, monthly and partial PUE, years, contracts), a sheet each. */
         private void dataCentreSheets() {
-            for (DataCentreSection.Grid g : m.dataCentre.grids()) {
+            for (DataCentreSection.Grid g : m.dataCentre.grids(words)) {
                 wb.createSheet(g.sheet());
                 Table t = new Table(g.sheet(), g.headers().toArray(String[]::new));
                 for (List<DataCentreSection.Cell> cells : g.rows()) {

@@ -55,7 +55,7 @@ final class YearsCharts {
     }
 
     static JFreeChart years(YearsTables y, Labels l) {
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis(YearsTables.Words.YEAR));
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(new CategoryAxis(l.get("chart.years.axis")));
         List<BarRenderer> renderers = new java.util.ArrayList<>();
         List<NumberAxis> axes = new java.util.ArrayList<>();
         for (Metric metric : METRICS) {
@@ -65,7 +65,7 @@ final class YearsCharts {
             DefaultCategoryDataset d = new DefaultCategoryDataset();
             for (YearResult r : y.years) {
                 d.addValue(r.totals().reported(metric).map(BigDecimal::doubleValue).orElse(null),
-                        Display.label(metric), YearsTables.label(r));
+                        Display.label(metric, l), YearsTables.label(r));
             }
             BarRenderer bars = new BarRenderer();
             bars.setBarPainter(new StandardBarPainter());
@@ -73,13 +73,13 @@ final class YearsCharts {
             bars.setMaximumBarWidth(0.15);
             bars.setDefaultSeriesVisibleInLegend(false);
             renderers.add(bars);
-            NumberAxis axis = new NumberAxis(YearsTables.Words.SHORT_AXIS.get(metric));
+            NumberAxis axis = new NumberAxis(l.get("chart.years.axis." + metric.key()));
             axes.add(axis);
             plot.add(new CategoryPlot(d, null, axis, bars));
         }
-        JFreeChart chart = Charts.chart(l, YearsTables.Words.YEARS_CHART_TITLE, plot, null);
+        JFreeChart chart = Charts.chart(l, l.get("chart.years.title"), plot, null);
         renderers.forEach(r -> r.setSeriesPaint(0, BAR)); // after the theme
-        axes.forEach(a -> a.setLabelFont(new Font("SansSerif", Font.PLAIN, 13)));
+        axes.forEach(a -> a.setLabelFont(Charts.font(l, Font.PLAIN, 13)));
         chart.removeLegend();
         return chart;
     }
@@ -99,7 +99,7 @@ final class YearsCharts {
             YearResult yr = years.get(i);
             double total = yr.totals().getOrZero(Metric.SCOPE1).add(yr.totals().getOrZero(Metric.SCOPE2_LOCATION))
                     .doubleValue() / 1000; // kg → t, for drawing only
-            put(d, base, YearsTables.label(yr), 0, 0, 0, total);
+            put(d, l, base, YearsTables.label(yr), 0, 0, 0, total);
             running = total;
             low = Math.min(low, total);
             high = Math.max(high, total);
@@ -107,8 +107,8 @@ final class YearsCharts {
                 Decomposition dec = y.decomposition.get(i);
                 for (Decomposition.Effect e : dec.effects()) {
                     double v = e.value().doubleValue();
-                    String key = dec.toYear() + " " + YearsTables.Words.DRIVER.getOrDefault(e.driver(), e.driver());
-                    put(d, base, key, Math.min(running, running + v), Math.max(v, 0), Math.max(-v, 0), 0);
+                    String key = dec.toYear() + " " + YearsTables.driver(l, e.driver());
+                    put(d, l, base, key, Math.min(running, running + v), Math.max(v, 0), Math.max(-v, 0), 0);
                     running += v;
                     low = Math.min(low, running);
                     high = Math.max(high, running - v);
@@ -123,7 +123,7 @@ final class YearsCharts {
         axis.setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         NumberAxis tonnes = new NumberAxis("t CO2e");
         CategoryPlot plot = new CategoryPlot(d, axis, tonnes, bars);
-        JFreeChart chart = Charts.chart(l, YearsTables.Words.WATERFALL_TITLE, plot, YearsTables.Words.WATERFALL_SUBTITLE);
+        JFreeChart chart = Charts.chart(l, l.get("chart.drivers.title"), plot, l.get("chart.drivers.subtitle"));
         // After the theme, which sets its own series colours: the base is invisible, the axis starts near the lowest total.
         bars.setSeriesPaint(0, new Color(0, 0, 0, 0));
         bars.setSeriesVisibleInLegend(0, false);
@@ -138,22 +138,22 @@ final class YearsCharts {
         return chart;
     }
 
-    private static void put(DefaultCategoryDataset d, String base, String category, double lift, double up,
+    private static void put(DefaultCategoryDataset d, Labels l, String base, String category, double lift, double up,
             double down, double total) {
         d.addValue(lift, base, category);
-        d.addValue(up, YearsTables.Words.INCREASE, category);
-        d.addValue(down, YearsTables.Words.DECREASE, category);
-        d.addValue(total, YearsTables.Words.TOTAL, category);
+        d.addValue(up, l.get("chart.drivers.increase"), category);
+        d.addValue(down, l.get("chart.drivers.decrease"), category);
+        d.addValue(total, l.get("chart.drivers.total"), category);
     }
 
     /** Shades the months with an anomaly on the monthly chart and labels them. */
-    static void markAnomalies(CategoryPlot plot, ReportModel m) {
+    static void markAnomalies(CategoryPlot plot, ReportModel m, Labels l) {
         for (java.time.YearMonth month : m.years.anomalyMonths()) {
             CategoryMarker marker = new CategoryMarker(ChartData.monthKey(month), ANOMALY,
                     new java.awt.BasicStroke(1f));
             marker.setDrawAsLine(false);
-            marker.setLabel(YearsTables.Words.ANOMALIES.toLowerCase(java.util.Locale.ROOT));
-            marker.setLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+            marker.setLabel(l.get("chart.anomaly"));
+            marker.setLabelFont(Charts.font(l, Font.PLAIN, 12));
             marker.setLabelAnchor(RectangleAnchor.TOP);
             marker.setLabelTextAnchor(TextAnchor.TOP_CENTER);
             plot.addDomainMarker(marker, Layer.BACKGROUND);

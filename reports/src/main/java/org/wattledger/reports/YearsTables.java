@@ -25,67 +25,14 @@ import org.wattledger.engine.units.Exact;
  * The multi-year sections of every report: years side by side, the LMDI drivers of each year's
  * change, the base-year recalculation and the anomalies, taken from the engine once and laid out
  * as rows that the JSON, text, CSV, HTML and xlsx writers print (they only add a few lines each).
- * Nothing here sums: every figure is the engine's. Every user-visible word is a constant in
- * {@link Words}, the one place to translate them.
+ * Nothing here sums: every figure is the engine's. Every word people read comes from the report's
+ * {@link Labels} (keys {@code years.*}); the CSV files stay English by design.
  */
 final class YearsTables {
-    /** The words of these sections, in one place (to move into the language bundle). */
-    static final class Words {
-        static final String YEARS = "Years side by side";
-        static final String DRIVERS = "Why Scope 1 + 2 (location-based) changed: LMDI-I decomposition";
-        static final String RECALCULATION = "Base-year recalculation";
-        static final String ANOMALIES = "Anomalies";
-        static final String METRIC = "metric";
-        static final String UNIT = "unit";
-        static final String CHANGE = "change";
-        static final String CHANGE_IN = "change ";
-        static final String FROM_TO = "years";
-        static final String TOTAL_CHANGE = "change";
-        static final String RESIDUAL = "residual";
-        static final String YEAR = "year";
-        static final String ORIGINAL = "original";
-        static final String RESTATED = "restated";
-        static final String TYPE = "type";
-        static final String DATE = "date";
-        static final String SITES = "sites";
-        static final String EMISSIONS = "emissions t CO2e";
-        static final String NOTE = "note";
-        static final String METER = "meter";
-        static final String MONTH = "month";
-        static final String VALUE = "value";
-        static final String MEDIAN = "median";
-        static final String MAD = "MAD";
-        static final String COMPLETE = "complete";
-        static final String INCOMPLETE = "incomplete";
-        static final String YES = "yes";
-        static final String NO = "no";
-        static final String ACTIVITY_NOTE = "Activity: %s (%s). Effects in t CO2e; they add up to the change within"
-                + " 1e-9 of its size (logarithms in double precision); the change itself is exact.";
-        static final String RECALCULATION_NOTE = "Base year %d: %s t CO2e. Changes since: %s t CO2e cumulative,"
-                + " %s of it; threshold %s. %s";
-        static final String RESTATED_SO = "The base year and the years before each change are restated;"
-                + " targets use the restated base.";
-        static final String NOT_RESTATED = "Below the threshold: nothing is restated.";
-        static final String ANOMALY_RULE = "A month is an anomaly when |x − median| > 5 × 1.4826 × MAD and"
-                + " > 50 % of the median, over the meter's other months (at least 6).";
-        static final String WATERFALL_TITLE = "Drivers of change in Scope 1 + 2 (t CO2e)";
-        static final String WATERFALL_SUBTITLE = "LMDI-I: each year's total, then the effects that lead to the next";
-        static final String YEARS_CHART_TITLE = "Years side by side";
-        static final String INCREASE = "Increase";
-        static final String DECREASE = "Decrease";
-        static final String TOTAL = "Year total";
-        /** The years chart's axis labels, short enough for a quarter of its height. */
-        static final Map<Metric, String> SHORT_AXIS = Map.of(Metric.SCOPE1, "Scope 1, t CO2e",
-                Metric.SCOPE2_LOCATION, "Scope 2 loc., t CO2e", Metric.ENERGY, "Energy, MWh", Metric.WATER, "Water, m3");
-        static final Map<String, String> DRIVER = Map.of(
-                Decomposition.ACTIVITY, "Activity",
-                Decomposition.ENERGY_INTENSITY, "Energy intensity",
-                Decomposition.MIX, "Carrier mix",
-                Decomposition.FACTOR, "Emission factors",
-                Decomposition.NON_ENERGY, "Non-energy emissions");
-
-        private Words() {
-        }
+    /** People's name of an LMDI driver (labels {@code years.driver.ID}); the engine's id for one the bundle lacks. */
+    static String driver(Labels l, String id) {
+        String key = "years.driver." + id;
+        return l.has(key) ? l.get(key) : id;
     }
 
     /** The totals the years table shows, in order. */
@@ -120,10 +67,10 @@ final class YearsTables {
     }
 
     /** Header: metric, unit, each year, "change 2023", … */
-    List<String> yearsHeader() {
-        List<String> h = new ArrayList<>(List.of(Words.METRIC, Words.UNIT));
+    List<String> yearsHeader(Labels l) {
+        List<String> h = new ArrayList<>(List.of(l.get("years.col.metric"), l.get("years.col.unit")));
         years.forEach(y -> h.add(label(y)));
-        years.stream().skip(1).forEach(y -> h.add(Words.CHANGE_IN + y.year()));
+        years.stream().skip(1).forEach(y -> h.add(l.format("years.col.changeIn", y.year())));
         return h;
     }
 
@@ -133,7 +80,7 @@ final class YearsTables {
         return whole ? Integer.toString(y.year()) : y.period().from() + ".." + y.period().to().minusDays(1);
     }
 
-    List<Row> yearsRows() {
+    List<Row> yearsRows(Labels l) {
         List<Row> out = new ArrayList<>();
         for (Metric metric : METRICS) {
             if (years.stream().noneMatch(y -> y.totals().has(metric))) {
@@ -150,7 +97,7 @@ final class YearsTables {
                 changes.add(c == null ? null : c.value());
                 relative.add(c == null ? null : c.relative());
             });
-            out.add(new Row(Display.label(metric), metric.reportUnit(), values, changes, relative));
+            out.add(new Row(Display.label(metric, l), metric.reportUnit(), values, changes, relative));
         }
         Set<String> names = new LinkedHashSet<>();
         Map<String, String> units = new LinkedHashMap<>();
@@ -179,11 +126,11 @@ final class YearsTables {
     }
 
     /** years, change, each driver; the residual (change − Σ effects, ~1e-12) only where exact values are shown. */
-    List<String> driversHeader(boolean withResidual) {
-        List<String> h = new ArrayList<>(List.of(Words.FROM_TO, Words.TOTAL_CHANGE));
-        drivers().forEach(d -> h.add(Words.DRIVER.getOrDefault(d, d)));
+    List<String> driversHeader(Labels l, boolean withResidual) {
+        List<String> h = new ArrayList<>(List.of(l.get("years.col.years"), l.get("years.col.change")));
+        drivers().forEach(d -> h.add(driver(l, d)));
         if (withResidual) {
-            h.add(Words.RESIDUAL);
+            h.add(l.get("years.col.residual"));
         }
         return h;
     }
@@ -204,20 +151,20 @@ final class YearsTables {
         return out;
     }
 
-    String activityNote() {
+    String activityNote(Labels l) {
         if (decomposition.isEmpty()) {
             return "";
         }
         Decomposition d = decomposition.get(0);
-        return String.format(java.util.Locale.ROOT, Words.ACTIVITY_NOTE, d.activity(), d.activityUnit());
+        return l.format("years.note.activity", d.activity(), d.activityUnit());
     }
 
-    String recalculationNote() {
+    String recalculationNote(Labels l) {
         Recalculation r = recalculation.orElseThrow();
-        return String.format(java.util.Locale.ROOT, Words.RECALCULATION_NOTE, r.baseYear(),
+        return l.format("years.note.recalculation", r.baseYear(),
                 Display.number(r.baseEmissions(), "t CO2e"), Display.number(r.cumulative(), "t CO2e"),
                 r.share() == null ? Display.NONE : Display.percent(r.share(), 2), Display.percent(r.threshold(), 2),
-                r.triggered() ? Words.RESTATED_SO : Words.NOT_RESTATED);
+                l.get(r.triggered() ? "years.note.restated" : "years.note.notRestated"));
     }
 
     /** Months with an anomaly on any meter, for the monthly chart's markers. */
@@ -452,16 +399,16 @@ final class YearsTables {
     // ---- HTML ----
 
     /** The HTML sections (headings with ids years, drivers, recalculation); nothing when there is nothing to show. */
-    void html(StringBuilder out) {
+    void html(StringBuilder out, Labels l) {
         if (!years.isEmpty()) {
-            heading(out, "years", Words.YEARS);
+            heading(out, "years", l.get("years.title"));
             out.append("<table>\n<thead><tr>");
-            List<String> header = yearsHeader();
+            List<String> header = yearsHeader(l);
             for (int i = 0; i < header.size(); i++) {
                 out.append(i < 2 ? "<th>" : "<th class=\"num\">").append(HtmlReport.escape(header.get(i))).append("</th>");
             }
             out.append("</tr></thead>\n<tbody>\n");
-            for (Row r : yearsRows()) {
+            for (Row r : yearsRows(l)) {
                 out.append("<tr><td>").append(HtmlReport.escape(r.label())).append("</td><td>")
                         .append(HtmlReport.escape(Display.unit(r.unit()))).append("</td>");
                 r.values().forEach(v -> out.append("<td class=\"num\">")
@@ -478,9 +425,9 @@ final class YearsTables {
             out.append("</tbody>\n</table>\n");
         }
         if (!decomposition.isEmpty()) {
-            heading(out, "drivers", Words.DRIVERS);
+            heading(out, "drivers", l.get("years.drivers.title"));
             out.append("<table>\n<thead><tr>");
-            List<String> header = driversHeader(false);
+            List<String> header = driversHeader(l, false);
             for (int i = 0; i < header.size(); i++) {
                 out.append(i < 1 ? "<th>" : "<th class=\"num\">").append(HtmlReport.escape(header.get(i))).append("</th>");
             }
@@ -496,25 +443,28 @@ final class YearsTables {
                             .append(HtmlReport.escape(d.unavailable())).append("</td></tr>\n");
                 }
             }
-            out.append("</tbody>\n</table>\n<p class=\"muted\">").append(HtmlReport.escape(activityNote()))
+            out.append("</tbody>\n</table>\n<p class=\"muted\">").append(HtmlReport.escape(activityNote(l)))
                     .append("</p>\n");
         }
         if (recalculation.isPresent()) {
-            heading(out, "recalculation", Words.RECALCULATION);
-            out.append("<p>").append(HtmlReport.escape(recalculationNote())).append("</p>\n");
-            out.append("<table>\n<thead><tr><th>").append(Words.YEAR).append("</th><th class=\"num\">")
-                    .append(Words.ORIGINAL).append("<br>t CO2e</th><th class=\"num\">").append(Words.RESTATED)
+            heading(out, "recalculation", l.get("years.recalculation.title"));
+            out.append("<p>").append(HtmlReport.escape(recalculationNote(l))).append("</p>\n");
+            out.append("<table>\n<thead><tr><th>").append(HtmlReport.escape(l.get("years.col.year"))).append("</th><th class=\"num\">")
+                    .append(HtmlReport.escape(l.get("years.col.original"))).append("<br>t CO2e</th><th class=\"num\">")
+                    .append(HtmlReport.escape(l.get("years.col.restated")))
                     .append("<br>t CO2e</th></tr></thead>\n<tbody>\n");
             for (Recalculation.YearRow y : recalculation.get().series()) {
                 out.append("<tr><td>").append(y.year()).append("</td><td class=\"num\">")
                         .append(Display.number(y.original(), "t CO2e")).append("</td><td class=\"num\">")
                         .append(Display.number(y.restated(), "t CO2e")).append("</td></tr>\n");
             }
-            out.append("</tbody>\n</table>\n<table>\n<thead><tr><th>").append(Words.TYPE).append("</th><th>")
-                    .append(Words.DATE).append("</th><th>").append(Words.SITES).append("</th><th class=\"num\">")
-                    .append(Words.EMISSIONS).append("</th><th>").append(Words.NOTE).append("</th></tr></thead>\n<tbody>\n");
+            out.append("</tbody>\n</table>\n<table>\n<thead><tr><th>").append(HtmlReport.escape(l.get("years.col.type")))
+                    .append("</th><th>").append(HtmlReport.escape(l.get("years.col.date"))).append("</th><th>")
+                    .append(HtmlReport.escape(l.get("years.col.sites"))).append("</th><th class=\"num\">")
+                    .append(HtmlReport.escape(l.get("years.col.emissions"))).append("</th><th>")
+                    .append(HtmlReport.escape(l.get("years.col.note"))).append("</th></tr></thead>\n<tbody>\n");
             for (StructuralChange c : recalculation.get().changes()) {
-                out.append("<tr><td>").append(c.type().id()).append("</td><td>").append(c.date()).append("</td><td>")
+                out.append("<tr><td>").append(HtmlReport.escape(changeType(l, c.type()))).append("</td><td>").append(c.date()).append("</td><td>")
                         .append(HtmlReport.escape(String.join(";", c.sites()))).append("</td><td class=\"num\">")
                         .append(signed(Display.number(c.signedEmissions(), "t CO2e"), c.signedEmissions()))
                         .append("</td><td>").append(HtmlReport.escape(c.note())).append("</td></tr>\n");
@@ -522,11 +472,14 @@ final class YearsTables {
             out.append("</tbody>\n</table>\n");
         }
         if (!anomalies.isEmpty()) {
-            heading(out, "anomalies", Words.ANOMALIES);
-            out.append("<table>\n<thead><tr><th>").append(Words.METER).append("</th><th>").append(Words.MONTH)
-                    .append("</th><th class=\"num\">").append(Words.VALUE).append("</th><th class=\"num\">")
-                    .append(Words.MEDIAN).append("</th><th class=\"num\">").append(Words.MAD)
-                    .append("</th><th>").append(Words.UNIT).append("</th></tr></thead>\n<tbody>\n");
+            heading(out, "anomalies", l.get("years.anomalies.title"));
+            out.append("<table>\n<thead><tr><th>").append(HtmlReport.escape(l.get("years.col.meter")))
+                    .append("</th><th>").append(HtmlReport.escape(l.get("years.col.month")))
+                    .append("</th><th class=\"num\">").append(HtmlReport.escape(l.get("years.col.value")))
+                    .append("</th><th class=\"num\">").append(HtmlReport.escape(l.get("years.col.median")))
+                    .append("</th><th class=\"num\">").append(HtmlReport.escape(l.get("years.col.mad")))
+                    .append("</th><th>").append(HtmlReport.escape(l.get("years.col.unit")))
+                    .append("</th></tr></thead>\n<tbody>\n");
             for (Anomalies.Anomaly a : anomalies) {
                 out.append("<tr><td>").append(HtmlReport.escape(a.site() + "/" + a.meter() + " (" + a.carrier() + ")"))
                         .append("</td><td>").append(a.month()).append("</td><td class=\"num\">")
@@ -535,9 +488,14 @@ final class YearsTables {
                         .append(Display.number(a.mad(), 2)).append("</td><td>").append(HtmlReport.escape(a.unit()))
                         .append("</td></tr>\n");
             }
-            out.append("</tbody>\n</table>\n<p class=\"muted\">").append(HtmlReport.escape(Words.ANOMALY_RULE))
+            out.append("</tbody>\n</table>\n<p class=\"muted\">").append(HtmlReport.escape(l.get("years.note.anomalyRule")))
                     .append("</p>\n");
         }
+    }
+
+    /** People's name of a structural change type (labels {@code years.changeType.ID}). */
+    private static String changeType(Labels l, StructuralChange.Type type) {
+        return l.get("years.changeType." + type.id());
     }
 
     private static void heading(StringBuilder out, String id, String title) {
@@ -547,20 +505,21 @@ final class YearsTables {
     // ---- text ----
 
     /** The text summary's sections: years, drivers, recalculation; nothing for a one-year comparison. */
-    void text(StringBuilder out) {
+    void text(StringBuilder out, Labels l) {
         if (!years.isEmpty()) {
-            out.append('\n').append(Words.YEARS).append('\n');
+            out.append('\n').append(l.get("years.title")).append('\n');
             List<String[]> rows = new ArrayList<>();
-            for (Row r : yearsRows()) {
+            for (Row r : yearsRows(l)) {
                 List<String> cells = new ArrayList<>(List.of(r.label(), r.unit()));
                 r.values().forEach(v -> cells.add(v == null ? "-" : Display.number(v, r.unit())));
                 r.changes().forEach(v -> cells.add(v == null ? "" : signed(Display.number(v, r.unit()), v)));
                 rows.add(cells.toArray(String[]::new));
             }
-            TextSummary.table(out, aligns(2, yearsHeader().size() - 2), yearsHeader().toArray(String[]::new), rows, "  ");
+            List<String> header = yearsHeader(l);
+            TextSummary.table(out, aligns(2, header.size() - 2), header.toArray(String[]::new), rows, "  ");
         }
         if (!decomposition.isEmpty()) {
-            out.append('\n').append(Words.DRIVERS).append('\n');
+            out.append('\n').append(l.get("years.drivers.title")).append('\n');
             List<String[]> rows = new ArrayList<>();
             for (DriverRow d : driverRows()) {
                 List<String> cells = new ArrayList<>(List.of(d.years(), signed(Display.number(d.change(), "t CO2e"),
@@ -569,24 +528,25 @@ final class YearsTables {
                         : signed(Display.number(v, "t CO2e"), v)));
                 rows.add(cells.toArray(String[]::new));
             }
-            List<String> header = driversHeader(false);
+            List<String> header = driversHeader(l, false);
             TextSummary.table(out, aligns(1, header.size() - 1), header.toArray(String[]::new), rows, "  ");
             for (DriverRow d : driverRows()) {
                 if (d.unavailable() != null) {
                     out.append("  ").append(d.years()).append(": ").append(d.unavailable()).append('\n');
                 }
             }
-            out.append("  ").append(activityNote()).append('\n');
+            out.append("  ").append(activityNote(l)).append('\n');
         }
         if (recalculation.isPresent()) {
-            out.append('\n').append(Words.RECALCULATION).append('\n');
-            out.append("  ").append(recalculationNote()).append('\n');
+            out.append('\n').append(l.get("years.recalculation.title")).append('\n');
+            out.append("  ").append(recalculationNote(l)).append('\n');
             List<String[]> rows = new ArrayList<>();
             for (Recalculation.YearRow y : recalculation.get().series()) {
                 rows.add(new String[] {Integer.toString(y.year()), Display.number(y.original(), "t CO2e"),
                         Display.number(y.restated(), "t CO2e")});
             }
-            TextSummary.table(out, aligns(1, 2), new String[] {Words.YEAR, Words.ORIGINAL, Words.RESTATED}, rows, "  ");
+            TextSummary.table(out, aligns(1, 2), new String[] {l.get("years.col.year"),
+                    l.get("years.col.original"), l.get("years.col.restated")}, rows, "  ");
         }
     }
 

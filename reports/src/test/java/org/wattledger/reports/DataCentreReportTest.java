@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.DateRange;
@@ -137,6 +139,44 @@ final class DataCentreReportTest {
             assertEquals("PUE2", wb.getSheet("Data centres").getRow(1).getCell(2).getStringCellValue());
         }
         assertTrue(Charts.renderAll(r).stream().anyMatch(c -> c.file().equals(Charts.PUE_CONTRACTS)));
+    }
+
+    /** The same settlement in a Chinese report: words from the zh bundle, figures unchanged; the CSV stays English. */
+    @Test
+    void aChineseReportNamesTheSectionInChineseAndItsCsvStaysEnglish(@TempDir Path dir) throws IOException {
+        Results r = dataCentre();
+        ReportMeta zh = Fixtures.meta(r).withLanguage(Labels.Language.ZH);
+        String html = HtmlReport.render(r, zh);
+        assertTrue(html.contains("<h2 id=\"pue-contracts\">PUE 合同结算</h2>"), html);
+        assertTrue(html.contains("<th>金额（+ 罚金，− 奖励）</th>"), html);
+        assertTrue(html.contains("<h2 id=\"partial-pue\">按区域的局部PUE</h2>"), html);
+        // January: −5 steps × 1000 = −5000, capped at −3000 (the class comment's arithmetic).
+        assertTrue(html.contains("<td>按月</td><td>2024-01-01..2024-01-31</td><td class=\"num\">1.350</td>"
+                + "<td class=\"num\">1.300</td><td class=\"num\">-0.050</td><td class=\"num\">-5</td>"
+                + "<td class=\"num\">-5,000.00</td><td class=\"num\">3,000.00</td><td class=\"num\">-3,000.00</td>"
+                + "<td>CNY</td><td>已封顶</td>"), html);
+        assertTrue(!html.contains("PUE contract settlement") && !html.contains(">capped<"), "no English left in the section");
+        String text = TextSummary.render(r, zh);
+        assertTrue(text.contains("\nPUE 合同结算\n"), text);
+        assertTrue(text.contains("已封顶"), text);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(XlsxReport.toBytes(r, zh)))) {
+            Sheet s = wb.getSheet("PUE contracts"); // sheet names stay English
+            assertEquals("金额（+ 罚金，− 奖励）", s.getRow(0).getCell(10).getStringCellValue());
+            Row jan = s.getRow(1);
+            assertEquals("按月", jan.getCell(2).getStringCellValue());
+            assertEquals(-3000.0, jan.getCell(10).getNumericCellValue());
+            assertEquals("已封顶", jan.getCell(12).getStringCellValue());
+            assertEquals("PUE 等级", wb.getSheet("Data centres").getRow(0).getCell(2).getStringCellValue());
+        }
+        CsvReport.write(r, zh, dir);
+        String csv = java.nio.file.Files.readString(dir.resolve("pue-contracts.csv"));
+        assertTrue(csv.startsWith("Site,Counterparty,Basis,Period,Target PUE,Actual PUE,Deviation,Steps of 0.01,"
+                + "Amount before cap,Cap,\"Amount (+ penalty, − bonus)\",Currency,\n"), csv);
+        assertTrue(csv.contains("\nDC1,ColoCo,monthly,2024-01-01..2024-01-31,1.35,1.3,-0.05,-5,-5000,3000,-3000,CNY,capped\n"),
+                csv);
+        Charts.Rendered chart = Charts.renderAll(r, Labels.ZH).stream()
+                .filter(c -> c.file().equals(Charts.PUE_CONTRACTS)).findFirst().orElseThrow();
+        assertEquals("按月实际 PUE 与目标 PUE", chart.title());
     }
 
     @Test

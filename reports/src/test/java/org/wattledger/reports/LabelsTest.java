@@ -32,6 +32,29 @@ final class LabelsTest {
     }
 
     @Test
+    void namesTheYearsDriversAndDataCentreSectionsInTheFilersTerms() {
+        assertEquals("逐年对比", Labels.ZH.get("years.title"));
+        assertEquals("范围一 + 范围二（基于位置）变动驱动因素（LMDI-I 分解）", Labels.ZH.get("years.drivers.title"));
+        assertEquals("活动量效应", Labels.ZH.get("years.driver.activity"));
+        assertEquals("能源强度效应", Labels.ZH.get("years.driver.energyIntensity"));
+        assertEquals("能源结构效应", Labels.ZH.get("years.driver.mix"));
+        assertEquals("排放因子效应", Labels.ZH.get("years.driver.factor"));
+        assertEquals("基准年重新计算", Labels.ZH.get("years.recalculation.title"));
+        assertEquals("异常值", Labels.ZH.get("years.anomalies.title"));
+        assertEquals("按月电能使用效率（PUE）", Labels.ZH.get("dc.title.monthly"));
+        assertEquals("局部PUE", Labels.ZH.get("dc.col.partialPue"));
+        assertEquals("PUE 等级", Labels.ZH.get("dc.col.category"));
+        assertEquals("PUE 合同结算", Labels.ZH.get("dc.title.contracts"));
+        assertEquals("金额（+ 罚金，− 奖励）", Labels.ZH.get("dc.col.amount"));
+        assertEquals("已封顶", Labels.ZH.get("dc.capped"));
+        // The English words are those the sections printed before they moved into the bundle.
+        assertEquals("change 2023", Labels.EN.format("years.col.changeIn", 2023));
+        assertEquals("2023年变动", Labels.ZH.format("years.col.changeIn", 2023));
+        assertEquals("Why Scope 1 + 2 (location-based) changed: LMDI-I decomposition", Labels.EN.get("years.drivers.title"));
+        assertEquals("Amount (+ penalty, − bonus)", Labels.EN.get("dc.col.amount"));
+    }
+
+    @Test
     void keepsSpacesThatStartOrEndAWord() {
         // "Issues" and four spaces line up the text summary's last section; ", " joins counts.
         assertEquals("Issues    ", Labels.EN.get("text.issues"));
@@ -53,22 +76,30 @@ final class LabelsTest {
         assertNull(Labels.Language.parse("fr"));
     }
 
-    /** Every Chinese chart label draws with the font the jar carries: no character falls back to the missing-glyph box. */
+    /**
+     * Every Chinese chart label draws with the font the jar carries: no character falls back to the
+     * missing-glyph box. The years and data-centre words count too: driver names label the waterfall's
+     * bars and the contract note is the contract chart's subtitle.
+     */
     @Test
     void theBundledFontDrawsEveryChineseChartLabel() {
         Font font = CjkFont.font();
         assertEquals("Noto Sans CJK SC", font.getFamily(java.util.Locale.ROOT), "the font loaded from the jar");
         int checked = 0;
         for (var e : Labels.ZH.all().entrySet()) {
-            if (e.getKey().startsWith("chart.")) {
+            if (drawnInCharts(e.getKey())) {
                 assertEquals(-1, font.canDisplayUpTo(e.getValue()), e.getKey() + ": " + e.getValue());
                 checked++;
             }
         }
-        assertEquals(Labels.ZH.all().keySet().stream().filter(k -> k.startsWith("chart.")).count(), checked);
+        assertEquals(Labels.ZH.all().keySet().stream().filter(LabelsTest::drawnInCharts).count(), checked);
         // GB 2312's first and last hanzi (啊 B0A1, 齄 F7FE) and the filers' terms.
         assertEquals(-1, font.canDisplayUpTo("啊齄范围一二综合能源消耗量标准煤基于位置市场"));
         assertTrue(font.canDisplayUpTo("\uD840\uDC00") >= 0, "a CJK Extension B character is not in the subset");
+    }
+
+    private static boolean drawnInCharts(String key) {
+        return key.startsWith("chart.") || key.startsWith("years.") || key.startsWith("dc.");
     }
 
     @Test
