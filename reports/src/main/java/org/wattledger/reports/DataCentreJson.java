@@ -1,11 +1,13 @@
 package org.wattledger.reports;
 
+import static org.wattledger.reports.JsonReport.number;
+import static org.wattledger.reports.JsonReport.quantity;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import org.wattledger.engine.calc.ContractSettlement;
 import org.wattledger.engine.calc.DataCentreDetails;
-import org.wattledger.engine.units.Exact;
 
 /**
  * The data-centre keys of report.json (docs/formats/report-json.md, "Data centres"): {@code pue} with
@@ -113,18 +115,5 @@ final class DataCentreJson {
         g.writeEndArray();
     }
 
-    private static void quantity(JsonGenerator g, String name, BigDecimal value, String unit) throws IOException {
-        if (value == null) {
-            return;
-        }
-        g.writeObjectFieldStart(name);
-        number(g, "value", value);
-        g.writeStringField("unit", unit);
-        g.writeEndObject();
-    }
 
-    private static void number(JsonGenerator g, String name, BigDecimal value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(Exact.strip(value));
-    }
 }

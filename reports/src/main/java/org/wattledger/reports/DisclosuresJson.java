@@ -7,7 +7,6 @@ import org.wattledger.engine.calc.Metric;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.Scope1Breakdown;
 import org.wattledger.engine.calc.TargetResult;
-import org.wattledger.engine.units.Exact;
 
 /**
  * The {@code disclosures} object of the JSON report (docs/formats/report-json.md): {@code hkex}
@@ -151,14 +150,10 @@ final class DisclosuresJson {
     }
 
     private void quantity(String name, BigDecimal value, String unit) throws IOException {
-        g.writeObjectFieldStart(name);
-        number("value", value);
-        g.writeStringField("unit", unit);
-        g.writeEndObject();
+        JsonReport.quantity(g, name, value, unit);
     }
 
     private void number(String name, BigDecimal value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(Exact.strip(value));
+        JsonReport.number(g, name, value);
     }
 }

@@ -222,18 +222,11 @@ public final class JsonReport {
         }
 
         private void quantity(String name, BigDecimal value, String unit) throws IOException {
-            if (value == null) {
-                return;
-            }
-            g.writeObjectFieldStart(name);
-            number("value", value);
-            g.writeStringField("unit", unit);
-            g.writeEndObject();
+            JsonReport.quantity(g, name, value, unit);
         }
 
         private void number(String name, BigDecimal value) throws IOException {
-            g.writeFieldName(name);
-            g.writeNumber(Exact.strip(value));
+            JsonReport.number(g, name, value);
         }
 
         private void intensities(String name, List<Intensity> intensities) throws IOException {
@@ -483,5 +476,25 @@ public final class JsonReport {
             }
             g.writeEndArray();
         }
+    }
+
+    /**
+     * {@code "name": {"value": …, "unit": …}} with the exact value; left out when there is no value
+     * (an unknown figure has no key, never a 0). The one way every section writes a quantity.
+     */
+    static void quantity(JsonGenerator g, String name, BigDecimal value, String unit) throws IOException {
+        if (value == null) {
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        number(g, "value", value);
+        g.writeStringField("unit", unit);
+        g.writeEndObject();
+    }
+
+    /** {@code "name": value}, the exact decimal without trailing zeros. */
+    static void number(JsonGenerator g, String name, BigDecimal value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(Exact.strip(value));
     }
 }

@@ -1,5 +1,8 @@
 package org.wattledger.reports;
 
+import static org.wattledger.reports.JsonReport.number;
+import static org.wattledger.reports.JsonReport.quantity;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -319,17 +322,7 @@ final class YearsTables {
         }
     }
 
-    private static void quantity(JsonGenerator g, String name, BigDecimal value, String unit) throws IOException {
-        g.writeObjectFieldStart(name);
-        number(g, "value", value);
-        g.writeStringField("unit", unit);
-        g.writeEndObject();
-    }
 
-    private static void number(JsonGenerator g, String name, BigDecimal value) throws IOException {
-        g.writeFieldName(name);
-        g.writeNumber(Exact.strip(value));
-    }
 
     // ---- CSV ----
 
