@@ -61,8 +61,20 @@ public final class Anomalies {
         }
     }
 
-    /** The anomalies among the period's months, from every line the calculation holds (sorted by site, meter, month). */
-    static List<Anomaly> find(List<Line> allLines, ReportingPeriod period) {
+    /**
+     * One meter's quantity in one month: the sum of its lines of that month, in the unit its
+     * readings give (a month without readings has no entry). The series the anomaly rule reads.
+     */
+    public record MeterMonth(String site, String meter, String carrier, String gas, String unit, YearMonth month,
+            BigDecimal quantity, SourceRef source) {
+        /** Site, meter, carrier, gas and unit: one series. */
+        String seriesKey() {
+            return site + "\u0000" + meter + "\u0000" + carrier + "\u0000" + (gas == null ? "" : gas) + "\u0000" + unit;
+        }
+    }
+
+    /** Every meter's months, from the given lines (sorted by site, meter, carrier, gas, unit, month). */
+    public static List<MeterMonth> meterMonths(List<Line> allLines) {
         Map<String, SortedMap<YearMonth, BigDecimal>> series = new TreeMap<>();
         Map<String, Line> firstLine = new TreeMap<>();
         Map<String, SourceRef> sources = new TreeMap<>();
@@ -73,6 +85,26 @@ public final class Anomalies {
             firstLine.putIfAbsent(key, l);
             sources.putIfAbsent(key + "\u0000" + l.month(), l.firstSource);
         }
+        List<MeterMonth> out = new ArrayList<>();
+        series.forEach((key, months) -> {
+            Line l = firstLine.get(key);
+            months.forEach((m, q) -> out.add(new MeterMonth(l.site, l.meter, l.carrier.id(), l.gas, l.unit.symbol(), m,
+                    Exact.strip(q), sources.get(key + "\u0000" + m))));
+        });
+        return out;
+    }
+
+    /** The anomalies among the period's months, from every line the calculation holds (sorted by site, meter, month). */
+    static List<Anomaly> find(List<Line> allLines, ReportingPeriod period) {
+        Map<String, SortedMap<YearMonth, BigDecimal>> series = new TreeMap<>();
+        Map<String, MeterMonth> firstMonth = new TreeMap<>();
+        Map<String, SourceRef> sources = new TreeMap<>();
+        for (MeterMonth mm : meterMonths(allLines)) {
+            String key = mm.seriesKey();
+            series.computeIfAbsent(key, k -> new TreeMap<>()).put(mm.month(), mm.quantity());
+            firstMonth.putIfAbsent(key, mm);
+            sources.put(key + "\u0000" + mm.month(), mm.source());
+        }
         YearMonth first = YearMonth.from(period.from());
         YearMonth last = YearMonth.from(period.to().minusDays(1));
         List<Anomaly> out = new ArrayList<>();
@@ -80,7 +112,7 @@ public final class Anomalies {
             if (months.size() - 1 < MIN_OTHER_MONTHS) {
                 return;
             }
-            Line l = firstLine.get(key);
+            MeterMonth l = firstMonth.get(key);
             for (Map.Entry<YearMonth, BigDecimal> e : months.entrySet()) {
                 if (e.getKey().isBefore(first) || e.getKey().isAfter(last)) {
                     continue;
@@ -106,8 +138,8 @@ public final class Anomalies {
                 if (sameMedian != null && !isAnomaly(e.getValue(), sameMedian, mad(sameMonth, sameMedian))) {
                     continue; // the season: this month is like the same month of other years
                 }
-                out.add(new Anomaly(l.site, l.meter, l.carrier.id(), e.getKey(), Exact.strip(e.getValue()),
-                        l.unit.symbol(), median, mad, others.size(), sameMedian, sameMonth.size(),
+                out.add(new Anomaly(l.site(), l.meter(), l.carrier(), e.getKey(), Exact.strip(e.getValue()),
+                        l.unit(), median, mad, others.size(), sameMedian, sameMonth.size(),
                         sources.get(key + "\u0000" + e.getKey())));
             }
         });
