@@ -17,6 +17,7 @@ final class H2Handover {
     private static final int ATTEMPTS = 8;
     private static final int CONNECTION_BROKEN = 90067;
     private static final int DATABASE_ALREADY_OPEN = 90020;
+    private static final int CLOSED_BY_SHUTDOWN = 90121;
 
     private H2Handover() {
     }
@@ -38,7 +39,8 @@ final class H2Handover {
     static boolean handedOver(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException s
-                    && (s.getErrorCode() == CONNECTION_BROKEN || s.getErrorCode() == DATABASE_ALREADY_OPEN)) {
+                    && (s.getErrorCode() == CONNECTION_BROKEN || s.getErrorCode() == DATABASE_ALREADY_OPEN
+                            || s.getErrorCode() == CLOSED_BY_SHUTDOWN)) {
                 return true;
             }
         }

@@ -64,8 +64,11 @@ class H2HandoverTest {
     }
 
     @Test
-    void theLockedFolderCodeCountsAndOthersDoNot() {
+    void theLockedFolderAndTheServersShutdownCountAndOthersDoNot() {
         assertTrue(H2Handover.handedOver(new RuntimeException(new SQLException("Locked by another process", "90020", 90020))));
+        // what a process saw in CI when the process serving the folder exited during its import
+        assertTrue(H2Handover.handedOver(new RuntimeException(new SQLException("Database is already closed", "90121",
+                90121))));
         assertFalse(H2Handover.handedOver(new RuntimeException(new SQLException("Unique index violation", "23505", 23505))));
     }
 }
