@@ -143,25 +143,56 @@ final class MeterStage implements Serializable {
 
     // ---- step 1 ----
 
-    /** Step 1 over a partition of rows (of one or more files, in file order). */
+    /**
+     * Step 1 over a partition of rows (of one or more files, in file order), lazily: a batch of at
+     * most {@link #BATCH} rows of one file is converted when the last batch's keys are taken, so a
+     * partition of any size is never held whole (one Parquet file is one partition of 10 M rows).
+     */
     Iterator<Tuple2<RowKey, RawRow>> keys(Iterator<RawRow> rows) {
-        List<Tuple2<RowKey, RawRow>> out = new ArrayList<>();
-        List<RawRow> batch = new ArrayList<>();
-        while (rows.hasNext()) {
-            RawRow r = rows.next();
-            if (!batch.isEmpty() && (batch.size() >= BATCH || batch.get(0).table() != r.table())) {
-                keyBatch(batch, out);
-                batch.clear();
+        return new Iterator<>() {
+            private final java.util.ArrayDeque<Tuple2<RowKey, RawRow>> ready = new java.util.ArrayDeque<>();
+            private RawRow nextBatchStart;
+
+            @Override
+            public boolean hasNext() {
+                fill();
+                return !ready.isEmpty();
             }
-            batch.add(r);
-        }
-        if (!batch.isEmpty()) {
-            keyBatch(batch, out);
-        }
-        return out.iterator();
+
+            @Override
+            public Tuple2<RowKey, RawRow> next() {
+                fill();
+                if (ready.isEmpty()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return ready.poll();
+            }
+
+            private void fill() {
+                if (!ready.isEmpty()) {
+                    return;
+                }
+                List<RawRow> batch = new ArrayList<>();
+                if (nextBatchStart != null) {
+                    batch.add(nextBatchStart);
+                    nextBatchStart = null;
+                }
+                while (rows.hasNext()) {
+                    RawRow r = rows.next();
+                    if (!batch.isEmpty() && (batch.size() >= BATCH || batch.get(0).table() != r.table())) {
+                        nextBatchStart = r; // the first row of the next batch
+                        break;
+                    }
+                    batch.add(r);
+                }
+                if (!batch.isEmpty()) {
+                    keyBatch(batch, ready);
+                }
+            }
+        };
     }
 
-    private void keyBatch(List<RawRow> batch, List<Tuple2<RowKey, RawRow>> out) {
+    private void keyBatch(List<RawRow> batch, java.util.Collection<Tuple2<RowKey, RawRow>> out) {
         int table = batch.get(0).table();
         ReadingRows.Batch b = table(table).batch();
         for (RawRow r : batch) {
