@@ -186,45 +186,50 @@ final class CellRow {
     }
 
     /**
-     * "123.456" or "-7" with at most 18 digits straight from the cell's bytes, exactly as
-     * {@link Numbers#fastDecimal(String)} reads the same text; null for anything else (the caller
-     * then reads the text).
+     * "123.456" or "-7" with at most 18 digits straight from the cell's bytes, by
+     * {@link Numbers#fastDecimal(CharSequence)} itself (a byte that is not ASCII is no digit there);
+     * null for anything else (the caller then reads the text).
      */
     java.math.BigDecimal plainDecimal(int column) {
         if (!onlyBytes(column)) {
             return null;
         }
-        int i = start[column];
-        int end = i + length[column];
-        if (end == i || end - i > 19) {
-            return null;
-        }
-        boolean negative = bytes[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long unscaled = 0;
-        int digits = 0;
-        int scale = -1;
-        for (; i < end; i++) {
-            byte c = bytes[i];
-            if (c >= '0' && c <= '9') {
-                unscaled = unscaled * 10 + (c - '0');
-                digits++;
-                if (scale >= 0) {
-                    scale++;
-                }
-            } else if (c == '.' && scale < 0) {
-                scale = 0;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || digits > 18 || scale == 0) {
-            return null;
-        }
-        return java.math.BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+        cellChars.of(start[column], length[column]);
+        return Numbers.fastDecimal(cellChars);
     }
+
+    /** One cell's bytes seen as characters, reused from cell to cell: no String per number. */
+    private final class CellChars implements CharSequence {
+        private int from;
+        private int count;
+
+        void of(int from, int count) {
+            this.from = from;
+            this.count = count;
+        }
+
+        @Override
+        public int length() {
+            return count;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[from + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, from, count, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private final CellChars cellChars = new CellChars();
 
     int width() {
         return width;

@@ -76,8 +76,9 @@ final class Numbers {
     /**
      * "123.456" or "-7" with at most 18 digits, as BigDecimal.valueOf(unscaled, scale): the same
      * value and scale {@code new BigDecimal(text)} gives, several times faster; null otherwise.
+     * The one definition of this fast path: a cell's bytes come here through {@link CellRow}'s view.
      */
-    static BigDecimal fastDecimal(String s) {
+    static BigDecimal fastDecimal(CharSequence s) {
         int n = s.length();
         if (n == 0 || n > 19) {
             return null;
