@@ -6,17 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs {@code java -jar wattledger.jar demo} in a second JVM started with the class-data archive
- * that the build made beside the jar ({@code wattledger.jsa}, AppCDS: the classes of a demo run,
- * already parsed and verified), the quick compiler only and the serial collector. Only the demo:
- * a second JVM outlives a first one killed with SIGKILL, and an {@code import} or {@code report}
- * must stop when the user kills what they started (a real import killed that way left a whole
- * batch behind, stored by the second JVM). Java 17 reads JVM options only from its command line, never from the jar, so this is
- * the one way the plain {@code java -jar} command gets them: the demo's 5,000 classes otherwise
- * cost more time to load and compile than the work itself (docs/benchmarks.md, "Issue 10: start-up").
+ * Runs {@code java -jar wattledger.jar demo} (and {@code report}, {@code validate}) in a second JVM
+ * started with the class-data archive that the build made beside the jar ({@code wattledger.jsa},
+ * AppCDS: the classes of a demo run, already parsed and verified) and the serial collector; the
+ * demo also with the quick compiler only. Java 17 reads JVM options only from its command line,
+ * never from the jar, so this is the one way the plain {@code java -jar} command gets them
+ * (docs/benchmarks.md, "Issue 10: start-up" and "Issue 10: the report's JVM").
+ *
+ * <p>Only commands that store nothing are relaunched: a second JVM could outlive a first one killed
+ * with SIGKILL, and an {@code import} killed that way must never go on to store its batch. The
+ * second JVM watches the first and halts within about {@value #WATCH_MILLIS} ms of its death, so a
+ * killed report stops too.
  *
  * <p>The second JVM gets this JVM's own options after ours (so the user's {@code -Xmx} or
  * {@code -XX:TieredStopAtLevel} wins), the same arguments, standard input, output and error, and
@@ -26,16 +30,34 @@ import java.util.Optional;
  * without it, silently.
  */
 final class FastStart {
-    /** The system property that, set to anything, turns the relaunch off; the second JVM has it set to {@value #CHILD}. */
+    /**
+     * The system property that, set to anything, turns the relaunch off; the second JVM has it set
+     * to {@value #CHILD} followed by the first JVM's process id.
+     */
     static final String PROPERTY = "wattledger.faststart";
-    static final String CHILD = "child";
+    static final String CHILD = "child:";
+    static final long WATCH_MILLIS = 100;
+
+    /**
+     * The commands relaunched, each with the compiler options it gets. The demo is a fixed, small
+     * job: the optimising compiler's work would never pay back. A report can read 10 million rows,
+     * where the optimising compiler halves the time (measured), so it keeps both compilers.
+     */
+    private static final Map<String, List<String>> COMMANDS = Map.of(
+            "demo", List.of("-XX:TieredStopAtLevel=1"),
+            "report", List.of(),
+            "validate", List.of());
 
     private FastStart() {
     }
 
     /** The second JVM's exit code, or empty when this JVM should run the command itself. */
     static Optional<Integer> relaunch(String[] args) {
-        if (System.getProperty(PROPERTY) != null) {
+        String property = System.getProperty(PROPERTY);
+        if (property != null) {
+            if (property.startsWith(CHILD)) {
+                watchParent(property.substring(CHILD.length()));
+            }
             return Optional.empty();
         }
         Optional<Path> jar = jar();
@@ -45,7 +67,7 @@ final class FastStart {
             return Optional.empty();
         }
         List<String> command = command(self.command().get(), archive.get(), List.of(self.arguments().get()),
-                optionsFromEnvironment(), args);
+                optionsFromEnvironment(), args, ProcessHandle.current().pid());
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -74,12 +96,13 @@ final class FastStart {
      * @param jvmArguments this JVM's command line after the executable
      * @param environmentOptions JVM options the second JVM also gets from the environment
      * @param args the arguments {@code main} received (the tail of {@code jvmArguments})
+     * @param pid this JVM's process id, for the second JVM to watch
      */
     static List<String> command(String java, Path archive, List<String> jvmArguments, List<String> environmentOptions,
-            String[] args) {
+            String[] args, long pid) {
         int jarFlag = jvmArguments.indexOf("-jar");
         // The tail must be exactly what main received, or the command line was not read back faithfully.
-        if (args.length == 0 || !args[0].equals("demo") || jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
+        if (args.length == 0 || !COMMANDS.containsKey(args[0]) || jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
                 || !jvmArguments.subList(jarFlag + 2, jvmArguments.size()).equals(List.of(args))) {
             return List.of();
         }
@@ -88,16 +111,42 @@ final class FastStart {
         command.add("-XX:SharedArchiveFile=" + archive);
         // An archive this JVM cannot map is skipped; its warning must not reach standard output.
         command.add("-Xlog:cds*=off");
-        // The demo is a fixed, small job: the optimising compiler's work would never pay back, and
-        // the serial collector costs less CPU than G1 on its small heap (measured: docs/benchmarks.md).
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(COMMANDS.get(args[0]));
+        // The serial collector costs less CPU than G1 for these jobs: the demo's small heap, and a
+        // report's readings held in a few large arrays it never scans (measured: docs/benchmarks.md).
         if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
                 && environmentOptions.stream().noneMatch(FastStart::choosesCollector)) {
             command.add("-XX:+UseSerialGC"); // two collectors named is an error, so only when the user names none
         }
-        command.add("-D" + PROPERTY + "=" + CHILD);
+        command.add("-D" + PROPERTY + "=" + CHILD + pid);
         command.addAll(jvmArguments);
         return command;
+    }
+
+    /**
+     * In the second JVM: halts it when the first one is gone (killed with SIGKILL: its shutdown
+     * hook, which stops this JVM on other signals, never ran), so that nothing outlives what the
+     * user stopped.
+     */
+    private static void watchParent(String pid) {
+        Optional<ProcessHandle> parent;
+        try {
+            parent = ProcessHandle.of(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return; // started by hand with another value: nobody to watch
+        }
+        Thread watch = new Thread(() -> {
+            while (parent.isPresent() && parent.get().isAlive()) {
+                try {
+                    Thread.sleep(WATCH_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(ExitCode.SOFTWARE);
+        }, "wattledger-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /** The options in {@code JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS}, which every JVM started from here reads too. */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,33 @@ final class FastStartIT {
         assertTrue(out.contains("19, all covering the period"), out); // 18 meters and DC-GUIAN's hall-1 cooling submeter
         String err = Files.readString(dir.resolve("err.txt"));
         assertFalse(err.contains("archive") || err.contains("cds"), "no archive warning: " + err);
+    }
+
+    @Test
+    void aReportWhoseFirstJvmIsKilledStopsToo() throws Exception {
+        // A "database" that takes the connection and never answers: the report waits in its second JVM.
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process p = new ProcessBuilder(java(), "-jar", Jar.path().toAbsolutePath().toString(), "report", "--ledger",
+                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/ledger?user=x&password=y", "--format", "json")
+                    .directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                    .redirectError(dir.resolve("err.txt").toFile()).start();
+            silent.setSoTimeout(60_000);
+            try (Socket connection = silent.accept()) { // the second JVM is connected and waiting
+                ProcessHandle second = p.toHandle().children().findFirst().orElseThrow(
+                        () -> new AssertionError("the report runs in a second JVM"));
+                assertTrue(second.info().arguments().map(List::of).orElseThrow().contains("-XX:+UseSerialGC"),
+                        "the second JVM has the serial collector");
+                try {
+                    p.destroyForcibly(); // SIGKILL: no shutdown hook of the first JVM runs
+                    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+                    // The second JVM sees its parent gone and halts (it polls every 100 ms).
+                    second.onExit().get(30, TimeUnit.SECONDS);
+                    assertFalse(second.isAlive(), "the report stopped with the JVM the user started");
+                } finally {
+                    second.destroyForcibly();
+                }
+            }
+        }
     }
 
     private static String java() {
