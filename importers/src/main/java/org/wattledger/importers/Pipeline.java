@@ -28,15 +28,17 @@ final class Pipeline {
     }
 
     private static final class Batch {
+        /** Made as first needed, then reused: a sheet of a few rows does not pay for {@value #BATCH} of them. */
         final CellRow[] rows = new CellRow[BATCH];
         int size;
         List<RowSink.Merge> merges;
         boolean last;
 
-        Batch() {
-            for (int i = 0; i < BATCH; i++) {
-                rows[i] = new CellRow();
+        void add(CellRow row) {
+            if (rows[size] == null) {
+                rows[size] = new CellRow();
             }
+            rows[size++].copyFrom(row);
         }
     }
 
@@ -59,7 +61,7 @@ final class Pipeline {
                         if (b == null) {
                             return false;
                         }
-                        b.rows[b.size++].copyFrom(row);
+                        b.add(row);
                         if (b.size == BATCH) {
                             put(full, b);
                             current[0] = take(free, stop);
