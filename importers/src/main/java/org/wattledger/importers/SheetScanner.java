@@ -20,10 +20,14 @@ import java.util.Locale;
 final class SheetScanner {
     /** Receives cells and rows in document order. */
     interface Handler {
-        void startRow(String r);
+        /**
+         * A row with its r attribute, or null. The text of {@code r} here and of {@code ref} in
+         * {@link #cell} is valid only during the call (a reused view of the scanner's bytes).
+         */
+        void startRow(CharSequence r);
 
         /** A cell with its r, t and s attributes, its value text, inline text, and whether it has a formula. */
-        void cell(String ref, String type, String style, String value, String inline, boolean formula);
+        void cell(CharSequence ref, String type, String style, String value, String inline, boolean formula);
 
         /**
          * Whether number cells whose value is plain ASCII text are handed to
@@ -38,7 +42,7 @@ final class SheetScanner {
          * {@code value}[0, {@code length}), valid until the next cell, so that no String is made
          * of it. Called only when {@link #wantsBytes()}.
          */
-        default void cell(String ref, String type, String style, byte[] value, int length, boolean formula) {
+        default void cell(CharSequence ref, String type, String style, byte[] value, int length, boolean formula) {
             cell(ref, type, style, new String(value, 0, length, StandardCharsets.ISO_8859_1), null, formula);
         }
 
@@ -73,7 +77,14 @@ final class SheetScanner {
     private int limit;
     private boolean eof;
 
-    private String attrR;
+    /** The r attribute of the last tag: {@link #reference} for plain ASCII, else a decoded String. */
+    private CharSequence attrR;
+    /**
+     * The bytes of the last r attribute ("B12", "12"), copied out of the buffer: a reference names
+     * one cell, so making a String of it for every cell would be a String per cell for nothing.
+     */
+    private final AsciiView reference = new AsciiView();
+    private final AsciiView cellReference = new AsciiView();
     private String attrT;
     private String attrS;
     private String attrRef;
@@ -278,6 +289,12 @@ final class SheetScanner {
                     throw damaged("a '<' inside an attribute value");
                 }
             }
+            if (code == 'r') {
+                attrR = at - vstart <= AsciiView.MAX && plain(vstart, at) ? reference.set(buf, vstart, at)
+                        : decode(vstart, at);
+                pos = at + 1;
+                return;
+            }
             value = switch (code) {
                 case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
                 case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
@@ -286,7 +303,6 @@ final class SheetScanner {
         }
         pos = at + 1;
         switch (code) {
-            case 'r' -> attrR = value;
             case 't' -> attrT = value;
             case 's' -> attrS = value;
             case 'R' -> attrRef = value;
@@ -326,7 +342,8 @@ final class SheetScanner {
     }
 
     private void cell(Handler h) {
-        String ref = attrR;
+        // Its own copy: a tag inside the cell (hostile XML) may have an r of its own.
+        CharSequence ref = attrR == reference ? cellReference.set(reference) : attrR;
         String type = attrT;
         String style = attrS;
         if (selfClosing) {
@@ -767,5 +784,45 @@ final class SheetScanner {
 
     private static InputRejected damaged(String what) {
         return new InputRejected("has damaged XML (" + what + "); the file was not read");
+    }
+
+    /** A reused view of a short run of ASCII bytes as characters. */
+    static final class AsciiView implements CharSequence {
+        static final int MAX = 32;
+        private final byte[] bytes = new byte[MAX];
+        private int length;
+
+        AsciiView set(byte[] source, int from, int to) {
+            length = to - from;
+            System.arraycopy(source, from, bytes, 0, length);
+            return this;
+        }
+
+        AsciiView set(AsciiView other) {
+            return set(other.bytes, 0, other.length);
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index < 0 || index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return (char) bytes[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
     }
 }
