@@ -3,10 +3,8 @@ package org.wattledger.importers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.Severity;
-import org.wattledger.engine.model.SourceRef;
 
 /**
  * The layout part of the readings table: how a row's dates and quantities become readings. Long
@@ -83,9 +81,8 @@ final class ReadingsLayout {
                 from = null;
             }
         }
-        Reading reading = k.quantity(h.quantity, h.quantityUnit, from, to, endOnly,
-                SourceRef.row(ctx.file, t.sheet, t.row.number));
-        if (reading == null || t.failed) {
+        boolean ok = k.quantity(h.quantity, h.quantityUnit, from, to, endOnly);
+        if (!ok || t.failed) {
             if (!t.failed) {
                 t.error(-1, "row not read");
             }
@@ -93,12 +90,13 @@ final class ReadingsLayout {
             return;
         }
         ctx.accepted++;
-        int index = t.add(reading);
+        int index = t.add(null);
         if (toV != null && toV.offset() != null) {
             ctx.utcReadings.put(index, new ReadingTimes.Written(TableReader.letter(h.to), t.quoted(h.to)));
         }
-        monthEnds.add(reading, index, fromV != null && fromV.span() == Dates.Span.DAY && toV != null
-                && toV.span() == Dates.Span.DAY, TableReader.letter(h.to));
+        monthEnds.add(k.site, k.meter, k.carrier, k.from, k.to, index, fromV != null
+                && fromV.span() == Dates.Span.DAY && toV != null && toV.span() == Dates.Span.DAY,
+                TableReader.letter(h.to));
     }
 
     /** A time written with a UTC offset as UTC, until its site's time zone is known ({@link ReadingTimes}). */
@@ -185,14 +183,13 @@ final class ReadingsLayout {
             LocalDateTime from = LocalDate.of(y, h.monthOf[i][1], 1).atStartOfDay();
             LocalDateTime to = from.plusMonths(1);
             t.failed = false;
-            Reading r = k.quantity(c, h.monthUnit[i] != null ? h.monthUnit[i] : h.quantityUnit,
-                    type == ReadingType.REGISTER ? null : from, to, false, new SourceRef(ctx.file, t.sheet,
-                            t.row.number, TableReader.letter(c)));
-            if (r == null || t.failed) {
+            boolean ok = k.quantity(c, h.monthUnit[i] != null ? h.monthUnit[i] : h.quantityUnit,
+                    type == ReadingType.REGISTER ? null : from, to, false);
+            if (!ok || t.failed) {
                 ctx.rejected++;
             } else {
                 ctx.accepted++;
-                t.add(r);
+                t.add(TableReader.letter(c));
             }
         }
     }

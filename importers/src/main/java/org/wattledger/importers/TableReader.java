@@ -412,14 +412,21 @@ abstract class TableReader implements RowSink {
 
     /** {@link Numbers#parse} of a cell; a plain number is read straight from the cell's bytes. */
     Numbers.Parsed parseNumber(int column) {
-        byte k = row.kind(column);
-        if (k == CellRow.NUMBER || k == CellRow.TEXT) {
-            BigDecimal plain = row.plainDecimal(column);
-            if (plain != null) {
-                return new Numbers.Parsed(plain, "", null);
-            }
+        if (plainNumber(column, plain)) {
+            return new Numbers.Parsed(plain.toBigDecimal(), "", null);
         }
-        return Numbers.parse(row.text(column), k, decimalComma);
+        return Numbers.parse(row.text(column), row.kind(column), decimalComma);
+    }
+
+    private final Numbers.Plain plain = new Numbers.Plain();
+
+    /**
+     * A number or text cell holding a plain decimal ({@link Numbers#fastPlain}), read from its
+     * bytes into {@code out} with no object made; false when the cell needs {@link #parseNumber}.
+     */
+    boolean plainNumber(int column, Numbers.Plain out) {
+        byte k = row.kind(column);
+        return (k == CellRow.NUMBER || k == CellRow.TEXT) && row.plainNumber(column, out);
     }
 
     String notANumber(int column, String expected, Numbers.Parsed p) {

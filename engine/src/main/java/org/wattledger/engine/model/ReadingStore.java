@@ -134,18 +134,66 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         int k = i & MASK;
         LocalDateTime from = r.from();
         BigDecimal q = r.quantity();
-        if ((from != null && from.getNano() != 0) || r.to().getNano() != 0 || q.precision() > 18
-                || q.scale() != (byte) q.scale()) {
+        if (!timesFit(from, r.to()) || q.precision() > MAX_DIGITS || q.scale() != (byte) q.scale()) {
             c.descriptor[k] = WHOLE;
             whole.put(i, r);
             return true;
         }
-        c.descriptor[k] = descriptor(r);
-        c.from[k] = from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC);
-        c.to[k] = r.to().toEpochSecond(ZoneOffset.UTC);
-        c.unscaled[k] = q.unscaledValue().longValueExact();
-        c.scale[k] = (byte) q.scale();
-        c.row[k] = r.source().row();
+        put(c, k, descriptor(r), from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC),
+                r.to().toEpochSecond(ZoneOffset.UTC), q.unscaledValue().longValueExact(), q.scale(), r.source().row());
+        return true;
+    }
+
+    /** Digits of a quantity the columns hold: an unscaled {@code long} holds any 18. */
+    private static final int MAX_DIGITS = 18;
+    private static final long TEN_TO_MAX_DIGITS = 1_000_000_000_000_000_000L;
+
+    /** Whether the columns hold these times exactly: whole seconds (from null: no start). */
+    private static boolean timesFit(LocalDateTime from, LocalDateTime to) {
+        return (from == null || from.getNano() == 0) && to.getNano() == 0;
+    }
+
+    private static void put(Chunk c, int k, int descriptor, long from, long to, long unscaled, int scale, int row) {
+        c.descriptor[k] = descriptor;
+        c.from[k] = from;
+        c.to[k] = to;
+        c.unscaled[k] = unscaled;
+        c.scale[k] = (byte) scale;
+        c.row[k] = row;
+    }
+
+    /**
+     * The descriptor of reading {@code i} (what it shares with the other readings of its meter),
+     * or -1 when it is kept whole. With {@link #addColumns}, an importer adds the next rows that
+     * share it without building a {@link Reading} for each.
+     */
+    public int descriptorOf(int i) {
+        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        return d == WHOLE ? -1 : d;
+    }
+
+    /**
+     * Adds a reading straight to the columns: the reading that {@link #add(Reading)} would hold
+     * for a {@link Reading} with the fields of descriptor {@code descriptor} ({@link #descriptorOf}
+     * of an earlier reading, whose fields the caller knows to be this one's), these times, the
+     * quantity {@code BigDecimal.valueOf(unscaled, scale)} and this source row. {@code from} is
+     * null for a register reading or an end-only row. Adds nothing and returns false when the
+     * columns cannot hold the reading exactly, or when it is not a reading at all (a start not
+     * before its end); the caller then builds the whole reading, whose checks apply.
+     */
+    public boolean addColumns(int descriptor, LocalDateTime from, LocalDateTime to, long unscaled, int scale, int row) {
+        Objects.checkIndex(descriptor, descriptors.size());
+        if (!timesFit(from, to) || unscaled <= -TEN_TO_MAX_DIGITS || unscaled >= TEN_TO_MAX_DIGITS
+                || scale != (byte) scale) {
+            return false;
+        }
+        long end = to.toEpochSecond(ZoneOffset.UTC);
+        long start = from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC);
+        if (from != null && start >= end) {
+            return false;
+        }
+        int i = next();
+        put(chunks.get(i >>> CHUNK_BITS), i & MASK, descriptor, start, end, unscaled, scale, row);
         return true;
     }
 
