@@ -44,7 +44,7 @@ final class CellRef {
     }
 
     /** The 0-based column of a cell reference, -1 when malformed; faster than {@link #parse} for "B12". */
-    static int columnOf(String ref) {
+    static int columnOf(CharSequence ref) {
         int col = 0;
         int n = ref.length();
         for (int i = 0; i < n; i++) {

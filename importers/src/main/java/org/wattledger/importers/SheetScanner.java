@@ -26,6 +26,31 @@ final class SheetScanner {
         void cell(String ref, String type, String style, String value, String inline, boolean formula);
 
         /**
+         * What the scanner calls at a row's start: {@code r} (null when absent) is valid only during
+         * the call, a view of the scanner's bytes rather than a String when it is plain ASCII. By
+         * default {@link #startRow(String)} with it as a String.
+         */
+        default void rowAt(CharSequence r) {
+            startRow(r == null ? null : r.toString());
+        }
+
+        /**
+         * What the scanner calls for a cell, {@code ref} valid only during the call (as in {@link #rowAt}).
+         * By default {@link #cell(String, String, String, String, String, boolean)} with it as a String.
+         */
+        default void cellAt(CharSequence ref, String type, String style, String value, String inline, boolean formula) {
+            cell(ref == null ? null : ref.toString(), type, style, value, inline, formula);
+        }
+
+        /**
+         * The bytes form of {@link #cellAt(CharSequence, String, String, String, String, boolean)}; by
+         * default {@link #cell(String, String, String, byte[], int, boolean)}.
+         */
+        default void cellAt(CharSequence ref, String type, String style, byte[] value, int length, boolean formula) {
+            cell(ref == null ? null : ref.toString(), type, style, value, length, formula);
+        }
+
+        /**
          * Whether number cells whose value is plain ASCII text are handed to
          * {@link #cell(String, String, String, byte[], int, boolean)} as bytes; false: every value is a String.
          */
@@ -73,7 +98,15 @@ final class SheetScanner {
     private int limit;
     private boolean eof;
 
-    private String attrR;
+    /**
+     * The r attribute of the tag just read (a row's number, a cell's reference): a reused view of
+     * its bytes ({@link #refBytes}) when they are plain ASCII, so that no String is made per cell;
+     * else the decoded text. Valid until the next tag is read.
+     */
+    private CharSequence attrR;
+    private Ascii refBytes = new Ascii();
+    /** Where the r attributes of tags inside a cell go, so that they cannot change the cell's reference. */
+    private Ascii spareRefBytes = new Ascii();
     private String attrT;
     private String attrS;
     private String attrRef;
@@ -119,7 +152,7 @@ final class SheetScanner {
                 }
             } else if (inData) {
                 if (name == ROW) {
-                    h.startRow(attrR);
+                    h.rowAt(attrR);
                     if (selfClosing && !h.endRow()) {
                         return;
                     }
@@ -278,15 +311,21 @@ final class SheetScanner {
                     throw damaged("a '<' inside an attribute value");
                 }
             }
-            value = switch (code) {
-                case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
-                case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
-                default -> decode(vstart, at);
-            };
+            if (code == 'r') {
+                attrR = plain(vstart, at) ? refBytes.copyOf(buf, vstart, at) : decode(vstart, at);
+            } else {
+                value = switch (code) {
+                    case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
+                    case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
+                    default -> decode(vstart, at);
+                };
+            }
         }
         pos = at + 1;
         switch (code) {
-            case 'r' -> attrR = value;
+            case 'r' -> {
+                // set above
+            }
             case 't' -> attrT = value;
             case 's' -> attrS = value;
             case 'R' -> attrRef = value;
@@ -326,11 +365,15 @@ final class SheetScanner {
     }
 
     private void cell(Handler h) {
-        String ref = attrR;
+        CharSequence ref = attrR;
+        if (ref == refBytes) {
+            refBytes = spareRefBytes;
+            spareRefBytes = (Ascii) ref;
+        }
         String type = attrT;
         String style = attrS;
         if (selfClosing) {
-            h.cell(ref, type, style, null, null, false);
+            h.cellAt(ref, type, style, (String) null, null, false);
             return;
         }
         String value = null;
@@ -365,9 +408,44 @@ final class SheetScanner {
             }
         }
         if (value == PLAIN && inline == null) {
-            h.cell(ref, type, style, valueBytes, valueLength, formula);
+            h.cellAt(ref, type, style, valueBytes, valueLength, formula);
         } else {
-            h.cell(ref, type, style, value == PLAIN ? plainValue() : value, inline, formula);
+            h.cellAt(ref, type, style, value == PLAIN ? plainValue() : value, inline, formula);
+        }
+    }
+
+    /** ASCII bytes seen as characters, copied into a reused array: a cell reference without a String. */
+    private static final class Ascii implements CharSequence {
+        private byte[] bytes = new byte[16];
+        private int count;
+
+        Ascii copyOf(byte[] src, int from, int to) {
+            count = to - from;
+            if (count > bytes.length) {
+                bytes = new byte[Math.max(count, 2 * bytes.length)];
+            }
+            System.arraycopy(src, from, bytes, 0, count);
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return count;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, 0, count, StandardCharsets.ISO_8859_1);
         }
     }
 

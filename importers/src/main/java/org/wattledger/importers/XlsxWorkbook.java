@@ -81,6 +81,11 @@ final class XlsxWorkbook implements Closeable {
 
                 @Override
                 public void startRow(String r) {
+                    rowAt(r);
+                }
+
+                @Override
+                public void rowAt(CharSequence r) {
                     int number = rowNumber(r, lastRow, ++rowsSeen, maxRows, sheet);
                     row.reset(number);
                     nextColumn = 0;
@@ -89,6 +94,12 @@ final class XlsxWorkbook implements Closeable {
 
                 @Override
                 public void cell(String ref, String type, String style, String value, String inline, boolean formula) {
+                    cellAt(ref, type, style, value, inline, formula);
+                }
+
+                @Override
+                public void cellAt(CharSequence ref, String type, String style, String value, String inline,
+                        boolean formula) {
                     if (!inRow) {
                         throw new InputRejected(sheet.name(), "sheet " + sheet.name()
                                 + " has a cell outside any row; the workbook is damaged");
@@ -103,6 +114,12 @@ final class XlsxWorkbook implements Closeable {
 
                 @Override
                 public void cell(String ref, String type, String style, byte[] value, int length, boolean formula) {
+                    cellAt(ref, type, style, value, length, formula);
+                }
+
+                @Override
+                public void cellAt(CharSequence ref, String type, String style, byte[] value, int length,
+                        boolean formula) {
                     if (!inRow) {
                         throw new InputRejected(sheet.name(), "sheet " + sheet.name()
                                 + " has a cell outside any row; the workbook is damaged");
@@ -217,7 +234,7 @@ final class XlsxWorkbook implements Closeable {
     }
 
     /** The number of a {@code <row>} (the one after the last when unnumbered), refusing sheets past the row limit. */
-    private static int rowNumber(String r, int lastRow, int rowsSeen, int maxRows, WorkbookParts.SheetInfo sheet) {
+    private static int rowNumber(CharSequence r, int lastRow, int rowsSeen, int maxRows, WorkbookParts.SheetInfo sheet) {
         int number = r == null ? lastRow + 1 : parseRowNumber(r, sheet);
         if (number > maxRows || rowsSeen > maxRows) {
             throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has more than "
@@ -227,7 +244,7 @@ final class XlsxWorkbook implements Closeable {
         return number;
     }
 
-    private static int parseRowNumber(String r, WorkbookParts.SheetInfo sheet) {
+    private static int parseRowNumber(CharSequence r, WorkbookParts.SheetInfo sheet) {
         int n = 0;
         for (int i = 0; i < r.length(); i++) {
             char c = r.charAt(i);
@@ -292,7 +309,7 @@ final class XlsxWorkbook implements Closeable {
     }
 
     /** A cell's column: its reference's, or the one after the last cell's when it has none. */
-    private static int column(String ref, int nextColumn, WorkbookParts.SheetInfo sheet) {
+    private static int column(CharSequence ref, int nextColumn, WorkbookParts.SheetInfo sheet) {
         int column = ref == null ? nextColumn : CellRef.columnOf(ref);
         if (column < 0 || column >= ImportOptions.EXCEL_MAX_COLUMNS) {
             throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
@@ -310,7 +327,7 @@ final class XlsxWorkbook implements Closeable {
      * Puts one cell into the row by its type: shared string, inline string, formula string,
      * boolean, error, ISO date text, or number (raw text). Returns its column.
      */
-    private int store(CellRow row, String ref, String t, String s, String value, String inline, boolean formula,
+    private int store(CellRow row, CharSequence ref, String t, String s, String value, String inline, boolean formula,
             int nextColumn, WorkbookParts.SheetInfo sheet) {
         int column = column(ref, nextColumn, sheet);
         byte format = format(s);
@@ -346,7 +363,7 @@ final class XlsxWorkbook implements Closeable {
         return column;
     }
 
-    private String sharedString(String index, WorkbookParts.SheetInfo sheet, String ref) {
+    private String sharedString(String index, WorkbookParts.SheetInfo sheet, CharSequence ref) {
         String s = parts.sharedString(WorkbookParts.parseIndex(index));
         if (s == null) {
             throw new InputRejected(sheet.name(), "sheet " + sheet.name() + ", cell " + ref + " refers to shared string "
