@@ -298,7 +298,59 @@ abstract class TableReader implements RowSink {
     private final Map<Integer, RecentTable> recentByColumn = new HashMap<>();
 
     /** A cell text (with its UTF-8 bytes, hash, kind and format) and what it gave. */
-    record Recent(String text, byte[] utf8, int hash, byte kind, byte format, Object value) {
+    static final class Recent {
+        private final String text;
+        private final byte[] utf8;
+        private final int hash;
+        private final byte kind;
+        private final byte format;
+        private final Object value;
+        /**
+         * The entry read next in the column the last time this one was read there: hourly dates
+         * follow each other in the same order for every meter, so the next row's date is mostly
+         * this one, found with one comparison instead of a hash look-up. A hint only; checked.
+         */
+        Recent next;
+        /** Its table was emptied ({@link #RECENT_MAX}): it is neither linked nor linked to from now on. */
+        boolean dropped;
+
+        Recent(String text, byte[] utf8, int hash, byte kind, byte format, Object value) {
+            this.text = text;
+            this.utf8 = utf8;
+            this.hash = hash;
+            this.kind = kind;
+            this.format = format;
+            this.value = value;
+        }
+
+        String text() {
+            return text;
+        }
+
+        byte[] utf8() {
+            return utf8;
+        }
+
+        int hash() {
+            return hash;
+        }
+
+        byte kind() {
+            return kind;
+        }
+
+        byte format() {
+            return format;
+        }
+
+        Object value() {
+            return value;
+        }
+
+        /** Whether this entry is the text of {@code row}'s cell in {@code column}. */
+        boolean isTextOf(CellRow row, int column) {
+            return kind == row.kind(column) && format == row.format(column) && row.sameText(column, utf8, text);
+        }
     }
 
     private static final class RecentTable {
@@ -321,6 +373,12 @@ abstract class TableReader implements RowSink {
 
         void add(Recent r) {
             if (size >= RECENT_MAX) {
+                for (Recent o : slots) {
+                    if (o != null) {
+                        o.dropped = true; // and linked no more: what a link holds stays within the tables
+                        o.next = null;
+                    }
+                }
                 slots = new Recent[64];
                 size = 0;
             }
@@ -461,21 +519,25 @@ abstract class TableReader implements RowSink {
         if (m != null) {
             return (Dates.Value) m;
         }
-        byte f = row.format(column);
+        Recent before = column < memo.length ? memo[column] : null;
         Recent r;
-        if (lastDate != null && lastDate.kind() == k && lastDate.format() == f
-                && row.sameText(column, lastDate.utf8(), lastDate.text())) {
+        if (lastDate != null && lastDate.isTextOf(row, column)) {
             r = lastDate;
+        } else if (before != null && before.next != null && before.next.isTextOf(row, column)) {
+            r = before.next;
         } else {
             r = recent(column);
             if (r == null) {
-                Dates.Value v = dates.parse(row.text(column), k, f);
+                Dates.Value v = dates.parse(row.text(column), k, row.format(column));
                 r = v == null ? null : rememberRecent(column, v);
             }
         }
         if (r == null) {
             error(column, quoted(column) + " " + Dates.notADate(row.text(column), k));
             return null;
+        }
+        if (before != null && before.value() instanceof Dates.Value && !before.dropped && !r.dropped) {
+            before.next = r;
         }
         lastDate = r;
         return remember(column, r);
