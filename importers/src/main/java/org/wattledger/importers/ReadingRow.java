@@ -128,9 +128,11 @@ final class ReadingRow {
      * Checks a quantity cell with its unit (the cell's own unit, else the column's) and the row's
      * times: true when the row gives a reading, which {@link #addTo} then adds; false (with an
      * error) when unusable. {@code endOnly}: a consumption row that gives only its end ({@code from}
-     * null).
+     * null). {@code fromSec} and {@code toSec}: the times as {@link ReadingStore#heldSeconds} gives
+     * them, {@link ReadingStore#NO_START} for a null {@code from}.
      */
-    boolean quantity(int col, CarbonUnit fallbackUnit, LocalDateTime from, LocalDateTime to, boolean endOnly) {
+    boolean quantity(int col, CarbonUnit fallbackUnit, LocalDateTime from, long fromSec, LocalDateTime to, long toSec,
+            boolean endOnly) {
         CarbonUnit unitOfColumn = columnUnit != null ? columnUnit : fallbackUnit;
         if (columnUnit == null && !t.blank(h.unit)) {
             unitOfColumn = null; // the unit cell was bad: already reported
@@ -206,8 +208,11 @@ final class ReadingRow {
             return false;
         }
         this.unit = unit;
-        this.from = readingType == ReadingType.REGISTER ? null : from;
+        boolean register = readingType == ReadingType.REGISTER;
+        this.from = register ? null : from;
+        this.fromSecond = register ? ReadingStore.NO_START : fromSec;
         this.to = to;
+        this.toSecond = toSec;
         return true;
     }
 
@@ -219,6 +224,8 @@ final class ReadingRow {
     /** Its start: null for a register reading or an end-only row. */
     LocalDateTime from;
     LocalDateTime to;
+    private long fromSecond;
+    private long toSecond;
     /** The store's descriptor of the last reading {@link #addTo} built, and the fields it was built from. */
     private int lastDescriptor = -1;
     private ReadingStore lastStore;
@@ -250,7 +257,7 @@ final class ReadingRow {
     int addTo(ReadingStore store, String file, String sheet, int rowNumber, String column) {
         ReadingType type = typeOrDefault();
         if (lastDescriptor >= 0 && value == null && sameFields(store, type, file, sheet, column)
-                && store.addColumns(lastDescriptor, from, to, plain.unscaled, plain.scale, rowNumber)) {
+                && store.addColumns(lastDescriptor, fromSecond, toSecond, plain.unscaled, plain.scale, rowNumber)) {
             return store.size() - 1;
         }
         store.add(new Reading(site, meter, carrier, gas, use, role, from, to,

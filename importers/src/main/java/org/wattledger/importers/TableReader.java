@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.UserText;
@@ -314,6 +315,13 @@ abstract class TableReader implements RowSink {
         /** Its table was emptied ({@link #RECENT_MAX}): it is neither linked nor linked to from now on. */
         boolean dropped;
 
+        /**
+         * For a date: its start and end as the reading store's columns hold them
+         * ({@link ReadingStore#heldSeconds}), worked out once per distinct text.
+         */
+        final long startSecond;
+        final long endSecond;
+
         Recent(String text, byte[] utf8, int hash, byte kind, byte format, Object value) {
             this.text = text;
             this.utf8 = utf8;
@@ -321,6 +329,14 @@ abstract class TableReader implements RowSink {
             this.kind = kind;
             this.format = format;
             this.value = value;
+            boolean date = value instanceof Dates.Value;
+            startSecond = date ? ReadingStore.heldSeconds(((Dates.Value) value).start()) : ReadingStore.NOT_HELD;
+            endSecond = date ? ReadingStore.heldSeconds(((Dates.Value) value).end()) : ReadingStore.NOT_HELD;
+        }
+
+        /** The date this entry holds (an entry of a date column). */
+        Dates.Value date() {
+            return (Dates.Value) value;
         }
 
         String text() {
@@ -504,6 +520,12 @@ abstract class TableReader implements RowSink {
 
     /** A date cell, or null with an error; {@code name} is the column's name for "is empty". */
     Dates.Value date(int column, String name, boolean required) {
+        Recent r = dateEntry(column, name, required);
+        return r == null ? null : r.date();
+    }
+
+    /** {@link #date}, as the entry that holds the date and its seconds. */
+    Recent dateEntry(int column, String name, boolean required) {
         if (blank(column)) {
             if (required) {
                 error(column, name + " is empty (" + Dates.EXPECTED + ")");
@@ -515,9 +537,8 @@ abstract class TableReader implements RowSink {
             error(column, notANumber(column, "a date", null));
             return null;
         }
-        Object m = memo(column);
-        if (m != null) {
-            return (Dates.Value) m;
+        if (memo(column) != null) {
+            return memo[column];
         }
         Recent before = column < memo.length ? memo[column] : null;
         Recent r;
@@ -540,7 +561,8 @@ abstract class TableReader implements RowSink {
             before.next = r;
         }
         lastDate = r;
-        return remember(column, r);
+        remember(column, r);
+        return r;
     }
 
     /**

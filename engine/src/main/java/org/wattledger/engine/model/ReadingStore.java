@@ -37,7 +37,9 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
     /** The start of a reading that has none (register readings, end-only rows). */
-    private static final long NO_START = Long.MIN_VALUE;
+    public static final long NO_START = Long.MIN_VALUE;
+    /** {@link #heldSeconds} of a time the columns cannot hold: one with fractions of a second. */
+    public static final long NOT_HELD = Long.MAX_VALUE;
     /** The descriptor index of a reading kept whole. */
     private static final int WHOLE = -1;
     private static final int TIME_BITS = 13;
@@ -134,13 +136,14 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         int k = i & MASK;
         LocalDateTime from = r.from();
         BigDecimal q = r.quantity();
-        if (!timesFit(from, r.to()) || q.precision() > MAX_DIGITS || q.scale() != (byte) q.scale()) {
+        long start = from == null ? NO_START : heldSeconds(from);
+        long end = heldSeconds(r.to());
+        if (start == NOT_HELD || end == NOT_HELD || q.precision() > MAX_DIGITS || q.scale() != (byte) q.scale()) {
             c.descriptor[k] = WHOLE;
             whole.put(i, r);
             return true;
         }
-        put(c, k, descriptor(r), from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC),
-                r.to().toEpochSecond(ZoneOffset.UTC), q.unscaledValue().longValueExact(), q.scale(), r.source().row());
+        put(c, k, descriptor(r), start, end, q.unscaledValue().longValueExact(), q.scale(), r.source().row());
         return true;
     }
 
@@ -148,9 +151,13 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     private static final int MAX_DIGITS = 18;
     private static final long TEN_TO_MAX_DIGITS = 1_000_000_000_000_000_000L;
 
-    /** Whether the columns hold these times exactly: whole seconds (from null: no start). */
-    private static boolean timesFit(LocalDateTime from, LocalDateTime to) {
-        return (from == null || from.getNano() == 0) && to.getNano() == 0;
+    /**
+     * A time as the columns hold it, the seconds of the local date-time; {@link #NOT_HELD} when
+     * they cannot hold it exactly (fractions of a second). An importer may work these out once
+     * per distinct time and hand them to {@link #addColumns}.
+     */
+    public static long heldSeconds(LocalDateTime t) {
+        return t.getNano() != 0 ? NOT_HELD : t.toEpochSecond(ZoneOffset.UTC);
     }
 
     private static void put(Chunk c, int k, int descriptor, long from, long to, long unscaled, int scale, int row) {
@@ -175,25 +182,21 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     /**
      * Adds a reading straight to the columns: the reading that {@link #add(Reading)} would hold
      * for a {@link Reading} with the fields of descriptor {@code descriptor} ({@link #descriptorOf}
-     * of an earlier reading, whose fields the caller knows to be this one's), these times, the
-     * quantity {@code BigDecimal.valueOf(unscaled, scale)} and this source row. {@code from} is
-     * null for a register reading or an end-only row. Adds nothing and returns false when the
-     * columns cannot hold the reading exactly, or when it is not a reading at all (a start not
-     * before its end); the caller then builds the whole reading, whose checks apply.
+     * of an earlier reading, whose fields the caller knows to be this one's), these times as
+     * {@link #heldSeconds} gives them ({@code from} {@link #NO_START} for a register reading or an
+     * end-only row), the quantity {@code BigDecimal.valueOf(unscaled, scale)} and this source row.
+     * Adds nothing and returns false when the columns cannot hold the reading exactly, or when it
+     * is not a reading at all (a start not before its end); the caller then builds the whole
+     * reading, whose checks apply.
      */
-    public boolean addColumns(int descriptor, LocalDateTime from, LocalDateTime to, long unscaled, int scale, int row) {
+    public boolean addColumns(int descriptor, long from, long to, long unscaled, int scale, int row) {
         Objects.checkIndex(descriptor, descriptors.size());
-        if (!timesFit(from, to) || unscaled <= -TEN_TO_MAX_DIGITS || unscaled >= TEN_TO_MAX_DIGITS
-                || scale != (byte) scale) {
-            return false;
-        }
-        long end = to.toEpochSecond(ZoneOffset.UTC);
-        long start = from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC);
-        if (from != null && start >= end) {
+        if (from == NOT_HELD || to == NOT_HELD || to == NO_START || from != NO_START && from >= to
+                || unscaled <= -TEN_TO_MAX_DIGITS || unscaled >= TEN_TO_MAX_DIGITS || scale != (byte) scale) {
             return false;
         }
         int i = next();
-        put(chunks.get(i >>> CHUNK_BITS), i & MASK, descriptor, start, end, unscaled, scale, row);
+        put(chunks.get(i >>> CHUNK_BITS), i & MASK, descriptor, from, to, unscaled, scale, row);
         return true;
     }
 
