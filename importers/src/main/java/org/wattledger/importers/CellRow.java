@@ -260,7 +260,7 @@ final class CellRow {
                 if (b < 0) {
                     return text(column).isBlank();
                 }
-                if (!Character.isWhitespace(b)) {
+                if (b > ' ' || !Character.isWhitespace(b)) { // every ASCII white space is at or below ' '
                     return false;
                 }
             }
