@@ -71,6 +71,23 @@ final class HotPathTest {
     }
 
     @Test
+    void aDateColumnsRememberedNextTextIsOnlyAHint() throws Exception {
+        // M1 runs 00→01→02→03, so after "01:00" the to column went to "02:00" and after "02:00" to "03:00";
+        // M2 runs out of that order (00-01, 02-03, 01-02): each of its dates must still be its own
+        Path f = csv(dir, "readings.csv", """
+                site,meter,carrier,from,to,quantity,unit
+                DC1,M1,electricity,2024-01-01 00:00,2024-01-01 01:00,1,kWh
+                DC1,M1,electricity,2024-01-01 01:00,2024-01-01 02:00,2,kWh
+                DC1,M1,electricity,2024-01-01 02:00,2024-01-01 03:00,3,kWh
+                DC1,M2,electricity,2024-01-01 00:00,2024-01-01 01:00,4,kWh
+                DC1,M2,electricity,2024-01-01 02:00,2024-01-01 03:00,5,kWh
+                DC1,M2,electricity,2024-01-01 01:00,2024-01-01 02:00,6,kWh
+                """);
+        assertEquals(List.of(hour("M1", 0, "1", 2), hour("M1", 1, "2", 3), hour("M1", 2, "3", 4),
+                hour("M2", 0, "4", 5), hour("M2", 2, "5", 6), hour("M2", 1, "6", 7)), imported(f).readings());
+    }
+
+    @Test
     void aRegisterRowAfterAnotherGoesIntoTheColumnsWithoutAStart() throws Exception {
         Path f = csv(dir, "readings.csv", """
                 site,meter,carrier,type,to,quantity,unit
