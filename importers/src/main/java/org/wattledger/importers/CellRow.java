@@ -186,16 +186,16 @@ final class CellRow {
     }
 
     /**
-     * "123.456" or "-7" with at most 18 digits straight from the cell's bytes, by
-     * {@link Numbers#fastDecimal(CharSequence)} itself (a byte that is not ASCII is no digit there);
-     * null for anything else (the caller then reads the text).
+     * "123.456" or "-7" with at most 18 digits straight from the cell's bytes into {@code out}, by
+     * {@link Numbers#fastPlain} itself (a byte that is not ASCII is no digit there); false for
+     * anything else (the caller then reads the text).
      */
-    java.math.BigDecimal plainDecimal(int column) {
+    boolean plainNumber(int column, Numbers.Plain out) {
         if (!onlyBytes(column)) {
-            return null;
+            return false;
         }
         cellChars.of(start[column], length[column]);
-        return Numbers.fastDecimal(cellChars);
+        return Numbers.fastPlain(cellChars, out);
     }
 
     /** One cell's bytes seen as characters, reused from cell to cell: no String per number. */
@@ -260,7 +260,7 @@ final class CellRow {
                 if (b < 0) {
                     return text(column).isBlank();
                 }
-                if (!Character.isWhitespace(b)) {
+                if (b > ' ' || !Character.isWhitespace(b)) { // every ASCII white space is at or below ' '
                     return false;
                 }
             }

@@ -1,11 +1,13 @@
 package org.wattledger.importers;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wattledger.engine.meter.MeterKey;
+import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.Severity;
 
@@ -30,26 +32,33 @@ final class MonthEnds {
 
     private final Map<MeterKey, Series> meters = new LinkedHashMap<>();
     private Series last;
-    private Reading lastReading;
+    private String lastSite;
+    private String lastMeter;
+    private Carrier lastCarrier;
 
     /**
-     * Notes an accepted consumption row, added to the file's readings at {@code index};
-     * {@code dateOnly}: both from and to were dates without a time.
+     * Notes an accepted reading of meter {@code site}/{@code meter}/{@code carrier} over
+     * [{@code from}, {@code to}) ({@code from} null: a register reading or an end-only row), added
+     * to the file's readings at {@code index}; {@code dateOnly}: both from and to were dates
+     * without a time.
      */
-    void add(Reading r, int index, boolean dateOnly, String toColumn) {
-        if (r.from() == null) {
+    void add(String site, String meter, Carrier carrier, LocalDateTime from, LocalDateTime to, int index,
+            boolean dateOnly, String toColumn) {
+        if (from == null) {
             return; // a register reading or an end-only row: no written period
         }
         // consecutive rows of one meter share its series without a look-up
-        Series s = lastReading != null && lastReading.site().equals(r.site()) && lastReading.meter().equals(r.meter())
-                && lastReading.carrier() == r.carrier() ? last : meters.computeIfAbsent(MeterKey.of(r), k -> new Series());
+        Series s = last != null && lastSite.equals(site) && lastMeter.equals(meter) && lastCarrier == carrier ? last
+                : meters.computeIfAbsent(new MeterKey(site, meter, carrier), k -> new Series());
         last = s;
-        lastReading = r;
+        lastSite = site;
+        lastMeter = meter;
+        lastCarrier = carrier;
         if (!s.consistent) {
             return;
         }
-        LocalDate start = r.from().toLocalDate();
-        LocalDate writtenEnd = r.to().toLocalDate().minusDays(1); // the date in the cell
+        LocalDate start = from.toLocalDate();
+        LocalDate writtenEnd = to.toLocalDate().minusDays(1); // the date in the cell
         if (!dateOnly || !start.isBefore(writtenEnd) || s.lastEnd != null && !s.lastEnd.equals(start)) {
             s.consistent = false;
             s.rows.clear();
@@ -79,6 +88,5 @@ final class MonthEnds {
         });
         meters.clear();
         last = null;
-        lastReading = null;
     }
 }

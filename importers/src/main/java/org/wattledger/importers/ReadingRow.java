@@ -2,11 +2,13 @@ package org.wattledger.importers;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Objects;
 import java.util.Optional;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.MeasurementPoint;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.RegisterEvent;
 import org.wattledger.engine.model.Role;
@@ -123,37 +125,46 @@ final class ReadingRow {
     }
 
     /**
-     * A quantity cell with its unit: the cell's own unit, else the column's. Null (with an error)
-     * when unusable. {@code endOnly}: a consumption row that gives only its end ({@code from} null).
+     * Checks a quantity cell with its unit (the cell's own unit, else the column's) and the row's
+     * times: true when the row gives a reading, which {@link #addTo} then adds; false (with an
+     * error) when unusable. {@code endOnly}: a consumption row that gives only its end ({@code from}
+     * null). {@code fromSec} and {@code toSec}: the times as {@link ReadingStore#heldSeconds} gives
+     * them, {@link ReadingStore#NO_START} for a null {@code from}.
      */
-    Reading quantity(int col, CarbonUnit fallbackUnit, LocalDateTime from, LocalDateTime to, boolean endOnly,
-            SourceRef source) {
+    boolean quantity(int col, CarbonUnit fallbackUnit, LocalDateTime from, long fromSec, LocalDateTime to, long toSec,
+            boolean endOnly) {
         CarbonUnit unitOfColumn = columnUnit != null ? columnUnit : fallbackUnit;
         if (columnUnit == null && !t.blank(h.unit)) {
             unitOfColumn = null; // the unit cell was bad: already reported
         }
         if (t.blank(col)) {
             t.error(col, "quantity is empty (expected " + expectedQuantity(unitOfColumn) + ")");
-            return null;
+            return false;
         }
-        Numbers.Parsed p = t.parseNumber(col);
-        if (!p.ok()) {
-            t.error(col, t.notANumber(col, expectedQuantity(unitOfColumn), p));
-            return null;
+        // a plain decimal (the usual cell) is read into plain with no object made; anything else is parsed
+        value = null;
+        String suffix = "";
+        if (!t.plainNumber(col, plain)) {
+            Numbers.Parsed p = t.parseNumber(col);
+            if (!p.ok()) {
+                t.error(col, t.notANumber(col, expectedQuantity(unitOfColumn), p));
+                return false;
+            }
+            value = p.value();
+            suffix = p.suffix();
         }
         CarbonUnit unit = unitOfColumn;
-        String suffix = p.suffix();
         if (!suffix.isEmpty()) {
             char first = suffix.charAt(0);
             if (!Character.isLetter(first) && first != '%' && first != '³') {
                 t.error(col, t.notANumber(col, expectedQuantity(unitOfColumn), null));
-                return null;
+                return false;
             }
             if (suffix.equals("万") || suffix.equals("亿")) {
                 if (unitOfColumn == null) {
                     t.error(col, t.quoted(col) + " gives a magnitude (" + suffix + ") but no unit (expected a unit such"
                             + " as " + suffix + "kWh, or a unit column)");
-                    return null;
+                    return false;
                 }
                 unit = t.ctx.caches.unit(suffix + unitOfColumn.symbol()).orElse(null);
             } else {
@@ -161,12 +172,12 @@ final class ReadingRow {
                 if (u.isEmpty()) {
                     t.error(col, "unknown unit " + UserText.quote(suffix) + " in " + t.quoted(col) + " (expected "
                             + ReadingsTable.UNITS + ")");
-                    return null;
+                    return false;
                 }
                 if (unitOfColumn != null && !u.get().sameMagnitude(unitOfColumn)) {
                     t.error(col, "unit " + UserText.quote(suffix) + " in " + t.quoted(col) + " differs from the column's unit "
                             + unitOfColumn.symbol());
-                    return null;
+                    return false;
                 }
                 unit = u.get();
             }
@@ -176,29 +187,111 @@ final class ReadingRow {
                 t.error(h.unit >= 0 ? h.unit : col, "unit is empty (expected " + ReadingsTable.UNITS
                         + "; or put the unit in the quantity header, such as quantity (kWh))");
             }
-            return null;
+            return false;
         }
         if (carrier != null && !(carrier == lastOkCarrier && unit == lastOkUnit)) {
             String problem = dimensionProblem(carrier, unit);
             if (problem != null) {
                 t.error(col, problem);
-                return null;
+                return false;
             }
             lastOkCarrier = carrier;
             lastOkUnit = unit;
         }
-        BigDecimal q = p.value();
         ReadingType readingType = typeOrDefault();
-        if (q.signum() < 0) {
+        if ((value == null ? Long.signum(plain.unscaled) : value.signum()) < 0) {
             t.error(col, t.quoted(col) + " is negative (" + (readingType == ReadingType.REGISTER ? "a register reading"
                     : "a consumption") + " cannot be below 0)");
-            return null;
+            return false;
         }
         if (t.failed || from == null && readingType == ReadingType.CONSUMPTION && !endOnly || to == null) {
-            return null;
+            return false;
         }
-        return new Reading(site, meter, carrier, gas, use, role, readingType == ReadingType.REGISTER ? null : from, to,
-                q, unit, readingType, multiplier, digits, event, quality, note, source);
+        this.unit = unit;
+        boolean register = readingType == ReadingType.REGISTER;
+        this.from = register ? null : from;
+        this.fromSecond = register ? ReadingStore.NO_START : fromSec;
+        this.to = to;
+        this.toSecond = toSec;
+        return true;
+    }
+
+    // the reading quantity(...) checked, until its next call
+    /** Its quantity when not a plain decimal; null when it is one, held in {@link #plain}. */
+    private BigDecimal value;
+    private final Numbers.Plain plain = new Numbers.Plain();
+    private CarbonUnit unit;
+    /** Its start: null for a register reading or an end-only row. */
+    LocalDateTime from;
+    LocalDateTime to;
+    private long fromSecond;
+    private long toSecond;
+    /** The store's descriptor of the last reading {@link #addTo} built, and the fields it was built from. */
+    private int lastDescriptor = -1;
+    private ReadingStore lastStore;
+    private String lastSite;
+    private String lastMeter;
+    private Carrier lastCarrier;
+    private String lastGas;
+    private Use lastUse;
+    private Role lastRole;
+    private CarbonUnit lastUnit;
+    private ReadingType lastType;
+    private BigDecimal lastMultiplier;
+    private Integer lastDigits;
+    private RegisterEvent lastEvent;
+    private Quality lastQuality;
+    private String lastNote;
+    private String lastFile;
+    private String lastSheet;
+    private String lastColumn;
+
+    /**
+     * Adds the reading {@link #quantity} checked to {@code store}, its source this row of the
+     * table ({@code column} null: the whole row); returns its index there. A row with the same
+     * fields as the last reading built here (site, meter, carrier, unit, …: the usual case) goes
+     * straight into the store's columns under that reading's descriptor; any other row, and any
+     * value the columns cannot hold exactly, is built as a {@link Reading}, so the reading's own
+     * rules (its defaults, its checks) decide what the store keeps.
+     */
+    int addTo(ReadingStore store, String file, String sheet, int rowNumber, String column) {
+        ReadingType type = typeOrDefault();
+        if (lastDescriptor >= 0 && value == null && sameFields(store, type, file, sheet, column)
+                && store.addColumns(lastDescriptor, fromSecond, toSecond, plain.unscaled, plain.scale, rowNumber)) {
+            return store.size() - 1;
+        }
+        store.add(new Reading(site, meter, carrier, gas, use, role, from, to,
+                value != null ? value : plain.toBigDecimal(), unit, type, multiplier, digits, event, quality, note,
+                new SourceRef(file, sheet, rowNumber, column)));
+        int index = store.size() - 1;
+        lastDescriptor = store.descriptorOf(index);
+        lastStore = store;
+        lastSite = site;
+        lastMeter = meter;
+        lastCarrier = carrier;
+        lastGas = gas;
+        lastUse = use;
+        lastRole = role;
+        lastUnit = unit;
+        lastType = type;
+        lastMultiplier = multiplier;
+        lastDigits = digits;
+        lastEvent = event;
+        lastQuality = quality;
+        lastNote = note;
+        lastFile = file;
+        lastSheet = sheet;
+        lastColumn = column;
+        return index;
+    }
+
+    private boolean sameFields(ReadingStore store, ReadingType type, String file, String sheet, String column) {
+        return store == lastStore && carrier == lastCarrier && use == lastUse && role == lastRole && type == lastType
+                && event == lastEvent && quality == lastQuality && Objects.equals(unit, lastUnit)
+                && Objects.equals(site, lastSite) && Objects.equals(meter, lastMeter) && Objects.equals(gas, lastGas)
+                && Objects.equals(multiplier, lastMultiplier) && Objects.equals(digits, lastDigits)
+                && Objects.equals(note, lastNote) && Objects.equals(file, lastFile)
+                && Objects.equals(sheet, lastSheet) && Objects.equals(column, lastColumn);
     }
 
     /** What a quantity cell should hold, for its errors: built only then, not for every row. */

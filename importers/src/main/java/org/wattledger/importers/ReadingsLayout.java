@@ -3,10 +3,9 @@ package org.wattledger.importers;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.ReadingType;
 import org.wattledger.engine.model.Severity;
-import org.wattledger.engine.model.SourceRef;
 
 /**
  * The layout part of the readings table: how a row's dates and quantities become readings. Long
@@ -44,18 +43,26 @@ final class ReadingsLayout {
         LocalDateTime from = null;
         LocalDateTime to = null;
         boolean endOnly = false;
-        Dates.Value fromV = type == ReadingType.REGISTER ? null : t.date(h.from, "from", false);
-        Dates.Value toV = t.date(h.to, "to", false);
+        TableReader.Recent fromE = type == ReadingType.REGISTER ? null : t.dateEntry(h.from, "from", false);
+        TableReader.Recent toE = t.dateEntry(h.to, "to", false);
+        Dates.Value fromV = fromE == null ? null : fromE.date();
+        Dates.Value toV = toE == null ? null : toE.date();
+        // from and to as the reading store holds them (NO_START while null): a date cell's come with its entry
+        long fromSec = ReadingStore.NO_START;
+        long toSec = ReadingStore.NO_START;
         boolean dateErrors = t.failed;
         if (toV == null && fromV == null && !t.blank(h.month)) {
             Dates.Value m = monthCell();
             if (m != null) {
                 from = m.start();
                 to = m.end();
+                fromSec = ReadingStore.heldSeconds(from);
+                toSec = ReadingStore.heldSeconds(to);
             }
         } else if (type == ReadingType.REGISTER) {
             if (toV != null) {
                 to = utc(toV.end(), toV.offset());
+                toSec = toV.offset() == null ? toE.endSecond : ReadingStore.heldSeconds(to);
             } else if (!dateErrors) {
                 t.error(h.to, "to is empty (expected the date the register was read: " + Dates.EXPECTED.substring(9)
                         + ")");
@@ -70,22 +77,25 @@ final class ReadingsLayout {
                     + " has one: give both with an offset (such as +08:00 or Z) or neither");
         } else {
             to = utc(toV.end(), toV.offset());
+            toSec = toV.offset() == null ? toE.endSecond : ReadingStore.heldSeconds(to);
             if (fromV != null) {
                 from = utc(fromV.start(), fromV.offset());
+                fromSec = fromV.offset() == null ? fromE.startSecond : ReadingStore.heldSeconds(from);
             } else if (toV.span() != Dates.Span.INSTANT) {
                 from = toV.start();
+                fromSec = toE.startSecond;
             } else if (!dateErrors) {
                 endOnly = true; // the engine starts it where the meter's previous reading ended
             }
-            if (from != null && !from.isBefore(to)) {
+            if (from != null && !startsBefore(from, fromSec, to, toSec)) {
                 t.error(h.to, t.quoted(h.to) + " ends the period before it starts at " + t.quoted(h.from)
                         + " (a date alone in to includes that day; a date-time is the exclusive end)");
                 from = null;
+                fromSec = ReadingStore.NO_START;
             }
         }
-        Reading reading = k.quantity(h.quantity, h.quantityUnit, from, to, endOnly,
-                SourceRef.row(ctx.file, t.sheet, t.row.number));
-        if (reading == null || t.failed) {
+        boolean ok = k.quantity(h.quantity, h.quantityUnit, from, fromSec, to, toSec, endOnly);
+        if (!ok || t.failed) {
             if (!t.failed) {
                 t.error(-1, "row not read");
             }
@@ -93,12 +103,22 @@ final class ReadingsLayout {
             return;
         }
         ctx.accepted++;
-        int index = t.add(reading);
+        int index = t.add(null);
         if (toV != null && toV.offset() != null) {
             ctx.utcReadings.put(index, new ReadingTimes.Written(TableReader.letter(h.to), t.quoted(h.to)));
         }
-        monthEnds.add(reading, index, fromV != null && fromV.span() == Dates.Span.DAY && toV != null
-                && toV.span() == Dates.Span.DAY, TableReader.letter(h.to));
+        monthEnds.add(k.site, k.meter, k.carrier, k.from, k.to, index, fromV != null
+                && fromV.span() == Dates.Span.DAY && toV != null && toV.span() == Dates.Span.DAY,
+                TableReader.letter(h.to));
+    }
+
+    /**
+     * {@code from} before {@code to}: on their seconds when both are whole seconds (the usual
+     * case, no date-time objects touched), else on the date-times.
+     */
+    private static boolean startsBefore(LocalDateTime from, long fromSec, LocalDateTime to, long toSec) {
+        return fromSec != ReadingStore.NOT_HELD && toSec != ReadingStore.NOT_HELD ? fromSec < toSec
+                : from.isBefore(to);
     }
 
     /** A time written with a UTC offset as UTC, until its site's time zone is known ({@link ReadingTimes}). */
@@ -185,14 +205,15 @@ final class ReadingsLayout {
             LocalDateTime from = LocalDate.of(y, h.monthOf[i][1], 1).atStartOfDay();
             LocalDateTime to = from.plusMonths(1);
             t.failed = false;
-            Reading r = k.quantity(c, h.monthUnit[i] != null ? h.monthUnit[i] : h.quantityUnit,
-                    type == ReadingType.REGISTER ? null : from, to, false, new SourceRef(ctx.file, t.sheet,
-                            t.row.number, TableReader.letter(c)));
-            if (r == null || t.failed) {
+            boolean register = type == ReadingType.REGISTER;
+            boolean ok = k.quantity(c, h.monthUnit[i] != null ? h.monthUnit[i] : h.quantityUnit,
+                    register ? null : from, register ? ReadingStore.NO_START : ReadingStore.heldSeconds(from), to,
+                    ReadingStore.heldSeconds(to), false);
+            if (!ok || t.failed) {
                 ctx.rejected++;
             } else {
                 ctx.accepted++;
-                t.add(r);
+                t.add(TableReader.letter(c));
             }
         }
     }

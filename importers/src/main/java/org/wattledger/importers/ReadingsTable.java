@@ -3,7 +3,6 @@ package org.wattledger.importers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.wattledger.engine.model.Reading;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.UserText;
 
@@ -244,24 +243,27 @@ final class ReadingsTable extends TableReader {
         monthEnds.finish(ctx, sheet);
     }
 
-    /** Adds a reading to the file's readings; returns its index there. */
-    int add(Reading reading) {
-        tag(reading);
-        ctx.readings.add(reading);
-        return ctx.readings.size() - 1;
+    /**
+     * Adds the reading the current row's fields checked ({@link ReadingRow#quantity}) to the
+     * file's readings, its source this row ({@code column} null) or one cell of it; returns its
+     * index there.
+     */
+    int add(String column) {
+        tag();
+        return rowFields.addTo(ctx.readings, ctx.file, sheet, row.number, column);
     }
 
     /** Keeps the row's measurement point and zone, once per distinct value of each meter (the engine checks they agree). */
-    private void tag(Reading reading) {
+    private void tag() {
         String zone = rowFields.zone == null ? null : rowFields.zone.strip();
         if (rowFields.measurementPoint == null && zone == null) {
             return;
         }
-        String key = reading.site() + "\u0000" + reading.meter() + "\u0000" + rowFields.measurementPoint + "\u0000" + zone;
+        String key = rowFields.site + "\u0000" + rowFields.meter + "\u0000" + rowFields.measurementPoint + "\u0000" + zone;
         if (!ctx.meterTags.containsKey(key)) {
-            ctx.meterTags.put(key, new org.wattledger.engine.model.MeterTag(reading.site(), reading.meter(),
+            ctx.meterTags.put(key, new org.wattledger.engine.model.MeterTag(rowFields.site, rowFields.meter,
                     rowFields.measurementPoint, zone, org.wattledger.engine.model.SourceRef.row(ctx.file, sheet,
-                    reading.source().row())));
+                    row.number)));
         }
     }
 

@@ -20,14 +20,35 @@ import java.util.Locale;
 final class SheetScanner {
     /** Receives cells and rows in document order. */
     interface Handler {
-        /**
-         * A row with its r attribute, or null. The text of {@code r} here and of {@code ref} in
-         * {@link #cell} is valid only during the call (a reused view of the scanner's bytes).
-         */
-        void startRow(CharSequence r);
+        void startRow(String r);
 
         /** A cell with its r, t and s attributes, its value text, inline text, and whether it has a formula. */
-        void cell(CharSequence ref, String type, String style, String value, String inline, boolean formula);
+        void cell(String ref, String type, String style, String value, String inline, boolean formula);
+
+        /**
+         * What the scanner calls at a row's start: {@code r} (null when absent) is valid only during
+         * the call, a view of the scanner's bytes rather than a String when it is plain ASCII. By
+         * default {@link #startRow(String)} with it as a String.
+         */
+        default void rowAt(CharSequence r) {
+            startRow(r == null ? null : r.toString());
+        }
+
+        /**
+         * What the scanner calls for a cell, {@code ref} valid only during the call (as in {@link #rowAt}).
+         * By default {@link #cell(String, String, String, String, String, boolean)} with it as a String.
+         */
+        default void cellAt(CharSequence ref, String type, String style, String value, String inline, boolean formula) {
+            cell(ref == null ? null : ref.toString(), type, style, value, inline, formula);
+        }
+
+        /**
+         * The bytes form of {@link #cellAt(CharSequence, String, String, String, String, boolean)}; by
+         * default {@link #cell(String, String, String, byte[], int, boolean)}.
+         */
+        default void cellAt(CharSequence ref, String type, String style, byte[] value, int length, boolean formula) {
+            cell(ref == null ? null : ref.toString(), type, style, value, length, formula);
+        }
 
         /**
          * Whether number cells whose value is plain ASCII text are handed to
@@ -42,7 +63,7 @@ final class SheetScanner {
          * {@code value}[0, {@code length}), valid until the next cell, so that no String is made
          * of it. Called only when {@link #wantsBytes()}.
          */
-        default void cell(CharSequence ref, String type, String style, byte[] value, int length, boolean formula) {
+        default void cell(String ref, String type, String style, byte[] value, int length, boolean formula) {
             cell(ref, type, style, new String(value, 0, length, StandardCharsets.ISO_8859_1), null, formula);
         }
 
@@ -77,14 +98,15 @@ final class SheetScanner {
     private int limit;
     private boolean eof;
 
-    /** The r attribute of the last tag: {@link #reference} for plain ASCII, else a decoded String. */
-    private CharSequence attrR;
     /**
-     * The bytes of the last r attribute ("B12", "12"), copied out of the buffer: a reference names
-     * one cell, so making a String of it for every cell would be a String per cell for nothing.
+     * The r attribute of the tag just read (a row's number, a cell's reference): a reused view of
+     * its bytes ({@link #refBytes}) when they are plain ASCII, so that no String is made per cell;
+     * else the decoded text. Valid until the next tag is read.
      */
-    private final AsciiView reference = new AsciiView();
-    private final AsciiView cellReference = new AsciiView();
+    private CharSequence attrR;
+    private Ascii refBytes = new Ascii();
+    /** Where the r attributes of tags inside a cell go, so that they cannot change the cell's reference. */
+    private Ascii spareRefBytes = new Ascii();
     private String attrT;
     private String attrS;
     private String attrRef;
@@ -130,7 +152,7 @@ final class SheetScanner {
                 }
             } else if (inData) {
                 if (name == ROW) {
-                    h.startRow(attrR);
+                    h.rowAt(attrR);
                     if (selfClosing && !h.endRow()) {
                         return;
                     }
@@ -290,19 +312,20 @@ final class SheetScanner {
                 }
             }
             if (code == 'r') {
-                attrR = at - vstart <= AsciiView.MAX && plain(vstart, at) ? reference.set(buf, vstart, at)
-                        : decode(vstart, at);
-                pos = at + 1;
-                return;
+                attrR = plain(vstart, at) ? refBytes.copyOf(buf, vstart, at) : decode(vstart, at);
+            } else {
+                value = switch (code) {
+                    case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
+                    case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
+                    default -> decode(vstart, at);
+                };
             }
-            value = switch (code) {
-                case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
-                case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
-                default -> decode(vstart, at);
-            };
         }
         pos = at + 1;
         switch (code) {
+            case 'r' -> {
+                // set above
+            }
             case 't' -> attrT = value;
             case 's' -> attrS = value;
             case 'R' -> attrRef = value;
@@ -342,12 +365,15 @@ final class SheetScanner {
     }
 
     private void cell(Handler h) {
-        // Its own copy: a tag inside the cell (hostile XML) may have an r of its own.
-        CharSequence ref = attrR == reference ? cellReference.set(reference) : attrR;
+        CharSequence ref = attrR;
+        if (ref == refBytes) {
+            refBytes = spareRefBytes;
+            spareRefBytes = (Ascii) ref;
+        }
         String type = attrT;
         String style = attrS;
         if (selfClosing) {
-            h.cell(ref, type, style, null, null, false);
+            h.cellAt(ref, type, style, (String) null, null, false);
             return;
         }
         String value = null;
@@ -382,9 +408,44 @@ final class SheetScanner {
             }
         }
         if (value == PLAIN && inline == null) {
-            h.cell(ref, type, style, valueBytes, valueLength, formula);
+            h.cellAt(ref, type, style, valueBytes, valueLength, formula);
         } else {
-            h.cell(ref, type, style, value == PLAIN ? plainValue() : value, inline, formula);
+            h.cellAt(ref, type, style, value == PLAIN ? plainValue() : value, inline, formula);
+        }
+    }
+
+    /** ASCII bytes seen as characters, copied into a reused array: a cell reference without a String. */
+    private static final class Ascii implements CharSequence {
+        private byte[] bytes = new byte[16];
+        private int count;
+
+        Ascii copyOf(byte[] src, int from, int to) {
+            count = to - from;
+            if (count > bytes.length) {
+                bytes = new byte[Math.max(count, 2 * bytes.length)];
+            }
+            System.arraycopy(src, from, bytes, 0, count);
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return count;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, 0, count, StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -784,45 +845,5 @@ final class SheetScanner {
 
     private static InputRejected damaged(String what) {
         return new InputRejected("has damaged XML (" + what + "); the file was not read");
-    }
-
-    /** A reused view of a short run of ASCII bytes as characters. */
-    static final class AsciiView implements CharSequence {
-        static final int MAX = 32;
-        private final byte[] bytes = new byte[MAX];
-        private int length;
-
-        AsciiView set(byte[] source, int from, int to) {
-            length = to - from;
-            System.arraycopy(source, from, bytes, 0, length);
-            return this;
-        }
-
-        AsciiView set(AsciiView other) {
-            return set(other.bytes, 0, other.length);
-        }
-
-        @Override
-        public int length() {
-            return length;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= length) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return (char) bytes[index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        }
     }
 }

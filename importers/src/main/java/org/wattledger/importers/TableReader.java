@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.ReadingStore;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.model.UserText;
@@ -298,7 +299,74 @@ abstract class TableReader implements RowSink {
     private final Map<Integer, RecentTable> recentByColumn = new HashMap<>();
 
     /** A cell text (with its UTF-8 bytes, hash, kind and format) and what it gave. */
-    record Recent(String text, byte[] utf8, int hash, byte kind, byte format, Object value) {
+    static final class Recent {
+        private final String text;
+        private final byte[] utf8;
+        private final int hash;
+        private final byte kind;
+        private final byte format;
+        private final Object value;
+        /**
+         * The entry read next in the column the last time this one was read there: hourly dates
+         * follow each other in the same order for every meter, so the next row's date is mostly
+         * this one, found with one comparison instead of a hash look-up. A hint only; checked.
+         */
+        Recent next;
+        /** Its table was emptied ({@link #RECENT_MAX}): it is neither linked nor linked to from now on. */
+        boolean dropped;
+
+        /**
+         * For a date: its start and end as the reading store's columns hold them
+         * ({@link ReadingStore#heldSeconds}), worked out once per distinct text.
+         */
+        final long startSecond;
+        final long endSecond;
+
+        Recent(String text, byte[] utf8, int hash, byte kind, byte format, Object value) {
+            this.text = text;
+            this.utf8 = utf8;
+            this.hash = hash;
+            this.kind = kind;
+            this.format = format;
+            this.value = value;
+            boolean date = value instanceof Dates.Value;
+            startSecond = date ? ReadingStore.heldSeconds(((Dates.Value) value).start()) : ReadingStore.NOT_HELD;
+            endSecond = date ? ReadingStore.heldSeconds(((Dates.Value) value).end()) : ReadingStore.NOT_HELD;
+        }
+
+        /** The date this entry holds (an entry of a date column). */
+        Dates.Value date() {
+            return (Dates.Value) value;
+        }
+
+        String text() {
+            return text;
+        }
+
+        byte[] utf8() {
+            return utf8;
+        }
+
+        int hash() {
+            return hash;
+        }
+
+        byte kind() {
+            return kind;
+        }
+
+        byte format() {
+            return format;
+        }
+
+        Object value() {
+            return value;
+        }
+
+        /** Whether this entry is the text of {@code row}'s cell in {@code column}. */
+        boolean isTextOf(CellRow row, int column) {
+            return kind == row.kind(column) && format == row.format(column) && row.sameText(column, utf8, text);
+        }
     }
 
     private static final class RecentTable {
@@ -321,6 +389,12 @@ abstract class TableReader implements RowSink {
 
         void add(Recent r) {
             if (size >= RECENT_MAX) {
+                for (Recent o : slots) {
+                    if (o != null) {
+                        o.dropped = true; // and linked no more: what a link holds stays within the tables
+                        o.next = null;
+                    }
+                }
                 slots = new Recent[64];
                 size = 0;
             }
@@ -412,14 +486,21 @@ abstract class TableReader implements RowSink {
 
     /** {@link Numbers#parse} of a cell; a plain number is read straight from the cell's bytes. */
     Numbers.Parsed parseNumber(int column) {
-        byte k = row.kind(column);
-        if (k == CellRow.NUMBER || k == CellRow.TEXT) {
-            BigDecimal plain = row.plainDecimal(column);
-            if (plain != null) {
-                return new Numbers.Parsed(plain, "", null);
-            }
+        if (plainNumber(column, plain)) {
+            return new Numbers.Parsed(plain.toBigDecimal(), "", null);
         }
-        return Numbers.parse(row.text(column), k, decimalComma);
+        return Numbers.parse(row.text(column), row.kind(column), decimalComma);
+    }
+
+    private final Numbers.Plain plain = new Numbers.Plain();
+
+    /**
+     * A number or text cell holding a plain decimal ({@link Numbers#fastPlain}), read from its
+     * bytes into {@code out} with no object made; false when the cell needs {@link #parseNumber}.
+     */
+    boolean plainNumber(int column, Numbers.Plain out) {
+        byte k = row.kind(column);
+        return (k == CellRow.NUMBER || k == CellRow.TEXT) && row.plainNumber(column, out);
     }
 
     String notANumber(int column, String expected, Numbers.Parsed p) {
@@ -439,6 +520,12 @@ abstract class TableReader implements RowSink {
 
     /** A date cell, or null with an error; {@code name} is the column's name for "is empty". */
     Dates.Value date(int column, String name, boolean required) {
+        Recent r = dateEntry(column, name, required);
+        return r == null ? null : r.date();
+    }
+
+    /** {@link #date}, as the entry that holds the date and its seconds. */
+    Recent dateEntry(int column, String name, boolean required) {
         if (blank(column)) {
             if (required) {
                 error(column, name + " is empty (" + Dates.EXPECTED + ")");
@@ -450,19 +537,19 @@ abstract class TableReader implements RowSink {
             error(column, notANumber(column, "a date", null));
             return null;
         }
-        Object m = memo(column);
-        if (m != null) {
-            return (Dates.Value) m;
+        if (memo(column) != null) {
+            return memo[column];
         }
-        byte f = row.format(column);
+        Recent before = column < memo.length ? memo[column] : null;
         Recent r;
-        if (lastDate != null && lastDate.kind() == k && lastDate.format() == f
-                && row.sameText(column, lastDate.utf8(), lastDate.text())) {
+        if (lastDate != null && lastDate.isTextOf(row, column)) {
             r = lastDate;
+        } else if (before != null && before.next != null && before.next.isTextOf(row, column)) {
+            r = before.next;
         } else {
             r = recent(column);
             if (r == null) {
-                Dates.Value v = dates.parse(row.text(column), k, f);
+                Dates.Value v = dates.parse(row.text(column), k, row.format(column));
                 r = v == null ? null : rememberRecent(column, v);
             }
         }
@@ -470,8 +557,12 @@ abstract class TableReader implements RowSink {
             error(column, quoted(column) + " " + Dates.notADate(row.text(column), k));
             return null;
         }
+        if (before != null && before.value() instanceof Dates.Value && !before.dropped && !r.dropped) {
+            before.next = r;
+        }
         lastDate = r;
-        return remember(column, r);
+        remember(column, r);
+        return r;
     }
 
     /**

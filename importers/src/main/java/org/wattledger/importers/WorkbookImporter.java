@@ -108,8 +108,9 @@ public final class WorkbookImporter {
             FileContext ctx = new FileContext(job.name(), options, caches, readingColumns);
             String sha = null;
             long size = sizeOf(job.path());
+            FileHash hash = new FileHash(job.path());
             try {
-                sha = readFile(job, ctx, progress);
+                sha = readFile(job, ctx, progress, hash);
             } catch (InputRejected e) {
                 ctx = new FileContext(job.name(), options, caches);
                 String m = e.getMessage();
@@ -121,7 +122,7 @@ public final class WorkbookImporter {
             }
             progress.fileDone(size, ctx.read);
             if (sha == null) {
-                sha = sha256(job.path());
+                sha = hash.get();
             }
             if (job.table() != TableKind.FACTORS) { // a folder's factors.csv is listed with the factor sets
                 files.add(new Inventory.InputFile(job.name(), sha));
@@ -469,7 +470,12 @@ public final class WorkbookImporter {
     }
 
     /** Reads one file into its context; returns its SHA-256 when it was computed on the way. */
-    private static String readFile(Job job, FileContext ctx, Progress progress) {
+    /**
+     * Reads one input into {@code ctx}. Returns the file's hash when it was taken while reading (a
+     * CSV's bytes pass through the digest); null for a workbook, whose hash {@code hash} then
+     * computes on its own thread, started here before the sheets are read.
+     */
+    private static String readFile(Job job, FileContext ctx, Progress progress, FileHash hash) {
         FileType type;
         try {
             type = FileType.of(job.path());
@@ -504,6 +510,7 @@ public final class WorkbookImporter {
             }, md, fileProgress), reader);
             return HexFormat.of().formatHex(md.digest());
         }
+        hash.startInBackground();
         forEachSheetOf(job, type, ctx, progress);
         return null;
     }

@@ -80,7 +80,12 @@ final class XlsxWorkbook implements Closeable {
                 boolean inRow;
 
                 @Override
-                public void startRow(CharSequence r) {
+                public void startRow(String r) {
+                    rowAt(r);
+                }
+
+                @Override
+                public void rowAt(CharSequence r) {
                     int number = rowNumber(r, lastRow, ++rowsSeen, maxRows, sheet);
                     row.reset(number);
                     nextColumn = 0;
@@ -88,7 +93,13 @@ final class XlsxWorkbook implements Closeable {
                 }
 
                 @Override
-                public void cell(CharSequence ref, String type, String style, String value, String inline, boolean formula) {
+                public void cell(String ref, String type, String style, String value, String inline, boolean formula) {
+                    cellAt(ref, type, style, value, inline, formula);
+                }
+
+                @Override
+                public void cellAt(CharSequence ref, String type, String style, String value, String inline,
+                        boolean formula) {
                     if (!inRow) {
                         throw new InputRejected(sheet.name(), "sheet " + sheet.name()
                                 + " has a cell outside any row; the workbook is damaged");
@@ -102,7 +113,13 @@ final class XlsxWorkbook implements Closeable {
                 }
 
                 @Override
-                public void cell(CharSequence ref, String type, String style, byte[] value, int length, boolean formula) {
+                public void cell(String ref, String type, String style, byte[] value, int length, boolean formula) {
+                    cellAt(ref, type, style, value, length, formula);
+                }
+
+                @Override
+                public void cellAt(CharSequence ref, String type, String style, byte[] value, int length,
+                        boolean formula) {
                     if (!inRow) {
                         throw new InputRejected(sheet.name(), "sheet " + sheet.name()
                                 + " has a cell outside any row; the workbook is damaged");

@@ -37,7 +37,9 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     private static final int CHUNK = 1 << CHUNK_BITS;
     private static final int MASK = CHUNK - 1;
     /** The start of a reading that has none (register readings, end-only rows). */
-    private static final long NO_START = Long.MIN_VALUE;
+    public static final long NO_START = Long.MIN_VALUE;
+    /** {@link #heldSeconds} of a time the columns cannot hold: one with fractions of a second. */
+    public static final long NOT_HELD = Long.MAX_VALUE;
     /** The descriptor index of a reading kept whole. */
     private static final int WHOLE = -1;
     private static final int TIME_BITS = 13;
@@ -134,18 +136,67 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         int k = i & MASK;
         LocalDateTime from = r.from();
         BigDecimal q = r.quantity();
-        if ((from != null && from.getNano() != 0) || r.to().getNano() != 0 || q.precision() > 18
-                || q.scale() != (byte) q.scale()) {
+        long start = from == null ? NO_START : heldSeconds(from);
+        long end = heldSeconds(r.to());
+        if (start == NOT_HELD || end == NOT_HELD || q.precision() > MAX_DIGITS || q.scale() != (byte) q.scale()) {
             c.descriptor[k] = WHOLE;
             whole.put(i, r);
             return true;
         }
-        c.descriptor[k] = descriptor(r);
-        c.from[k] = from == null ? NO_START : from.toEpochSecond(ZoneOffset.UTC);
-        c.to[k] = r.to().toEpochSecond(ZoneOffset.UTC);
-        c.unscaled[k] = q.unscaledValue().longValueExact();
-        c.scale[k] = (byte) q.scale();
-        c.row[k] = r.source().row();
+        put(c, k, descriptor(r), start, end, q.unscaledValue().longValueExact(), q.scale(), r.source().row());
+        return true;
+    }
+
+    /** Digits of a quantity the columns hold: an unscaled {@code long} holds any 18. */
+    private static final int MAX_DIGITS = 18;
+    private static final long TEN_TO_MAX_DIGITS = 1_000_000_000_000_000_000L;
+
+    /**
+     * A time as the columns hold it, the seconds of the local date-time; {@link #NOT_HELD} when
+     * they cannot hold it exactly (fractions of a second). An importer may work these out once
+     * per distinct time and hand them to {@link #addColumns}.
+     */
+    public static long heldSeconds(LocalDateTime t) {
+        return t.getNano() != 0 ? NOT_HELD : t.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    private static void put(Chunk c, int k, int descriptor, long from, long to, long unscaled, int scale, int row) {
+        c.descriptor[k] = descriptor;
+        c.from[k] = from;
+        c.to[k] = to;
+        c.unscaled[k] = unscaled;
+        c.scale[k] = (byte) scale;
+        c.row[k] = row;
+    }
+
+    /**
+     * The descriptor of reading {@code i} (what it shares with the other readings of its meter),
+     * or -1 when it is kept whole. With {@link #addColumns}, an importer adds the next rows that
+     * share it without building a {@link Reading} for each.
+     */
+    public int descriptorOf(int i) {
+        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        return d == WHOLE ? -1 : d;
+    }
+
+    /**
+     * Adds a reading straight to the columns: the reading that {@link #add(Reading)} would hold
+     * for a {@link Reading} with the fields of descriptor {@code descriptor} ({@link #descriptorOf}
+     * of an earlier reading, whose fields the caller knows to be this one's), these times as
+     * {@link #heldSeconds} gives them ({@code from} {@link #NO_START} for a register reading or an
+     * end-only row), the quantity {@code BigDecimal.valueOf(unscaled, scale)} and this source row.
+     * Adds nothing and returns false when the columns cannot hold the reading exactly, or when it
+     * is not a reading at all (a start not before its end); the caller then builds the whole
+     * reading, whose checks apply.
+     */
+    public boolean addColumns(int descriptor, long from, long to, long unscaled, int scale, int row) {
+        Objects.checkIndex(descriptor, descriptors.size());
+        if (from == NOT_HELD || to == NOT_HELD || to == NO_START || from != NO_START && from >= to
+                || unscaled <= -TEN_TO_MAX_DIGITS || unscaled >= TEN_TO_MAX_DIGITS || scale != (byte) scale) {
+            return false;
+        }
+        int i = next();
+        put(chunks.get(i >>> CHUNK_BITS), i & MASK, descriptor, from, to, unscaled, scale, row);
         return true;
     }
 

@@ -59,6 +59,51 @@ final class ReadingStoreTest {
     }
 
     @Test
+    void aReadingAddedStraightToTheColumnsReadsBackAsTheReadingItStandsFor() {
+        ReadingStore store = new ReadingStore();
+        store.add(hour("M1", 1, 0, "1.500", 2));
+        int d = store.descriptorOf(0);
+        // 2024-01-01 01:00 is 19,723 days after 1970-01-01: 19,723 × 86,400 + 3,600 = 1,704,070,800 s;
+        // 02:00 is 3,600 s later. Unscaled -1225 with scale 2 is -12.25, scale 2 kept.
+        long one = 1_704_070_800L;
+        assertEquals(one, ReadingStore.heldSeconds(LocalDateTime.of(2024, 1, 1, 1, 0)));
+        assertTrue(store.addColumns(d, one, one + 3_600, -1225, 2, 3));
+        assertEquals(hour("M1", 1, 1, "-12.25", 3), store.get(1));
+        assertEquals(2, store.get(1).quantity().scale());
+        // a register reading (no start): 999,999,999,999,999,999 is the largest 18-digit unscaled value
+        store.add(new Reading("DC1", "R1", Carrier.ELECTRICITY, null, null, null, null,
+                LocalDateTime.of(2024, 2, 1, 0, 0), new BigDecimal("1"), CarbonUnits.MWH, ReadingType.REGISTER,
+                null, null, null, null, null, SourceRef.row("readings.csv", null, 4)));
+        assertTrue(store.addColumns(store.descriptorOf(2), ReadingStore.NO_START, one, 999_999_999_999_999_999L, 3, 5));
+        assertEquals(new BigDecimal("999999999999999.999"), store.get(3).quantity());
+        assertEquals(null, store.get(3).from());
+        assertEquals(LocalDateTime.of(2024, 1, 1, 1, 0), store.get(3).to());
+        assertEquals(4, store.size());
+    }
+
+    @Test
+    void whatTheColumnsCannotHoldOrWhatIsNoReadingIsRefusedAndNothingAdded() {
+        ReadingStore store = new ReadingStore();
+        store.add(hour("M1", 1, 0, "1", 2));
+        int d = store.descriptorOf(0);
+        long t = 1_704_070_800L;
+        long half = ReadingStore.heldSeconds(LocalDateTime.of(2024, 1, 1, 1, 0, 0, 500_000_000));
+        assertEquals(ReadingStore.NOT_HELD, half); // half a second: the seconds column would drop it
+        assertEquals(false, store.addColumns(d, half, t + 3_600, 1, 0, 3));
+        assertEquals(false, store.addColumns(d, t, half, 1, 0, 3));
+        assertEquals(false, store.addColumns(d, t, t, 1, 0, 3)); // a start not before its end
+        assertEquals(false, store.addColumns(d, t + 1, t, 1, 0, 3));
+        assertEquals(false, store.addColumns(d, t, t + 3_600, 1_000_000_000_000_000_000L, 0, 3)); // 19 digits
+        assertEquals(false, store.addColumns(d, t, t + 3_600, -1_000_000_000_000_000_000L, 0, 3));
+        assertEquals(false, store.addColumns(d, t, t + 3_600, 1, 128, 3)); // a scale beyond a byte
+        assertEquals(1, store.size());
+        assertThrows(IndexOutOfBoundsException.class, () -> store.addColumns(1, t, t + 3_600, 1, 0, 3));
+        // a reading kept whole has no descriptor to share
+        store.add(hour("M1", 1, 1, "1234567890.123456789", 3));
+        assertEquals(-1, store.descriptorOf(1));
+    }
+
+    @Test
     void readingsOfOneMeterShareOneDescriptorAndReadingsAreCopiedWithoutBuildingThem() {
         ReadingStore store = ReadingStore.of(List.of(hour("M1", 1, 0, "1", 2), hour("M1", 1, 1, "2", 3),
                 hour("M2", 1, 0, "3", 4), hour("M1", 1, 2, "4", 5)));
