@@ -1,21 +1,25 @@
 package org.wattledger.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Runs {@code java -jar wattledger.jar demo} (and {@code report}, {@code validate}) in a second JVM
  * started with the class-data archive that the build made beside the jar ({@code wattledger.jsa},
- * AppCDS: the classes of a demo run, already parsed and verified) and the serial collector; the
- * demo also with the quick compiler only. Java 17 reads JVM options only from its command line,
- * never from the jar, so this is the one way the plain {@code java -jar} command gets them
- * (docs/benchmarks.md, "Issue 10: start-up" and "Issue 10: the report's JVM").
+ * AppCDS: the classes of a demo run, already parsed and verified) and the serial collector, and
+ * with the quick compiler only when the inputs are small. Java 17 reads JVM options only from its
+ * command line, never from the jar, so this is the one way the plain {@code java -jar} command gets
+ * them (docs/benchmarks.md, "Issue 10: start-up" and "Issue 10: the report's JVM").
  *
  * <p>Only commands that store nothing are relaunched: a second JVM could outlive a first one killed
  * with SIGKILL, and an {@code import} killed that way must never go on to store its batch. The
@@ -38,15 +42,17 @@ final class FastStart {
     static final String CHILD = "child:";
     static final long WATCH_MILLIS = 100;
 
+    /** The commands relaunched: those that store nothing. */
+    private static final Set<String> COMMANDS = Set.of("demo", "report", "validate");
+
     /**
-     * The commands relaunched, each with the compiler options it gets. The demo is a fixed, small
-     * job: the optimising compiler's work would never pay back. A report can read 10 million rows,
-     * where the optimising compiler halves the time (measured), so it keeps both compilers.
+     * Inputs smaller than this (CSV bytes; a workbook's bytes count double, its XML being
+     * compressed about two to one against the same rows as CSV) are read faster with the quick
+     * compiler alone: the optimising compiler costs about a second of CPU and pays that back only
+     * beyond about 1.6 million rows, while on 10 million rows it halves the time (measured:
+     * docs/benchmarks.md, "Issue 10: the report's JVM"). The demo's inputs are small.
      */
-    private static final Map<String, List<String>> COMMANDS = Map.of(
-            "demo", List.of("-XX:TieredStopAtLevel=1"),
-            "report", List.of(),
-            "validate", List.of());
+    static final long QUICK_COMPILER_BELOW = 96L << 20;
 
     private FastStart() {
     }
@@ -102,7 +108,7 @@ final class FastStart {
             String[] args, long pid) {
         int jarFlag = jvmArguments.indexOf("-jar");
         // The tail must be exactly what main received, or the command line was not read back faithfully.
-        if (args.length == 0 || !COMMANDS.containsKey(args[0]) || jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
                 || !jvmArguments.subList(jarFlag + 2, jvmArguments.size()).equals(List.of(args))) {
             return List.of();
         }
@@ -111,7 +117,9 @@ final class FastStart {
         command.add("-XX:SharedArchiveFile=" + archive);
         // An archive this JVM cannot map is skipped; its warning must not reach standard output.
         command.add("-Xlog:cds*=off");
-        command.addAll(COMMANDS.get(args[0]));
+        if (quickCompilerSuffices(args)) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         // The serial collector costs less CPU than G1 for these jobs: the demo's small heap, and a
         // report's readings held in a few large arrays it never scans (measured: docs/benchmarks.md).
         if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
@@ -121,6 +129,50 @@ final class FastStart {
         command.add("-D" + PROPERTY + "=" + CHILD + pid);
         command.addAll(jvmArguments);
         return command;
+    }
+
+    /**
+     * Whether the command's inputs are small enough for the quick compiler alone: the demo, or a
+     * report on files and folders that together hold less than {@link #QUICK_COMPILER_BELOW}. A
+     * report on a ledger keeps both compilers: how many rows it holds is not known here.
+     */
+    static boolean quickCompilerSuffices(String[] args) {
+        if (args[0].equals("demo")) {
+            return true;
+        }
+        long bytes = 0;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--ledger") || args[i].startsWith("--ledger=")) {
+                return false;
+            }
+            bytes += inputBytes(args[i]);
+        }
+        return bytes < QUICK_COMPILER_BELOW;
+    }
+
+    /** An argument's input bytes, weighted: a file's, or those of the files in a folder; 0 for anything else. */
+    private static long inputBytes(String argument) {
+        try {
+            Path path = Path.of(argument);
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> files = Files.list(path)) {
+                    return files.mapToLong(FastStart::weightedSize).sum();
+                }
+            }
+            return weightedSize(path);
+        } catch (InvalidPathException | IOException | UncheckedIOException | SecurityException e) {
+            return 0; // not a path, or unreadable: the command itself will say so
+        }
+    }
+
+    private static long weightedSize(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int weight = name.endsWith(".csv") ? 1 : name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls") ? 2 : 0;
+        try {
+            return weight == 0 || !Files.isRegularFile(file) ? 0 : weight * Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /**

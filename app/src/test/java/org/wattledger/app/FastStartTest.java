@@ -1,10 +1,16 @@
 package org.wattledger.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The second JVM's command line: our options first, then the user's own command line unchanged. */
 final class FastStartTest {
@@ -36,17 +42,46 @@ final class FastStartTest {
     }
 
     @Test
-    void aReportKeepsBothCompilersAndGetsTheSerialCollector() {
-        // 10 million rows: the optimising compiler halves a report's time, the serial collector saves
-        // a quarter against G1 (docs/benchmarks.md), so only the collector and the archive are added.
+    void aReportGetsTheSerialCollectorAndTheQuickCompilerOnlyForSmallInputs(@TempDir Path dir) throws IOException {
+        Path small = Files.writeString(dir.resolve("small.csv"), "site,meter,carrier,unit,from,to,quantity\n");
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:+UseSerialGC", "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar", "wattledger.jar", "report", "big.csv"),
-                FastStart.command("java", ARCHIVE, List.of("-Xmx1g", "-jar", "wattledger.jar", "report", "big.csv"),
-                        List.of(), new String[] {"report", "big.csv"}, 9));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar",
+                "wattledger.jar", "report", small.toString()),
+                FastStart.command("java", ARCHIVE, List.of("-Xmx1g", "-jar", "wattledger.jar", "report", small.toString()),
+                        List.of(), new String[] {"report", small.toString()}, 9));
+        // 96 MiB of CSV (sparse files: no disk used) is where the optimising compiler starts to pay back.
+        Path big = sized(dir.resolve("big.csv"), FastStart.QUICK_COMPILER_BELOW);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:+UseSerialGC", "-Dwattledger.faststart=child:9", "-jar", "wattledger.jar", "validate", "a.xlsx"),
-                FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "validate", "a.xlsx"),
-                        List.of(), new String[] {"validate", "a.xlsx"}, 9));
+                "-XX:+UseSerialGC", "-Dwattledger.faststart=child:9", "-jar", "wattledger.jar", "validate", big.toString()),
+                FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "validate", big.toString()),
+                        List.of(), new String[] {"validate", big.toString()}, 9));
+    }
+
+    @Test
+    void theInputsOfAReportAreWeighedByFormatAndFolder(@TempDir Path dir) throws IOException {
+        long half = FastStart.QUICK_COMPILER_BELOW / 2;
+        // A workbook's bytes count double (compressed XML): 48 MiB of xlsx weighs as 96 MiB of CSV.
+        Path workbook = sized(dir.resolve("meters.xlsx"), half);
+        assertFalse(FastStart.quickCompilerSuffices(new String[] {"report", workbook.toString()}));
+        assertTrue(FastStart.quickCompilerSuffices(new String[] {"report", sized(dir.resolve("m.xlsx"), half - 1).toString()}));
+        // A folder's input files add up; other files in it (and option values) weigh nothing.
+        Path folder = Files.createDirectory(dir.resolve("inputs"));
+        sized(folder.resolve("a.csv"), half);
+        sized(folder.resolve("notes.txt"), 10 * half);
+        assertTrue(FastStart.quickCompilerSuffices(new String[] {"report", folder.toString(), "--period", "2024"}));
+        sized(folder.resolve("b.CSV"), half);
+        assertFalse(FastStart.quickCompilerSuffices(new String[] {"report", folder.toString(), "--period", "2024"}));
+        // A ledger's rows are not known before it is read; the demo's are.
+        assertFalse(FastStart.quickCompilerSuffices(new String[] {"report", "--ledger", "jdbc:postgresql://db/x"}));
+        assertFalse(FastStart.quickCompilerSuffices(new String[] {"report", "--ledger=ledger-folder"}));
+        assertTrue(FastStart.quickCompilerSuffices(new String[] {"demo", "--out", "x"}));
+    }
+
+    private static Path sized(Path file, long bytes) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(bytes);
+        }
+        return file;
     }
 
     @Test
