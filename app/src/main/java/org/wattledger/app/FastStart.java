@@ -49,7 +49,7 @@ final class FastStart {
      * Inputs smaller than this (CSV bytes; a workbook's bytes count double, its XML being
      * compressed about two to one against the same rows as CSV) are read faster with the quick
      * compiler alone: the optimising compiler costs about a second of CPU and pays that back only
-     * beyond about 1.6 million rows, while on 10 million rows it halves the time (measured:
+     * beyond about 2 million rows, while on 10 million rows it halves the time (measured:
      * docs/benchmarks.md, "Issue 10: the report's JVM"). The demo's inputs are small.
      */
     static final long QUICK_COMPILER_BELOW = 96L << 20;
