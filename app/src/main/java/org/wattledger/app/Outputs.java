@@ -133,37 +133,36 @@ final class Outputs {
     }
 
     /**
-     * Writes files into {@code dir} and returns their paths, in a stable order. The workbook, the
-     * slowest output and independent of the others, is built on a second thread meanwhile; each
-     * chart is drawn once for both the HTML page and its PNG file. The bytes are those of writing
-     * one format after another.
+     * Writes files into {@code dir} and returns their paths, in a stable order. The workbook and the
+     * charts, the slowest outputs and independent of the others, are made on threads of their own
+     * meanwhile; each chart is drawn once for both the HTML page and its PNG file. The bytes are
+     * those of writing one format after another.
      */
     static List<Path> writeFiles(Pipeline.Outcome o, Format format, Path dir) {
         List<Path> written = new ArrayList<>();
         boolean all = format == Format.ALL;
         FutureTask<byte[]> xlsx = all || format == Format.XLSX
                 ? background("xlsx", () -> XlsxReport.toBytes(o.results(), o.meta())) : null;
+        FutureTask<List<Charts.Rendered>> charts = format == Format.HTML || all
+                ? background("charts", () -> Charts.renderAll(o.results(), o.meta().labels())) : null;
         try {
             Files.createDirectories(dir);
             if (format == Format.JSON || all) {
                 JsonReport.write(o.results(), o.meta(), dir.resolve(JSON_FILE));
                 written.add(dir.resolve(JSON_FILE));
             }
-            List<Charts.Rendered> charts = format == Format.HTML || all ? Charts.renderAll(o.results(), o.meta().labels())
-                    : List.of();
+            List<Path> csv = format == Format.CSV || all ? CsvReport.write(o.results(), o.meta(), dir) : List.of();
             if (format == Format.HTML || all) {
-                HtmlReport.write(o.results(), o.meta(), charts, dir.resolve(HTML_FILE));
+                HtmlReport.write(o.results(), o.meta(), result(charts), dir.resolve(HTML_FILE));
                 written.add(dir.resolve(HTML_FILE));
             }
             if (xlsx != null) {
                 Files.write(dir.resolve(XLSX_FILE), result(xlsx));
                 written.add(dir.resolve(XLSX_FILE));
             }
-            if (format == Format.CSV || all) {
-                written.addAll(CsvReport.write(o.results(), o.meta(), dir));
-            }
+            written.addAll(csv);
             if (all) {
-                written.addAll(Charts.write(charts, dir));
+                written.addAll(Charts.write(result(charts), dir));
             }
             if (format == Format.EU_DC) {
                 written.addAll(EuDataCentreExport.write(o.results(), o.meta(), dir));
@@ -176,8 +175,11 @@ final class Outputs {
         } catch (IOException e) {
             throw new WriteFailed("cannot write the report into " + dir + ": " + reason(e), e);
         } finally {
-            if (xlsx != null) {
-                xlsx.cancel(false); // a write that failed first leaves no workbook wanted
+            // a write that failed first leaves nothing more wanted
+            for (FutureTask<?> task : java.util.Arrays.asList(xlsx, charts)) {
+                if (task != null) {
+                    task.cancel(false);
+                }
             }
         }
         return written;
