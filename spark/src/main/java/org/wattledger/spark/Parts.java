@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import org.wattledger.engine.meter.MeterKey;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Quality;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.RegisterEvent;
 import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
@@ -33,8 +38,66 @@ final class Parts {
     private Parts() {
     }
 
+    /**
+     * What crosses the meter shuffle with a row's key: a reading converted in step 1 ({@link Packed},
+     * {@link Exact}), a row its meter's partition converts itself ({@link RawRow}), or a part that step
+     * 1 settled (its issues, tags and tally: {@link Settled}).
+     */
+    sealed interface Carried extends Serializable permits RawRow, Packed, Exact, Settled {
+    }
+
     /** One row of a readings file: its table (input file), the row number the user sees, its cells. */
-    record RawRow(int table, int row, String[] cells, String broken) implements Serializable {
+    record RawRow(int table, int row, String[] cells, String broken) implements Carried {
+    }
+
+    /** A part settled in step 1, handed on to the driver by whichever partition it lands in. */
+    record Settled(Part part) implements Carried {
+    }
+
+    /**
+     * What a reading holds besides its meter (in its key), times, quantity and row: what a meter's
+     * readings mostly share, so one instance serves many readings of a batch. The unit travels as its
+     * symbol (checked in step 1 to read back as the same unit).
+     */
+    record Shape(String gas, Use use, Role role, String unit, ReadingType type, BigDecimal multiplier,
+            Integer registerDigits, RegisterEvent event, Quality quality, String note, String sheet, String column)
+            implements Serializable {
+        static Shape of(Reading r) {
+            return new Shape(r.gas(), r.use(), r.role(), r.unit().symbol(), r.type(), r.multiplier(), r.registerDigits(),
+                    r.event(), r.quality(), r.note(), r.source().sheet(), r.source().column());
+        }
+
+        Reading reading(MeterStage.RowKey key, String file, LocalDateTime from, LocalDateTime to, BigDecimal quantity,
+                CarbonUnit parsedUnit) {
+            return new Reading(key.site(), key.meter(), Carrier.valueOf(key.carrier()), gas, use, role, from, to,
+                    quantity, parsedUnit, type, multiplier, registerDigits, event, quality, note,
+                    new SourceRef(file, sheet, key.row(), column));
+        }
+    }
+
+    /**
+     * A converted reading in its compact form: its start and end as seconds of the local date-time
+     * ({@link #NO_START}: none), its quantity as an unscaled long and a scale. The common case;
+     * {@link Exact} holds the rest.
+     */
+    record Packed(Shape shape, long from, long to, long unscaled, int scale) implements Carried {
+        static final long NO_START = Long.MIN_VALUE;
+
+        /** True when {@code r} reads back from the compact form unchanged. */
+        static boolean fits(Reading r) {
+            return (r.from() == null || r.from().getNano() == 0) && r.to().getNano() == 0
+                    && r.quantity().unscaledValue().bitLength() < 64;
+        }
+
+        static Packed of(Reading r, Shape shape) {
+            return new Packed(shape, r.from() == null ? NO_START : r.from().toEpochSecond(ZoneOffset.UTC),
+                    r.to().toEpochSecond(ZoneOffset.UTC), r.quantity().unscaledValue().longValueExact(),
+                    r.quantity().scale());
+        }
+    }
+
+    /** A converted reading whose times have fractions of a second or whose quantity has more than 18 digits. */
+    record Exact(Shape shape, LocalDateTime from, LocalDateTime to, BigDecimal quantity) implements Carried {
     }
 
     /** A readings file: its index in input order, the name reports give it, and its rows up to the header. */
