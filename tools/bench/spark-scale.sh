@@ -17,7 +17,8 @@ duckdb=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar | tail -
 mkdir -p "$dir"
 if [ ! -f "$dir/readings.parquet" ]; then
     # DIR/readings.parquet, DIR/sites.csv and DIR/csv/ (the same rows as CSV, split by meter into files
-    # of at most 45 million rows: the command line reads a CSV file of at most 50 million lines)
+    # of at most 45 million rows: the command line reads a CSV file of at most 50 million lines; a
+    # folder holds one readings.csv, so the command line is given the files)
     java -cp "$duckdb" tools/bench/SparkFleet.java generate "$meters" "$dir" csv
 fi
 uptime
@@ -28,8 +29,8 @@ WATTLEDGER_SPARK_JAVA_OPTS="-Xmx${SPARK_HEAP:-4g} -Djava.io.tmpdir=$dir" \
 grep -E "^rows read|spark local" "$dir/spark.log"
 uptime
 /usr/bin/time -f "command line: %e s wall, %U s user, %S s sys, %M KB" \
-    nice -n 10 java -Xmx${CLI_HEAP:-4g} -jar app/target/wattledger.jar report "$dir/csv" --period 2024 --format json \
-    --out "$dir/cli" 2> "$dir/cli.log" || true
+    nice -n 10 java -Xmx${CLI_HEAP:-4g} -jar app/target/wattledger.jar report "$dir"/csv/readings*.csv "$dir/csv/sites.csv" \
+    --period 2024 --format json --out "$dir/cli" 2> "$dir/cli.log" || true
 tail -1 "$dir/cli.log"
 uptime
 /usr/bin/time -f "duckdb: %e s wall, %U s user, %S s sys, %M KB" \
