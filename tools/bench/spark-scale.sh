@@ -7,7 +7,7 @@
 #
 # usage: tools/bench/spark-scale.sh METERS DIR
 #   1139 meters = 10,004,976 readings (Parquet 37 MB, CSV 0.65 GB)
-#   11390 meters = 100,049,760 readings (Parquet 0.37 GB, CSV 6.5 GB in three files; give DIR about
+#   11390 meters = 100,049,760 readings (Parquet 0.46 GB, CSV 6.6 GB in three files; give DIR about
 #   25 GB of free space for the CSV and Spark's shuffle files, which go to java.io.tmpdir / spark.local.dir)
 # SPARK_HEAP (default 4g) and CLI_HEAP (default 4g; 100 M readings need 12g): the two JVMs' -Xmx.
 set -eu
