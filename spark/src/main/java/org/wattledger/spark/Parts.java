@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import org.wattledger.engine.meter.MeterKey;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.Quality;
+import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.ReadingType;
+import org.wattledger.engine.model.RegisterEvent;
 import org.wattledger.engine.model.Role;
 import org.wattledger.engine.model.Severity;
 import org.wattledger.engine.model.Site;
@@ -33,8 +38,66 @@ final class Parts {
     private Parts() {
     }
 
+    /**
+     * What crosses the meter shuffle with a row's key: a reading converted in step 1 ({@link Packed},
+     * {@link Exact}), a row its meter's partition converts itself ({@link RawRow}), or a part that step
+     * 1 settled (its issues, tags and tally: {@link Settled}).
+     */
+    sealed interface Carried extends Serializable permits RawRow, Packed, Exact, Settled {
+    }
+
     /** One row of a readings file: its table (input file), the row number the user sees, its cells. */
-    record RawRow(int table, int row, String[] cells, String broken) implements Serializable {
+    record RawRow(int table, int row, String[] cells, String broken) implements Carried {
+    }
+
+    /** A part settled in step 1, handed on to the driver by whichever partition it lands in. */
+    record Settled(Part part) implements Carried {
+    }
+
+    /**
+     * What a reading holds besides its meter (in its key), times, quantity and row: what a meter's
+     * readings mostly share, so one instance serves many readings of a batch. The unit travels as its
+     * symbol (checked in step 1 to read back as the same unit).
+     */
+    record Shape(String gas, Use use, Role role, String unit, ReadingType type, BigDecimal multiplier,
+            Integer registerDigits, RegisterEvent event, Quality quality, String note, String sheet, String column)
+            implements Serializable {
+        static Shape of(Reading r) {
+            return new Shape(r.gas(), r.use(), r.role(), r.unit().symbol(), r.type(), r.multiplier(), r.registerDigits(),
+                    r.event(), r.quality(), r.note(), r.source().sheet(), r.source().column());
+        }
+
+        Reading reading(MeterStage.RowKey key, String file, LocalDateTime from, LocalDateTime to, BigDecimal quantity,
+                CarbonUnit parsedUnit) {
+            return new Reading(key.site(), key.meter(), Carrier.valueOf(key.carrier()), gas, use, role, from, to,
+                    quantity, parsedUnit, type, multiplier, registerDigits, event, quality, note,
+                    new SourceRef(file, sheet, key.row(), column));
+        }
+    }
+
+    /**
+     * A converted reading in its compact form: its start and end as seconds of the local date-time
+     * ({@link #NO_START}: none), its quantity as an unscaled long and a scale. The common case;
+     * {@link Exact} holds the rest.
+     */
+    record Packed(Shape shape, long from, long to, long unscaled, int scale) implements Carried {
+        static final long NO_START = Long.MIN_VALUE;
+
+        /** True when {@code r} reads back from the compact form unchanged. */
+        static boolean fits(Reading r) {
+            return (r.from() == null || r.from().getNano() == 0) && r.to().getNano() == 0
+                    && r.quantity().unscaledValue().bitLength() < 64;
+        }
+
+        static Packed of(Reading r, Shape shape) {
+            return new Packed(shape, r.from() == null ? NO_START : r.from().toEpochSecond(ZoneOffset.UTC),
+                    r.to().toEpochSecond(ZoneOffset.UTC), r.quantity().unscaledValue().longValueExact(),
+                    r.quantity().scale());
+        }
+    }
+
+    /** A converted reading whose times have fractions of a second or whose quantity has more than 18 digits. */
+    record Exact(Shape shape, LocalDateTime from, LocalDateTime to, BigDecimal quantity) implements Carried {
     }
 
     /** A readings file: its index in input order, the name reports give it, and its rows up to the header. */
@@ -126,10 +189,15 @@ final class Parts {
         }
     }
 
-    /** A grouped line ({@link Calculation.GroupedLine}); its rows as runs per file ("2-13"). */
+    /**
+     * A grouped line ({@link Calculation.GroupedLine}); its rows per file as progressions, each three
+     * numbers (first row, step, count) in one int array. A meter's rows of a file ordered by time
+     * and not by meter are every Nth row: one progression per line instead of one run per row, which
+     * at 100 million readings is what keeps the lines the driver collects small.
+     */
     record LinePart(String site, String meter, String carrier, String gas, String use, String role, LocalDate from,
             LocalDate to, String unit, BigDecimal quantity, BigDecimal estimatedQuantity, String firstFile,
-            String firstSheet, int firstRow, Map<String, List<String>> rows, List<String> derivations,
+            String firstSheet, int firstRow, Map<String, int[]> rows, List<String> derivations,
             List<String> prorations) implements Part {
 
         static LinePart of(Calculation.GroupedLine g) {
@@ -141,18 +209,43 @@ final class Parts {
             return new LinePart(g.site(), g.meter(), g.carrier().name(), g.gas(),
                     g.use() == null ? null : g.use().name(), g.role().name(), g.from(), g.to(), g.unit().symbol(),
                     g.quantity(), g.estimatedQuantity(), first.file(), first.sheet(), first.row(),
-                    new TreeMap<>(g.rows().describe()), new ArrayList<>(g.derivations()),
-                    new ArrayList<>(g.prorations()));
+                    progressions(g.rows().describe()), new ArrayList<>(g.derivations()), new ArrayList<>(g.prorations()));
         }
 
-        Calculation.GroupedLine toEngine() {
-            RowRanges ranges = new RowRanges();
-            rows.forEach((file, runs) -> {
+        /** The runs "2-13", "40", "52", "64" of each file as {2, 1, 12,  40, 12, 3}. */
+        static Map<String, int[]> progressions(Map<String, List<String>> described) {
+            Map<String, int[]> out = new TreeMap<>();
+            described.forEach((file, runs) -> {
+                List<int[]> found = new ArrayList<>(); // first, step, count, last
                 for (String run : runs) {
                     int dash = run.indexOf('-');
                     int a = Integer.parseInt(dash < 0 ? run : run.substring(0, dash));
                     int b = dash < 0 ? a : Integer.parseInt(run.substring(dash + 1));
-                    for (int r = a; r <= b; r++) {
+                    int[] p = found.isEmpty() ? null : found.get(found.size() - 1);
+                    if (a == b && p != null && (p[2] == 1 || a - p[3] == p[1])) {
+                        if (p[2] == 1) {
+                            p[1] = a - p[3]; // a lone row and the next make a progression
+                        }
+                        p[2]++;
+                        p[3] = a;
+                    } else {
+                        found.add(new int[] {a, 1, b - a + 1, b});
+                    }
+                }
+                int[] bounds = new int[found.size() * 3];
+                for (int i = 0; i < found.size(); i++) {
+                    System.arraycopy(found.get(i), 0, bounds, 3 * i, 3);
+                }
+                out.put(file, bounds);
+            });
+            return out;
+        }
+
+        Calculation.GroupedLine toEngine() {
+            RowRanges ranges = new RowRanges();
+            rows.forEach((file, bounds) -> {
+                for (int i = 0; i < bounds.length; i += 3) {
+                    for (int k = 0, r = bounds[i]; k < bounds[i + 2]; k++, r += bounds[i + 1]) {
                         ranges.add(file, null, r); // readings files have no sheets: the source is the file
                     }
                 }

@@ -123,4 +123,58 @@ class SparkReportTest {
         assertEquals(0, new BigDecimal("-5000").compareTo(contract.at("/amount/value").decimalValue()), log + contract);
         assertEquals("CNY", contract.at("/amount/unit").asText(), contract.toString());
     }
+
+    /**
+     * The importers' month-end convention (a meter whose date-only rows each end on the date the
+     * next starts reads its "to" dates as the first day not included) sees each meter's rows of the
+     * file, though the job converts most rows before the shuffle:
+     * <pre>
+     * row 2  B 2024-01-01..2024-02-01  310 kWh  date-only, chains with row 3
+     * row 3  B 2024-02-01..2024-03-01  290 kWh  → B follows the convention: January 310, February 290
+     * row 4  X 2024-01-01..2024-01-02   10 kWh  date-only, chains with row 5, but X also has row 6,
+     * row 5  X 2024-01-02..2024-01-03   10 kWh  not date-only: no convention for X, "to" includes its day:
+     * row 6  X 2024-01-03 00:00..01:00   1 kWh    row 4 = [01-01, 01-03), row 5 = [01-02, 01-04) overlaps
+     *                                              row 4 and is rejected, row 6 starts where row 4 ends
+     * electricity = 310 + 290 + 10 + 1 = 611 kWh = 0.611 MWh (with the convention wrongly applied to X:
+     * rows 4 and 5 both kept, 621 kWh)
+     * rows read 5 = accepted 4 + rejected 1 (row 5); one month-end note, B's
+     * </pre>
+     */
+    @Test
+    void theMonthEndConventionSeesAMetersRowsOfTheFile() throws Exception {
+        Path readings = dir.resolve("month-ends.csv");
+        Files.writeString(readings, String.join("\n",
+                "site,meter,carrier,from,to,quantity,unit",
+                "S1,B,electricity,2024-01-01,2024-02-01,310,kWh",
+                "S1,B,electricity,2024-02-01,2024-03-01,290,kWh",
+                "S1,X,electricity,2024-01-01,2024-01-02,10,kWh",
+                "S1,X,electricity,2024-01-02,2024-01-03,10,kWh",
+                "S1,X,electricity,2024-01-03 00:00,2024-01-03 01:00,1,kWh") + "\n", StandardCharsets.UTF_8);
+        Path sites = dir.resolve("sites.csv");
+        Files.writeString(sites, "site,region\nS1,CN\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("month-ends-out");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SparkReport.run(LocalSpark.get(), SparkReport.Options.parse("--readings", readings.toString(),
+                "--sites", sites.toString(), "--period", "2024-01..2024-02", "--out",
+                out.toString(), "--format", "json"), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("rows read 5, accepted 4, rejected 1"), log);
+        JsonNode json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(out.resolve("report.json").toFile());
+        assertEquals(0, new BigDecimal("0.611").compareTo(json.at("/totals/electricity/value").decimalValue()),
+                json.at("/totals").toString());
+        List<String> notes = new java.util.ArrayList<>();
+        json.at("/issues").forEach(i -> {
+            if (i.path("message").asText().contains("so to is read as the first day not included")) {
+                notes.add(i.path("row").asText() + " " + i.path("message").asText());
+            }
+        });
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).startsWith("2 ") && notes.get(0).contains("B"), notes.get(0));
+        List<String> rejected = Files.readAllLines(out.resolve(Rejected.FILE), StandardCharsets.UTF_8);
+        assertEquals(2, rejected.size(), String.join("\n", rejected)); // the header and row 5
+        assertTrue(rejected.get(1).startsWith("month-ends.csv,,5,"), rejected.get(1));
+    }
 }
