@@ -3,7 +3,6 @@ package org.wattledger.spark;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +22,7 @@ import org.wattledger.engine.meter.InputStage;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Reading;
+import org.wattledger.engine.model.RecentTimes;
 import org.wattledger.engine.model.ReportingPeriod;
 import org.wattledger.engine.model.Site;
 import org.wattledger.engine.model.SourceRef;
@@ -62,8 +62,6 @@ final class MeterStage implements Serializable {
     private static final long serialVersionUID = 2L;
     /** Rows converted at a time in step 1. */
     private static final int BATCH = 65_536;
-    /** Date-times rebuilt lately, by their seconds (direct-mapped): most readings share their hours with others. */
-    private static final int TIME_BITS = 13;
 
     private final Map<Integer, Table> tables;
     private final List<Parts.SiteZone> sites;
@@ -166,7 +164,7 @@ final class MeterStage implements Serializable {
     private transient List<Site> engineSites;
     private transient List<Inventory.ReadingColumns> engineColumns;
     private transient Map<String, CarbonUnit> units;
-    private transient LocalDateTime[] times;
+    private transient RecentTimes times;
 
     private ReadingRows table(int index) {
         if (opened == null) {
@@ -476,14 +474,8 @@ final class MeterStage implements Serializable {
 
     private LocalDateTime time(long seconds) {
         if (times == null) {
-            times = new LocalDateTime[1 << TIME_BITS];
+            times = new RecentTimes();
         }
-        int slot = (int) ((seconds * 0x9E3779B97F4A7C15L) >>> (64 - TIME_BITS)); // Fibonacci hashing: hours spread
-        LocalDateTime t = times[slot];
-        if (t == null || t.toEpochSecond(ZoneOffset.UTC) != seconds) {
-            t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-            times[slot] = t;
-        }
-        return t;
+        return times.at(seconds);
     }
 }

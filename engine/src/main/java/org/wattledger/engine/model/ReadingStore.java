@@ -42,7 +42,6 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     public static final long NOT_HELD = Long.MAX_VALUE;
     /** The descriptor index of a reading kept whole. */
     private static final int WHOLE = -1;
-    private static final int TIME_BITS = 13;
 
     /** What a meter's readings share; held once per distinct combination. */
     private record Descriptor(String site, String meter, Carrier carrier, String gas, Use use, Role role,
@@ -84,13 +83,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     private final List<Descriptor> descriptors = new ArrayList<>();
     private final Map<Descriptor, Integer> descriptorIndex = new HashMap<>();
     private final Map<Integer, Reading> whole = new HashMap<>();
-    /**
-     * Date-times built lately, by their seconds: most readings share their times with others (the
-     * same hours for every meter), so a reading is mostly built without new date-time objects.
-     * Shared between threads without a lock: an entry is an immutable object, and a stale or
-     * missing entry is only built again.
-     */
-    private final LocalDateTime[] times = new LocalDateTime[1 << TIME_BITS];
+    private final RecentTimes times = new RecentTimes();
     private Descriptor lastDescriptor;
     private int lastDescriptorIndex;
     private int size;
@@ -361,13 +354,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     }
 
     private LocalDateTime dateTime(long seconds) {
-        int slot = (int) ((seconds * 0x9E3779B97F4A7C15L) >>> (64 - TIME_BITS)); // Fibonacci hashing: hours spread
-        LocalDateTime t = times[slot];
-        if (t == null || t.toEpochSecond(ZoneOffset.UTC) != seconds) {
-            t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-            times[slot] = t;
-        }
-        return t;
+        return times.at(seconds);
     }
 
     /**
