@@ -54,6 +54,14 @@ final class FastStart {
      */
     static final long QUICK_COMPILER_BELOW = 96L << 20;
 
+    /**
+     * Arrays and objects from this size up are made in the old generation of the serial collector:
+     * a report's large and medium arrays (the reading columns, per-meter indexes and spans) live to
+     * its end, and copying them out of the young generation cost a tenth of a 1 M-row report
+     * (measured: docs/benchmarks.md, "Issue 10: the heap").
+     */
+    static final String PRETENURE_BYTES = "4k";
+
     private FastStart() {
     }
 
@@ -73,7 +81,7 @@ final class FastStart {
             return Optional.empty();
         }
         List<String> command = command(self.command().get(), archive.get(), List.of(self.arguments().get()),
-                optionsFromEnvironment(), args, ProcessHandle.current().pid());
+                optionsFromEnvironment(), args, ProcessHandle.current().pid(), hugePagesOnRequest());
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -103,9 +111,10 @@ final class FastStart {
      * @param environmentOptions JVM options the second JVM also gets from the environment
      * @param args the arguments {@code main} received (the tail of {@code jvmArguments})
      * @param pid this JVM's process id, for the second JVM to watch
+     * @param hugePagesOnRequest whether the kernel gives transparent huge pages to memory that asks for them
      */
     static List<String> command(String java, Path archive, List<String> jvmArguments, List<String> environmentOptions,
-            String[] args, long pid) {
+            String[] args, long pid, boolean hugePagesOnRequest) {
         int jarFlag = jvmArguments.indexOf("-jar");
         // The tail must be exactly what main received, or the command line was not read back faithfully.
         if (args.length == 0 || !COMMANDS.contains(args[0]) || jarFlag < 0 || jarFlag + 2 > jvmArguments.size()
@@ -125,6 +134,14 @@ final class FastStart {
         if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
                 && environmentOptions.stream().noneMatch(FastStart::choosesCollector)) {
             command.add("-XX:+UseSerialGC"); // two collectors named is an error, so only when the user names none
+            // What outlives a young collection here lives to the end (columns, lines, per-meter arrays):
+            // copying it between survivor spaces, or arrays through the young space at all, is wasted.
+            command.add("-XX:PretenureSizeThreshold=" + PRETENURE_BYTES);
+            command.add("-XX:MaxTenuringThreshold=0");
+        }
+        if (hugePagesOnRequest) {
+            // 2 MiB pages for the heap: a fraction of the page faults of a heap touched for the first time.
+            command.add("-XX:+UseTransparentHugePages");
         }
         command.add("-D" + PROPERTY + "=" + CHILD + pid);
         command.addAll(jvmArguments);
@@ -199,6 +216,20 @@ final class FastStart {
         }, "wattledger-parent-watch");
         watch.setDaemon(true);
         watch.start();
+    }
+
+    /**
+     * Whether the kernel gives transparent huge pages only to memory that asks for them (its
+     * {@code madvise} mode, Debian's default), which {@code -XX:+UseTransparentHugePages} does. In
+     * {@code always} mode the heap has them anyway; in {@code never} mode, or on another system, the
+     * option would only print a warning.
+     */
+    private static boolean hugePagesOnRequest() {
+        try {
+            return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
+        } catch (IOException | UncheckedIOException | SecurityException | InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The options in {@code JAVA_TOOL_OPTIONS} and {@code JDK_JAVA_OPTIONS}, which every JVM started from here reads too. */

@@ -20,17 +20,27 @@ final class FastStartTest {
     void theDemoGetsTheArchiveAndTheQuickCompilerAndKeepsTheUsersOptionsAfterOurs() {
         List<String> command = FastStart.command("/usr/bin/java", ARCHIVE,
                 List.of("-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), List.of(),
-                new String[] {"demo", "--out", "x"}, 4242);
+                new String[] {"demo", "--out", "x"}, 4242, false);
         assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dwattledger.faststart=child:4242",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-Dwattledger.faststart=child:4242",
                 "-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), command);
+    }
+
+    @Test
+    void hugePagesAreAskedForWhereTheKernelGivesThemOnRequest() {
+        List<String> command = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"), List.of(),
+                new String[] {"demo"}, 5, true);
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-XX:+UseTransparentHugePages", "-Dwattledger.faststart=child:5", "-jar", "wattledger.jar", "demo"), command);
     }
 
     @Test
     void aCollectorTheUserNamesIsTheOnlyOne() {
         // Two collectors on one command line stop the JVM, so the serial one is added only when none is named.
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"),
-                List.of(), new String[] {"demo"}, 7);
+                List.of(), new String[] {"demo"}, 7, false);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
                 "-XX:TieredStopAtLevel=1", "-Dwattledger.faststart=child:7",
                 "-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"), command);
@@ -38,23 +48,25 @@ final class FastStartTest {
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
                 "-XX:TieredStopAtLevel=1", "-Dwattledger.faststart=child:7", "-jar", "wattledger.jar", "demo"),
                 FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
-                        List.of("-Xss2m", "-XX:+UseG1GC"), new String[] {"demo"}, 7));
+                        List.of("-Xss2m", "-XX:+UseG1GC"), new String[] {"demo"}, 7, false));
     }
 
     @Test
     void aReportGetsTheSerialCollectorAndTheQuickCompilerOnlyForSmallInputs(@TempDir Path dir) throws IOException {
         Path small = Files.writeString(dir.resolve("small.csv"), "site,meter,carrier,unit,from,to,quantity\n");
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar",
                 "wattledger.jar", "report", small.toString()),
                 FastStart.command("java", ARCHIVE, List.of("-Xmx1g", "-jar", "wattledger.jar", "report", small.toString()),
-                        List.of(), new String[] {"report", small.toString()}, 9));
+                        List.of(), new String[] {"report", small.toString()}, 9, false));
         // 96 MiB of CSV (sparse files: no disk used) is where the optimising compiler starts to pay back.
         Path big = sized(dir.resolve("big.csv"), FastStart.QUICK_COMPILER_BELOW);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:+UseSerialGC", "-Dwattledger.faststart=child:9", "-jar", "wattledger.jar", "validate", big.toString()),
+                "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-Dwattledger.faststart=child:9", "-jar", "wattledger.jar", "validate", big.toString()),
                 FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "validate", big.toString()),
-                        List.of(), new String[] {"validate", big.toString()}, 9));
+                        List.of(), new String[] {"validate", big.toString()}, 9, false));
     }
 
     @Test
@@ -88,22 +100,22 @@ final class FastStartTest {
     void commandsThatStoreSomethingAreNotRelaunched() {
         // An import killed with SIGKILL must stop at once: a second JVM might store the batch first.
         assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "import", "big.xlsx"),
-                List.of(), new String[] {"import", "big.xlsx"}, 9));
+                List.of(), new String[] {"import", "big.xlsx"}, 9, false));
         assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "serve"),
-                List.of(), new String[] {"serve"}, 9));
+                List.of(), new String[] {"serve"}, 9, false));
         assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar"), List.of(),
-                new String[0], 9));
+                new String[0], 9, false));
     }
 
     @Test
     void aJvmNotStartedWithJarIsNotRelaunched() {
         assertEquals(List.of(), FastStart.command("java", ARCHIVE,
-                List.of("-cp", "wattledger.jar", "org.wattledger.app.Main", "demo"), List.of(), new String[] {"demo"}, 9));
+                List.of("-cp", "wattledger.jar", "org.wattledger.app.Main", "demo"), List.of(), new String[] {"demo"}, 9, false));
         // A command line whose tail is not the arguments main got (it cannot be read back faithfully).
         assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
-                List.of(), new String[] {"demo", "--out", "x"}, 9));
+                List.of(), new String[] {"demo", "--out", "x"}, 9, false));
         assertEquals(List.of(), FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo", "--out", "?"),
-                List.of(), new String[] {"demo", "--out", "冬"}, 9));
+                List.of(), new String[] {"demo", "--out", "冬"}, 9, false));
     }
 
     @Test
