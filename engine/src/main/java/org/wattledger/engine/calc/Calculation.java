@@ -271,7 +271,8 @@ public final class Calculation {
             int lastStoreGroup = -1; // the store's group of lastReading
             for (int i = 0; i < readings.size(); i++) {
                 if (store != null && lastLine != null && store.group(i) == lastStoreGroup
-                        && store.within(i, lastBucketStart, lastBucketEnd) && derivation(lastReading) == null) {
+                        && store.within(i, lastBucketStartSecond, lastBucketEndSecond)
+                        && derivation(lastReading) == null) {
                     // What lastReading shares with this one (site, meter, carrier, unit, quality, its table) was
                     // checked for it; within its bucket, only the quantity and the row are this reading's own.
                     addRow(lastLine, lastReading.quality(), store.quantity(i), lastReading.source(), store.row(i));
@@ -303,6 +304,9 @@ public final class Calculation {
         private Reading lastReading;
         private LocalDateTime lastBucketStart;
         private LocalDateTime lastBucketEnd;
+        /** The same bucket as the reading store holds times ({@link ReadingStore#heldSeconds}). */
+        private long lastBucketStartSecond;
+        private long lastBucketEndSecond;
 
         private void addReading(Map<GroupKey, Line> groups, Reading r) {
             LocalDateTime from = r.from();
@@ -319,6 +323,8 @@ public final class Calculation {
                 lastReading = r;
                 lastBucketStart = start.atStartOfDay();
                 lastBucketEnd = end;
+                lastBucketStartSecond = ReadingStore.heldSeconds(lastBucketStart);
+                lastBucketEndSecond = ReadingStore.heldSeconds(lastBucketEnd);
                 return;
             }
             long total = Duration.between(from, to).getSeconds();

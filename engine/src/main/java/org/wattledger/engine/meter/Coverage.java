@@ -3,6 +3,7 @@ package org.wattledger.engine.meter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,11 +87,21 @@ public record Coverage(MeterKey meter, long periodDays, long expectedDays, BigDe
         List<Span> spans = null;
         ReadingStore store = readings instanceof ReadingStore s ? s : null;
         int lastGroup = -1; // the store's group of the last reading added to spans
+        Run run = new Run();
         for (int i = 0; i < readings.size(); i++) {
             if (store != null && store.group(i) == lastGroup && store.hasStart(i)) {
-                add(spans, store.time(i, false), store.time(i, true)); // the same meter: no need to build the reading
+                // the same meter: no need to build the reading, nor its times while they continue the run
+                long from = store.heldSeconds(i, false);
+                long to = store.heldSeconds(i, true);
+                if (from != ReadingStore.NOT_HELD && to != ReadingStore.NOT_HELD) {
+                    run.add(spans, from, to);
+                } else {
+                    run.end(spans);
+                    add(spans, store.time(i, false), store.time(i, true));
+                }
                 continue;
             }
+            run.end(spans);
             Reading r = readings.get(i);
             if (r.carrier() == Carrier.REFRIGERANT || r.from() == null) {
                 continue;
@@ -103,7 +114,39 @@ public record Coverage(MeterKey meter, long periodDays, long expectedDays, BigDe
             }
             add(spans, r.from(), r.to());
         }
+        run.end(spans);
         return byMeter;
+    }
+
+    /**
+     * Consecutive readings of one meter joined on their seconds ({@link ReadingStore#heldSeconds}),
+     * by the rule of {@link #add}, and added as one span when the run ends: an hourly series makes
+     * no date-time per reading. Adding the run's span joins it to the list's last span as adding
+     * its readings one by one would have.
+     */
+    private static final class Run {
+        private boolean open;
+        private long from;
+        private long to;
+
+        void add(List<Span> spans, long readingFrom, long readingTo) {
+            if (open && readingFrom >= from && readingFrom <= to) {
+                to = Math.max(to, readingTo);
+                return;
+            }
+            end(spans);
+            open = true;
+            from = readingFrom;
+            to = readingTo;
+        }
+
+        void end(List<Span> spans) {
+            if (open) {
+                open = false;
+                Coverage.add(spans, LocalDateTime.ofEpochSecond(from, 0, ZoneOffset.UTC),
+                        LocalDateTime.ofEpochSecond(to, 0, ZoneOffset.UTC));
+            }
+        }
     }
 
     /** Adds [from, to), joining it to the last span when it continues it: a series in order keeps one span. */

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         final int[] row = new int[CHUNK];
     }
 
-    private final List<Chunk> chunks = new ArrayList<>();
+    /** The chunks of the {@code size} readings: an array, not a list, as every reading a report reads is found here. */
+    private Chunk[] chunks = new Chunk[8];
     private final List<Descriptor> descriptors = new ArrayList<>();
     private final Map<Descriptor, Integer> descriptorIndex = new HashMap<>();
     private final Map<Integer, Reading> whole = new HashMap<>();
@@ -125,7 +127,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     public boolean add(Reading r) {
         Objects.requireNonNull(r);
         int i = next();
-        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        Chunk c = chunks[i >>> CHUNK_BITS];
         int k = i & MASK;
         LocalDateTime from = r.from();
         BigDecimal q = r.quantity();
@@ -168,7 +170,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
      * share it without building a {@link Reading} for each.
      */
     public int descriptorOf(int i) {
-        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        int d = chunks[i >>> CHUNK_BITS].descriptor[i & MASK];
         return d == WHOLE ? -1 : d;
     }
 
@@ -189,13 +191,13 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
             return false;
         }
         int i = next();
-        put(chunks.get(i >>> CHUNK_BITS), i & MASK, descriptor, from, to, unscaled, scale, row);
+        put(chunks[i >>> CHUNK_BITS], i & MASK, descriptor, from, to, unscaled, scale, row);
         return true;
     }
 
     /** Adds reading {@code i} of {@code other} without building it. */
     public void addFrom(ReadingStore other, int i) {
-        Chunk src = other.chunks.get(i >>> CHUNK_BITS);
+        Chunk src = other.chunks[i >>> CHUNK_BITS];
         int ks = i & MASK;
         int d = src.descriptor[ks];
         if (d == WHOLE) {
@@ -203,7 +205,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
             return;
         }
         int j = next();
-        Chunk c = chunks.get(j >>> CHUNK_BITS);
+        Chunk c = chunks[j >>> CHUNK_BITS];
         int k = j & MASK;
         c.descriptor[k] = other == this ? d : descriptorIndex(other.descriptors.get(d));
         c.from[k] = src.from[ks];
@@ -218,7 +220,11 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
             throw new UnsupportedOperationException("this store of readings is sealed");
         }
         if ((size & MASK) == 0) {
-            chunks.add(new Chunk());
+            int n = size >>> CHUNK_BITS;
+            if (n == chunks.length) {
+                chunks = Arrays.copyOf(chunks, 2 * n);
+            }
+            chunks[n] = new Chunk();
         }
         return size++;
     }
@@ -252,7 +258,7 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     @Override
     public Reading get(int i) {
         Objects.checkIndex(i, size);
-        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        Chunk c = chunks[i >>> CHUNK_BITS];
         int k = i & MASK;
         int di = c.descriptor[k];
         if (di == WHOLE) {
@@ -272,13 +278,13 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
      * meter; different may still be the same meter. Readings kept whole get a number of their own.
      */
     public int group(int i) {
-        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        int d = chunks[i >>> CHUNK_BITS].descriptor[i & MASK];
         return d == WHOLE ? descriptors.size() + i : d;
     }
 
     /** True when reading {@code i} is a register reading. */
     public boolean isRegister(int i) {
-        int d = chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK];
+        int d = chunks[i >>> CHUNK_BITS].descriptor[i & MASK];
         return (d == WHOLE ? whole.get(i).type() : descriptors.get(d).type) == ReadingType.REGISTER;
     }
 
@@ -300,33 +306,32 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
     /** True when reading {@code i} has a start ({@code from} not null). */
     public boolean hasStart(int i) {
         int k = i & MASK;
-        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        Chunk c = chunks[i >>> CHUNK_BITS];
         return c.descriptor[k] == WHOLE ? whole.get(i).from() != null : c.from[k] != NO_START;
     }
 
     /** The quantity of reading {@code i}, without building the reading. */
     public BigDecimal quantity(int i) {
-        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        Chunk c = chunks[i >>> CHUNK_BITS];
         int k = i & MASK;
         return c.descriptor[k] == WHOLE ? whole.get(i).quantity() : BigDecimal.valueOf(c.unscaled[k], c.scale[k]);
     }
 
     /** The 1-based source row of reading {@code i}. */
     public int row(int i) {
-        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        Chunk c = chunks[i >>> CHUNK_BITS];
         int k = i & MASK;
         return c.descriptor[k] == WHOLE ? whole.get(i).source().row() : c.row[k];
     }
 
-    /** True when reading {@code i} has a start and lies within [from, to]: starts at or after from, ends at or before to. */
-    public boolean within(int i, LocalDateTime from, LocalDateTime to) {
-        if (keptWhole(i)) {
-            Reading r = whole.get(i);
-            return r.from() != null && !r.from().isBefore(from) && !r.to().isAfter(to);
-        }
-        long start = seconds(i, false);
-        return start != NO_START && start >= from.toEpochSecond(ZoneOffset.UTC) && from.getNano() == 0
-                && seconds(i, true) <= to.toEpochSecond(ZoneOffset.UTC);
+    /**
+     * True when reading {@code i} is held in the columns (not kept whole), has a start, and lies
+     * within [from, to] given as {@link #heldSeconds}: starts at or after from, ends at or before to.
+     */
+    public boolean within(int i, long from, long to) {
+        Chunk c = chunks[i >>> CHUNK_BITS];
+        int k = i & MASK;
+        return c.descriptor[k] != WHOLE && c.from[k] != NO_START && c.from[k] >= from && c.to[k] <= to;
     }
 
     /**
@@ -335,12 +340,16 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
      * reading kept whole is compared on its date-time, fractions of a second included.
      */
     public int compareTimes(int a, boolean aEnd, int b, boolean bEnd) {
-        if (keptWhole(a) || keptWhole(b)) {
+        Chunk ca = chunks[a >>> CHUNK_BITS];
+        Chunk cb = chunks[b >>> CHUNK_BITS];
+        int ka = a & MASK;
+        int kb = b & MASK;
+        if (ca.descriptor[ka] == WHOLE || cb.descriptor[kb] == WHOLE) {
             LocalDateTime ta = time(a, aEnd);
             LocalDateTime tb = time(b, bEnd);
             return ta == null ? (tb == null ? 0 : -1) : tb == null ? 1 : ta.compareTo(tb);
         }
-        return Long.compare(seconds(a, aEnd), seconds(b, bEnd));
+        return Long.compare(aEnd ? ca.to[ka] : ca.from[ka], bEnd ? cb.to[kb] : cb.from[kb]);
     }
 
     /** The start or end of reading {@code i}, built only for this (an error message, an estimate). */
@@ -351,6 +360,15 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
         }
         long s = seconds(i, end);
         return s == NO_START ? null : dateTime(s);
+    }
+
+    /**
+     * The start ({@code end} false) or end of reading {@code i} as the columns hold it
+     * ({@link #heldSeconds}): {@link #NO_START} for a reading without a start, {@link #NOT_HELD}
+     * for a reading kept whole, whose times only {@link #time} gives exactly.
+     */
+    public long heldSeconds(int i, boolean end) {
+        return keptWhole(i) ? NOT_HELD : seconds(i, end);
     }
 
     private LocalDateTime dateTime(long seconds) {
@@ -366,20 +384,31 @@ public final class ReadingStore extends AbstractList<Reading> implements RandomA
             return readings.stream().map(Reading::to).max(LocalDateTime::compareTo);
         }
         int latest = -1;
-        for (int i = 0; i < s.size; i++) {
-            if (latest < 0 || s.compareTimes(i, true, latest, true) > 0) {
-                latest = i;
+        if (s.whole.isEmpty()) { // every end is whole seconds in the columns: compared there
+            long latestEnd = Long.MIN_VALUE;
+            for (int i = 0; i < s.size; i++) {
+                long end = s.seconds(i, true);
+                if (latest < 0 || end > latestEnd) {
+                    latest = i;
+                    latestEnd = end;
+                }
+            }
+        } else {
+            for (int i = 0; i < s.size; i++) {
+                if (latest < 0 || s.compareTimes(i, true, latest, true) > 0) {
+                    latest = i;
+                }
             }
         }
         return latest < 0 ? java.util.Optional.empty() : java.util.Optional.of(s.time(latest, true));
     }
 
     private long seconds(int i, boolean end) {
-        Chunk c = chunks.get(i >>> CHUNK_BITS);
+        Chunk c = chunks[i >>> CHUNK_BITS];
         return end ? c.to[i & MASK] : c.from[i & MASK];
     }
 
     private boolean keptWhole(int i) {
-        return chunks.get(i >>> CHUNK_BITS).descriptor[i & MASK] == WHOLE;
+        return chunks[i >>> CHUNK_BITS].descriptor[i & MASK] == WHOLE;
     }
 }

@@ -11,16 +11,20 @@ import java.time.ZoneOffset;
  */
 public final class RecentTimes {
     private static final int BITS = 13;
-    private final LocalDateTime[] times = new LocalDateTime[1 << BITS];
+    private final Entry[] times = new Entry[1 << BITS];
+
+    /** A date-time with its seconds, compared on the seconds: cheaper than converting the date-time back. */
+    private record Entry(long seconds, LocalDateTime time) {
+    }
 
     /** The local date-time of these seconds. */
     public LocalDateTime at(long seconds) {
         int slot = (int) ((seconds * 0x9E3779B97F4A7C15L) >>> (64 - BITS)); // Fibonacci hashing: hours spread
-        LocalDateTime t = times[slot];
-        if (t == null || t.toEpochSecond(ZoneOffset.UTC) != seconds) {
-            t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-            times[slot] = t;
+        Entry e = times[slot];
+        if (e == null || e.seconds() != seconds) {
+            e = new Entry(seconds, LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
+            times[slot] = e;
         }
-        return t;
+        return e.time();
     }
 }
