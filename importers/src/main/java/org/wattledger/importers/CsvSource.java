@@ -15,7 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -42,7 +41,7 @@ final class CsvSource {
      * gets bytes read so far.
      */
     static void read(Path file, ImportOptions options, java.util.function.Function<Dialect, RowSink> sinks,
-            MessageDigest digest, LongConsumer progress) {
+            StreamDigest digest, LongConsumer progress) {
         try (InputStream raw = Files.newInputStream(file);
                 CountingStream counted = new CountingStream(raw, digest, progress);
                 BufferedInputStream in = new BufferedInputStream(counted, 1 << 16)) {
@@ -472,12 +471,12 @@ final class CsvSource {
 
     /** Counts and digests bytes as they pass; reports progress every 256 KiB. */
     static final class CountingStream extends FilterInputStream {
-        private final MessageDigest digest;
+        private final StreamDigest digest;
         private final LongConsumer progress;
         private long count;
         private long next = 256 << 10;
 
-        CountingStream(InputStream in, MessageDigest digest, LongConsumer progress) {
+        CountingStream(InputStream in, StreamDigest digest, LongConsumer progress) {
             super(in);
             this.digest = digest;
             this.progress = progress;

@@ -485,30 +485,27 @@ public final class WorkbookImporter {
         if (type == FileType.CSV) {
             TableKind table = job.table() != null ? job.table()
                     : TableKind.byName(job.name()).filter(k -> k != TableKind.INSTRUCTIONS).orElse(TableKind.READINGS);
-            MessageDigest md;
-            try {
-                md = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-            LongConsumer fileProgress = progress.within(sizeOf(job.path()), ctx);
-            if (table == TableKind.FACTORS) {
-                if (job.table() == null) {
-                    ctx.issue(Severity.INFO, null, 0, null, job.name() + " is a factor sheet; it is read with"
-                            + " --factor-sheet, not as input data");
+            long size = sizeOf(job.path());
+            LongConsumer fileProgress = progress.within(size, ctx);
+            try (StreamDigest md = StreamDigest.forSize(size)) {
+                if (table == TableKind.FACTORS) {
+                    if (job.table() == null) {
+                        ctx.issue(Severity.INFO, null, 0, null, job.name() + " is a factor sheet; it is read with"
+                                + " --factor-sheet, not as input data");
+                    }
+                    RawTable t = new RawTable(ctx.file, null, requiredKeys(TableKind.FACTORS), new Dates(false),
+                            Integer.MAX_VALUE);
+                    CsvSource.read(job.path(), ctx.options, d -> t, md, fileProgress);
+                    ctx.factorTables.add(t.table());
+                    return md.hex();
                 }
-                RawTable t = new RawTable(ctx.file, null, requiredKeys(TableKind.FACTORS), new Dates(false),
-                        Integer.MAX_VALUE);
-                CsvSource.read(job.path(), ctx.options, d -> t, md, fileProgress);
-                ctx.factorTables.add(t.table());
-                return HexFormat.of().formatHex(md.digest());
+                TableReader reader = table(table, ctx, null, new Dates(false), false);
+                Pipeline.run(sink -> CsvSource.read(job.path(), ctx.options, d -> {
+                    reader.decimalComma = d.delimiter() == ';';
+                    return sink;
+                }, md, fileProgress), reader);
+                return md.hex();
             }
-            TableReader reader = table(table, ctx, null, new Dates(false), false);
-            Pipeline.run(sink -> CsvSource.read(job.path(), ctx.options, d -> {
-                reader.decimalComma = d.delimiter() == ';';
-                return sink;
-            }, md, fileProgress), reader);
-            return HexFormat.of().formatHex(md.digest());
         }
         hash.startInBackground();
         forEachSheetOf(job, type, ctx, progress);

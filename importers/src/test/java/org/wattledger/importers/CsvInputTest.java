@@ -101,4 +101,22 @@ final class CsvInputTest {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                 WorkbookImporter.sha256(csv(dir, "empty.csv", "")));
     }
+
+    @Test
+    void hashesALargeFileOnAThreadOfItsOwnAndReadsEveryRow() throws Exception {
+        // Above StreamDigest.BACKGROUND_FROM: the bytes read are hashed on a thread of their own.
+        StringBuilder sb = new StringBuilder("site,meter,carrier,from,to,quantity,unit\n");
+        java.time.LocalDateTime t = java.time.LocalDateTime.of(2024, 1, 1, 0, 0);
+        int rows = 0;
+        while (sb.length() < StreamDigest.BACKGROUND_FROM + 100_000) {
+            sb.append("DC1,M1,electricity,").append(t).append(',').append(t.plusHours(1)).append(",12.5,kWh\n");
+            t = t.plusHours(1);
+            rows++;
+        }
+        Path p = csv(dir, "big.csv", sb.toString());
+        Inventory inv = read(p);
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+        assertEquals(java.util.HexFormat.of().formatHex(expected), inv.files().get(0).sha256());
+        assertEquals(rows, inv.readings().size());
+    }
 }
