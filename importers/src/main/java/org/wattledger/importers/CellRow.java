@@ -280,8 +280,14 @@ final class CellRow {
 
     /** Makes this row a copy of {@code other} (cell texts are shared, not copied). */
     void copyFrom(CellRow other) {
-        reset(other.number);
         int w = other.width;
+        if (width > w) { // cells [0, w) are all overwritten below: only those beyond are cleared
+            Arrays.fill(text, w, width, null);
+            Arrays.fill(kind, w, width, BLANK);
+            Arrays.fill(format, w, width, FMT_GENERAL);
+            Arrays.fill(start, w, width, -1);
+        }
+        number = other.number;
         if (w > text.length) {
             text = new String[w];
             kind = new byte[w];

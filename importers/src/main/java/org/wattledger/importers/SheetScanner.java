@@ -380,6 +380,15 @@ final class SheetScanner {
         String inline = null;
         boolean formula = false;
         valueAsBytes = h.wantsBytes() && (type == null || type.equals("n"));
+        if (plainCell()) {
+            // the usual content read straight from the bytes, as the loop below would have read it
+            if (valueLength >= 0) {
+                h.cellAt(ref, type, style, valueBytes, valueLength, false);
+            } else {
+                h.cellAt(ref, type, style, plainCellText, null, false);
+            }
+            return;
+        }
         while (true) {
             if (!skipTo('<')) {
                 throw damaged("the sheet ends inside a cell");
@@ -413,6 +422,47 @@ final class SheetScanner {
             h.cellAt(ref, type, style, value == PLAIN ? plainValue() : value, inline, formula);
         }
     }
+
+    /** The value of a cell {@link #plainCell} read as a String; {@code valueLength} is then -1. */
+    private String plainCellText;
+
+    /**
+     * Reads {@code <v>text</v></c>}, the content of almost every cell (no formula, no prefix, no
+     * markup inside), and returns true: the value as {@link #text} gives it for such a cell, in
+     * {@link #valueBytes} ({@code valueLength} at least 0) or else in {@link #plainCellText}. Returns
+     * false, having read nothing, for any other content, which the general loop then reads.
+     */
+    private boolean plainCell() {
+        fill(3);
+        if (limit - pos < 3 || buf[pos] != '<' || buf[pos + 1] != 'v' || buf[pos + 2] != '>') {
+            return false;
+        }
+        int lt = find((byte) '<', 3);
+        if (lt < 0) {
+            return false; // the general loop reports where the sheet ends
+        }
+        int valueAt = lt - pos; // offsets from pos: filling may move the bytes
+        fill(valueAt + CELL_END.length());
+        lt = pos + valueAt;
+        if (!matches(lt, CELL_END)) {
+            return false;
+        }
+        int from = pos + 3;
+        if (valueAsBytes && plain(from, lt)) {
+            valueLength = lt - from;
+            if (valueLength > valueBytes.length) {
+                valueBytes = new byte[Math.max(valueLength, 2 * valueBytes.length)];
+            }
+            System.arraycopy(buf, from, valueBytes, 0, valueLength);
+        } else {
+            plainCellText = smallNumberOrDecode(from, lt);
+            valueLength = -1;
+        }
+        pos = lt + CELL_END.length();
+        return true;
+    }
+
+    private static final String CELL_END = "</v></c>";
 
     /** ASCII bytes seen as characters, copied into a reused array: a cell reference without a String. */
     private static final class Ascii implements CharSequence {
@@ -622,7 +672,13 @@ final class SheetScanner {
 
     /** Index of b at or after pos, keeping pos..index in the buffer; -1 at the end of the stream. */
     private int find(byte b) {
-        int from = pos;
+        return find(b, 0);
+    }
+
+    /** Index of b at or after pos + skip, keeping pos..index in the buffer; -1 at the end of the stream. */
+    private int find(byte b, int skip) {
+        fill(skip);
+        int from = pos + skip;
         while (true) {
             for (int i = from; i < limit; i++) {
                 if (buf[i] == b) {
