@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -114,8 +115,8 @@ final class SheetScanner {
      * The last t and s values read: cell after cell repeats a few types and styles ("s", "1"), so
      * when the bytes spell the last value again its String is reused rather than a new one made.
      */
-    private String lastType;
-    private String lastStyle;
+    private final Repeated lastType = new Repeated();
+    private final Repeated lastStyle = new Repeated();
     /**
      * Cell values of one to four digits without a leading zero ("7", "1234"), each made once:
      * shared-string indexes and small counts repeat row after row.
@@ -174,7 +175,7 @@ final class SheetScanner {
             throw new NotUtf8();
         }
         int start = limit >= 3 && (buf[0] & 0xFF) == 0xEF ? 3 : 0;
-        if (limit - start >= 5 && matches(start, "<?xml")) {
+        if (limit - start >= 5 && matches(start, XML_DECLARATION)) {
             int end = -1;
             for (int i = start; i + 1 < limit; i++) {
                 if (buf[i] == '?' && buf[i + 1] == '>') {
@@ -208,11 +209,11 @@ final class SheetScanner {
         }
         if (b == '!') {
             fill(8);
-            if (startsWith("!--")) {
+            if (startsWith(COMMENT)) {
                 skipPast("-->");
                 return true;
             }
-            if (startsWith("![CDATA[")) {
+            if (startsWith(CDATA)) {
                 skipPast("]]>");
                 return true;
             }
@@ -284,7 +285,7 @@ final class SheetScanner {
         int code = 0;
         if (len == 1) {
             code = buf[pos];
-        } else if (len == 3 && matches(pos, "ref")) {
+        } else if (len == 3 && matches(pos, REF)) {
             code = 'R';
         }
         pos += len;
@@ -315,8 +316,8 @@ final class SheetScanner {
                 attrR = plain(vstart, at) ? refBytes.copyOf(buf, vstart, at) : decode(vstart, at);
             } else {
                 value = switch (code) {
-                    case 't' -> lastType = repeatedOrDecode(lastType, vstart, at);
-                    case 's' -> lastStyle = repeatedOrDecode(lastStyle, vstart, at);
+                    case 't' -> lastType.of(vstart, at);
+                    case 's' -> lastStyle.of(vstart, at);
                     default -> decode(vstart, at);
                 };
             }
@@ -356,9 +357,9 @@ final class SheetScanner {
             case 2:
                 return c0 == 'i' && buf[local + 1] == 's' ? IS : OTHER;
             case 3:
-                return matches(local, "row") ? ROW : matches(local, "rPh") ? RPH : OTHER;
+                return matches(local, ROW_NAME) ? ROW : matches(local, RPH_NAME) ? RPH : OTHER;
             case 9:
-                return matches(local, "mergeCell") ? MERGE : matches(local, "sheetData") ? SHEET_DATA : OTHER;
+                return matches(local, MERGE_CELL_NAME) ? MERGE : matches(local, SHEET_DATA_NAME) ? SHEET_DATA : OTHER;
             default:
                 return OTHER;
         }
@@ -442,7 +443,7 @@ final class SheetScanner {
             return false; // the general loop reports where the sheet ends
         }
         int valueAt = lt - pos; // offsets from pos: filling may move the bytes
-        fill(valueAt + CELL_END.length());
+        fill(valueAt + CELL_END.length);
         lt = pos + valueAt;
         if (!matches(lt, CELL_END)) {
             return false;
@@ -458,11 +459,11 @@ final class SheetScanner {
             plainCellText = smallNumberOrDecode(from, lt);
             valueLength = -1;
         }
-        pos = lt + CELL_END.length();
+        pos = lt + CELL_END.length;
         return true;
     }
 
-    private static final String CELL_END = "</v></c>";
+    private static final byte[] CELL_END = ascii("</v></c>");
 
     /** ASCII bytes seen as characters, copied into a reused array: a cell reference without a String. */
     private static final class Ascii implements CharSequence {
@@ -600,14 +601,14 @@ final class SheetScanner {
             text.append(bytes ? plainValue() : chunk);
             if (buf[pos] == '!') {
                 fill(8);
-                if (startsWith("![CDATA[")) {
+                if (startsWith(CDATA)) {
                     pos += 8;
                     int end = findSeq("]]>");
                     text.append(utf8(pos, end));
                     pos = end + 3;
                     continue;
                 }
-                if (startsWith("!--")) {
+                if (startsWith(COMMENT)) {
                     skipPast("-->");
                     continue;
                 }
@@ -729,21 +730,27 @@ final class SheetScanner {
         pos = findSeq(seq) + seq.length();
     }
 
-    private boolean startsWith(String s) {
-        return limit - pos >= s.length() && matches(pos, s);
+    private boolean startsWith(byte[] s) {
+        return matches(pos, s);
     }
 
-    private boolean matches(int at, String s) {
-        if (at + s.length() > limit) {
-            return false;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            if (buf[at + k] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the buffer holds {@code s} at {@code at}; compared as bytes, with no String read per byte. */
+    private boolean matches(int at, byte[] s) {
+        return at + s.length <= limit && Arrays.equals(buf, at, at + s.length, s, 0, s.length);
     }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static final byte[] XML_DECLARATION = ascii("<?xml");
+    private static final byte[] COMMENT = ascii("!--");
+    private static final byte[] CDATA = ascii("![CDATA[");
+    private static final byte[] REF = ascii("ref");
+    private static final byte[] ROW_NAME = ascii("row");
+    private static final byte[] RPH_NAME = ascii("rPh");
+    private static final byte[] MERGE_CELL_NAME = ascii("mergeCell");
+    private static final byte[] SHEET_DATA_NAME = ascii("sheetData");
 
     private void skipSpaces() {
         while (true) {
@@ -759,18 +766,19 @@ final class SheetScanner {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    /** {@code last} when the bytes from..to spell it exactly (plain ASCII, no entity), else the bytes decoded. */
-    private String repeatedOrDecode(String last, int from, int to) {
-        if (last != null && last.length() == to - from) {
-            int i = from;
-            while (i < to && buf[i] != '&' && buf[i] == last.charAt(i - from)) {
-                i++;
+    /** The last value of an attribute, and the bytes that spelled it. */
+    private final class Repeated {
+        private String text;
+        private byte[] bytes = new byte[0];
+
+        /** The last value when the bytes from..to spell it again (compared as bytes), else the bytes decoded. */
+        String of(int from, int to) {
+            if (text == null || !Arrays.equals(buf, from, to, bytes, 0, bytes.length)) {
+                text = decode(from, to);
+                bytes = Arrays.copyOfRange(buf, from, to);
             }
-            if (i == to) {
-                return last;
-            }
+            return text;
         }
-        return decode(from, to);
     }
 
     /** The bytes from..to decoded, from {@link #smallNumbers} when they are one of those numbers. */
