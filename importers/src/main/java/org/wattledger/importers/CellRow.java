@@ -165,6 +165,27 @@ final class CellRow {
         return Arrays.equals(bytes, from, from + length[column], utf8, 0, utf8.length);
     }
 
+    /**
+     * Whether cell {@code column} of this row and of {@code other} hold the same: kind, number
+     * format and text, compared as bytes when both are bytes (no String made).
+     */
+    boolean sameCell(int column, CellRow other) {
+        byte k = kind(column);
+        if (k != other.kind(column) || format(column) != other.format(column)) {
+            return false;
+        }
+        if (k == BLANK) {
+            return true;
+        }
+        if (onlyBytes(column) && other.onlyBytes(column)) {
+            int from = start[column];
+            int otherFrom = other.start[column];
+            return Arrays.equals(bytes, from, from + length[column], other.bytes, otherFrom,
+                    otherFrom + other.length[column]);
+        }
+        return text(column).equals(other.text(column));
+    }
+
     /** The cell's text as UTF-8 bytes (a copy). */
     byte[] utf8(int column) {
         if (!onlyBytes(column)) {

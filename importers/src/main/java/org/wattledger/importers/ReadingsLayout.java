@@ -35,10 +35,25 @@ final class ReadingsLayout {
         }
     }
 
+    /**
+     * Converts the table's current row when its shared fields are those the last row read gave
+     * ({@link ReadingsTable#sameFieldsRow}): only its dates and quantity are read.
+     */
+    void convertSameFields() {
+        t.ctx.read++;
+        convertLongTimes();
+    }
+
     private void convertLong() {
-        FileContext ctx = t.ctx;
-        ctx.read++;
+        t.ctx.read++;
         k.read();
+        t.fieldsRead(!t.failed && t.rowIssues.isEmpty());
+        convertLongTimes();
+    }
+
+    /** The long layout after the row's shared fields are read: its period, quantity and reading. */
+    private void convertLongTimes() {
+        FileContext ctx = t.ctx;
         ReadingType type = k.typeOrDefault();
         LocalDateTime from = null;
         LocalDateTime to = null;

@@ -88,6 +88,10 @@ final class ReadingsTable extends TableReader {
             cols.to >= 0 ? letter(cols.to) : null});
         lastId = new String[cols.idCols.length];
         lastIdRow = new int[cols.idCols.length];
+        int idsEnd = Math.max(cols.site, cols.meter);
+        sameFieldsApply = !cols.wide && cols.site >= 0 && cols.meter >= 0 && cols.from != cols.to
+                && (cols.from < 0 || cols.from > idsEnd) && (cols.to < 0 || cols.to > idsEnd)
+                && (cols.quantity < 0 || cols.quantity > idsEnd);
     }
 
     /** Finds the header only; data rows are ignored (deciding what an unnamed sheet is). */
@@ -98,9 +102,59 @@ final class ReadingsTable extends TableReader {
 
     private boolean sniffing;
 
+    /**
+     * The last row whose shared fields (site, meter, carrier, unit …) were read without an issue,
+     * in the long layout: a row whose cells other than the dates and the quantity are the same
+     * (the usual next row of a meter's series) gives the same fields and the same outcome of every
+     * check on them, so they are not read again ({@link ReadingsLayout#convertSameFields}).
+     * Null when there is none.
+     */
+    private CellRow sameFieldsRow;
+    private final CellRow sameFieldsCopy = new CellRow();
+
+    /** Called by the layout once a row's fields are read: keeps the row when they gave no issue. */
+    void fieldsRead(boolean clean) {
+        if (clean && sameFieldsApply) {
+            sameFieldsCopy.copyFrom(row);
+            sameFieldsRow = sameFieldsCopy;
+        } else {
+            sameFieldsRow = null;
+        }
+    }
+
+    /**
+     * Whether rows may be compared with {@link #sameFieldsRow}: the long layout, with the dates and
+     * quantity right of the site and meter (a totals word is looked for at and left of those).
+     */
+    private boolean sameFieldsApply;
+
+    /** Whether {@code r} holds {@link #sameFieldsRow}'s cells in every column but the dates and the quantity. */
+    private boolean sameFields(CellRow r) {
+        CellRow last = sameFieldsRow;
+        if (last == null || r.width() != last.width()) {
+            return false;
+        }
+        for (int c = 0; c < r.width(); c++) {
+            if (c != cols.from && c != cols.to && c != cols.quantity && !r.sameCell(c, last)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     void data(CellRow r) {
         if (sniffing) {
+            return;
+        }
+        if (sameFields(r)) {
+            // as the general path below: not blank, no totals row, no id to fill; the ids' rows move on
+            for (int i = 0; i < cols.idCols.length; i++) {
+                lastIdRow[i] = r.number;
+            }
+            startRow(r);
+            layout.convertSameFields();
+            flushRow();
             return;
         }
         boolean any = false;
