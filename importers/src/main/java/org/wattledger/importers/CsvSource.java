@@ -168,6 +168,7 @@ final class CsvSource {
                 throw new InputRejected("has more than " + options.maxCsvRows()
                         + " lines, the most a CSV file is read to; the file was not read");
             }
+            CellRow row = sink.rowToFill(this.row);
             row.reset((int) Math.min(line, Integer.MAX_VALUE));
             int n = rec.fields;
             if (n > ImportOptions.EXCEL_MAX_COLUMNS) {
@@ -188,6 +189,7 @@ final class CsvSource {
         }
 
         private boolean broken(long line, int column, String message, int rowsLost) {
+            CellRow row = sink.rowToFill(this.row);
             row.reset((int) Math.min(line, Integer.MAX_VALUE));
             row.broken(message, column, rowsLost);
             return sink.row(row);

@@ -34,11 +34,20 @@ final class Pipeline {
         List<RowSink.Merge> merges;
         boolean last;
 
-        void add(CellRow row) {
+        /** The row kept next: filled in place by a producer that asks for it ({@link RowSink#rowToFill}). */
+        CellRow next() {
             if (rows[size] == null) {
                 rows[size] = new CellRow();
             }
-            rows[size++].copyFrom(row);
+            return rows[size];
+        }
+
+        void add(CellRow row) {
+            CellRow kept = next();
+            if (row != kept) {
+                kept.copyFrom(row);
+            }
+            size++;
         }
     }
 
@@ -55,6 +64,12 @@ final class Pipeline {
             Batch[] current = {take(free, stop)};
             try {
                 producer.accept(new RowSink() {
+                    @Override
+                    public CellRow rowToFill(CellRow own) {
+                        Batch b = current[0];
+                        return b == null ? own : b.next();
+                    }
+
                     @Override
                     public boolean row(CellRow row) {
                         Batch b = current[0];

@@ -7,6 +7,15 @@ interface RowSink {
     /** A row with at least one cell; return false to stop reading this sheet. */
     boolean row(CellRow row);
 
+    /**
+     * The row a producer fills next and then hands to {@link #row}, which it may not touch after:
+     * by default the producer's own; a sink that keeps rows (the reading {@link Pipeline}) hands out
+     * the one it keeps next, so that no row is copied.
+     */
+    default CellRow rowToFill(CellRow own) {
+        return own;
+    }
+
     /** The sheet ended; {@code merges} are its merged ranges (empty for CSV). */
     void end(List<Merge> merges);
 

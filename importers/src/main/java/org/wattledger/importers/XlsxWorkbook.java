@@ -71,13 +71,16 @@ final class XlsxWorkbook implements Closeable {
         List<RowSink.Merge> merges = new ArrayList<>();
         int maxRows = options.maxSheetRows();
         InputStream in = zip.open(entry, sheetProgress(entry));
-        CellRow row = new CellRow();
+        CellRow own = new CellRow();
+        int[] rowNumber = {0}; // of the row being read, for a message
         try {
             new SheetScanner(in, options.maxTokenBytes()).scan(new SheetScanner.Handler() {
                 int lastRow;
                 int rowsSeen;
                 int nextColumn;
                 boolean inRow;
+                /** The row being read: filled where the sink keeps it ({@link RowSink#rowToFill}). */
+                CellRow row = own;
 
                 @Override
                 public void startRow(String r) {
@@ -87,7 +90,9 @@ final class XlsxWorkbook implements Closeable {
                 @Override
                 public void rowAt(CharSequence r) {
                     int number = rowNumber(r, lastRow, ++rowsSeen, maxRows, sheet);
+                    row = sink.rowToFill(own);
                     row.reset(number);
+                    rowNumber[0] = number;
                     nextColumn = 0;
                     inRow = true;
                 }
@@ -146,8 +151,8 @@ final class XlsxWorkbook implements Closeable {
             });
         } catch (SheetScanner.NotValidUtf8 e) {
             // a replacement character would silently merge two ids, so the file is refused, naming the row
-            throw new InputRejected(sheet.name(), row.number, "sheet " + sheet.name() + " holds bytes that are not"
-                    + " valid UTF-8 text" + (row.number > 0 ? " in row " + row.number : "")
+            throw new InputRejected(sheet.name(), rowNumber[0], "sheet " + sheet.name() + " holds bytes that are not"
+                    + " valid UTF-8 text" + (rowNumber[0] > 0 ? " in row " + rowNumber[0] : "")
                     + "; the workbook is damaged and was not read");
         } catch (java.io.UncheckedIOException e) {
             InputRejected inner = InputRejectedCause.find(e);
@@ -320,8 +325,18 @@ final class XlsxWorkbook implements Closeable {
 
     /** The class of a cell's number format, from its s attribute. */
     private byte format(String s) {
-        return s == null ? CellRow.FMT_GENERAL : parts.format(WorkbookParts.parseIndex(s));
+        if (s == null) {
+            return CellRow.FMT_GENERAL;
+        }
+        if (!s.equals(lastStyle)) { // cell after cell repeats a style
+            lastStyleFormat = parts.format(WorkbookParts.parseIndex(s));
+            lastStyle = s;
+        }
+        return lastStyleFormat;
     }
+
+    private String lastStyle;
+    private byte lastStyleFormat;
 
     /**
      * Puts one cell into the row by its type: shared string, inline string, formula string,
