@@ -34,7 +34,7 @@ public final class Main {
         System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
         System.setProperty("java.awt.headless", "true");
         WatchedStream out = new WatchedStream(stdout);
-        CommandLine cli = commandLine(Terminal.writer(out), Terminal.writer(stderr));
+        CommandLine cli = commandLine(Terminal.writer(out), Terminal.writer(stderr), args);
         int code = cli.execute(args);
         cli.getOut().flush();
         if (out.failure() != null) {
@@ -46,8 +46,20 @@ public final class Main {
         return code;
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /**
+     * The command line for {@code args}: every command, or only the one {@code args} starts with
+     * (its usage and errors are the same either way; the root's usage, which lists them all, is
+     * not shown then).
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new WattledgerCommand());
+        String named = args.length > 0 && WattledgerCommand.COMMANDS.containsKey(args[0]) && !args[0].equals("help")
+                ? args[0] : null;
+        WattledgerCommand.COMMANDS.forEach((name, command) -> {
+            if (named == null || name.equals(named)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> e instanceof UsageException || e instanceof picocli.CommandLine.ParameterException
