@@ -17,7 +17,7 @@ public final class Main {
         if (relaunched.isPresent()) {
             System.exit(relaunched.get());
         }
-        Libraries.preloadFor(args);
+        Preload.startFor(args);
         // The raw descriptors, not System.out: a PrintStream swallows write errors (a full disk), and
         // a report that was not written must not exit 0.
         System.exit(run(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args));

@@ -42,6 +42,26 @@ final class XmlPart implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Reads a small document with the parser, so that its classes are loaded and its code warm
+     * before a workbook's parts are read ({@link WorkbookImporter#prepareWorkbookReading}).
+     */
+    static void prepare() {
+        byte[] doc = "<workbook xmlns='x'><sheets><sheet name='a' sheetId='1'/></sheets><v>1</v></workbook>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            XMLStreamReader r = XML.createXMLStreamReader(new java.io.ByteArrayInputStream(doc));
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT) {
+                    r.getAttributeCount();
+                }
+            }
+            r.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e); // a fixed, well-formed document
+        }
+    }
+
     static XmlPart open(ZipContainer zip, String name, LongConsumer progress) {
         ZipEntry e = zip.entry(name);
         if (e == null) {
