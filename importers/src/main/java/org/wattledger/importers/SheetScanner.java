@@ -281,6 +281,17 @@ final class SheetScanner {
     }
 
     private void attribute(boolean ignore) {
+        fill(3);
+        byte first = buf[pos];
+        if (limit - pos >= 3 && buf[pos + 1] == '=' && (buf[pos + 2] == '"' || buf[pos + 2] == '\'')
+                && first != '=' && first != '<') {
+            // the usual attribute, a one-letter name right before its value (r="A2", t="s", s="1"),
+            // read as the general path below reads it
+            byte quote = buf[pos + 2];
+            pos += 3;
+            attributeValue(first, ignore, quote);
+            return;
+        }
         int len = runLength(false);
         int code = 0;
         if (len == 1) {
@@ -300,6 +311,11 @@ final class SheetScanner {
             throw damaged("an attribute value without quotes");
         }
         pos++;
+        attributeValue(code, ignore, quote);
+    }
+
+    /** The value of the attribute {@code code} names, from pos to its closing {@code quote}. */
+    private void attributeValue(int code, boolean ignore, byte quote) {
         int at = find(quote);
         if (at < 0) {
             throw damaged("an unterminated attribute value");
@@ -307,13 +323,16 @@ final class SheetScanner {
         int vstart = pos; // find() may move the buffer, but keeps pos at the value's start
         String value = null;
         if (!ignore && code != 0) {
+            boolean plain = true;
             for (int i = vstart; i < at; i++) {
-                if (buf[i] == '<') {
+                byte b = buf[i];
+                if (b == '<') {
                     throw damaged("a '<' inside an attribute value");
                 }
+                plain &= b >= 0 && b != '&'; // ASCII text without an entity, as plain() tells
             }
             if (code == 'r') {
-                attrR = plain(vstart, at) ? refBytes.copyOf(buf, vstart, at) : decode(vstart, at);
+                attrR = plain ? refBytes.copyOf(buf, vstart, at) : decode(vstart, at);
             } else {
                 value = switch (code) {
                     case 't' -> lastType.of(vstart, at);
@@ -337,6 +356,14 @@ final class SheetScanner {
 
     /** Reads an element name and returns the code of its local part. */
     private int name() {
+        fill(2);
+        if (limit - pos >= 2 && buf[pos] == 'c') {
+            byte next = buf[pos + 1];
+            if (next == '>' || next == '/' || isSpace(next)) { // a cell, the most frequent name by far
+                pos++;
+                return C;
+            }
+        }
         int n = runLength(true);
         int start = pos;
         pos += n;
