@@ -77,7 +77,8 @@ public final class MeterTimeline {
                     continue;
                 }
                 int c = cover;
-                if (t.compare(i, false, c, true) < 0) {
+                int startVsCover = t.compare(i, false, c, true);
+                if (startVsCover < 0) {
                     t.rejected[i] = true;
                     Reading r = t.reading(i);
                     Reading cr = t.reading(c);
@@ -92,7 +93,7 @@ public final class MeterTimeline {
                     }
                     continue;
                 }
-                if (t.compare(i, false, c, true) > 0 && e.getKey().carrier() != Carrier.REFRIGERANT) {
+                if (startVsCover > 0 && e.getKey().carrier() != Carrier.REFRIGERANT) {
                     Reading r = t.reading(i);
                     Reading cr = t.reading(c);
                     String gap = "gap before this reading: meter " + e.getKey() + " has no reading for "
