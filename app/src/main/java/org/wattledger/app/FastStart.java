@@ -138,6 +138,9 @@ final class FastStart {
             // copying it between survivor spaces, or arrays through the young space at all, is wasted.
             command.add("-XX:PretenureSizeThreshold=" + PRETENURE_BYTES);
             command.add("-XX:MaxTenuringThreshold=0");
+            // A young generation of a ninth of the heap, not a third: less memory touched for the first
+            // time (the kernel's page clearing showed in profiles), and a smaller footprint.
+            command.add("-XX:NewRatio=8");
         }
         if (hugePagesOnRequest) {
             // 2 MiB pages for the heap: a fraction of the page faults of a heap touched for the first time.

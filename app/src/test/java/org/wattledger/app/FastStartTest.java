@@ -22,7 +22,7 @@ final class FastStartTest {
                 List.of("-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), List.of(),
                 new String[] {"demo", "--out", "x"}, 4242, false);
         assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:4242",
                 "-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), command);
     }
@@ -32,7 +32,7 @@ final class FastStartTest {
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"), List.of(),
                 new String[] {"demo"}, 5, true);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-XX:+UseTransparentHugePages", "-Dwattledger.faststart=child:5", "-jar", "wattledger.jar", "demo"), command);
     }
 
@@ -55,7 +55,7 @@ final class FastStartTest {
     void aReportGetsTheSerialCollectorAndTheQuickCompilerOnlyForSmallInputs(@TempDir Path dir) throws IOException {
         Path small = Files.writeString(dir.resolve("small.csv"), "site,meter,carrier,unit,from,to,quantity\n");
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar",
                 "wattledger.jar", "report", small.toString()),
                 FastStart.command("java", ARCHIVE, List.of("-Xmx1g", "-jar", "wattledger.jar", "report", small.toString()),
@@ -63,7 +63,7 @@ final class FastStartTest {
         // 96 MiB of CSV (sparse files: no disk used) is where the optimising compiler starts to pay back.
         Path big = sized(dir.resolve("big.csv"), FastStart.QUICK_COMPILER_BELOW);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0",
+                "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:9", "-jar", "wattledger.jar", "validate", big.toString()),
                 FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "validate", big.toString()),
                         List.of(), new String[] {"validate", big.toString()}, 9, false));
