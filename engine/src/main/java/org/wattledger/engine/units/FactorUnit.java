@@ -3,6 +3,7 @@ package org.wattledger.engine.units;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +21,28 @@ public record FactorUnit(String text, CarbonUnit numerator, CarbonUnit denominat
         Objects.requireNonNull(numerator);
     }
 
+    /**
+     * Units parsed so far, by their text: a factor release repeats a few dozen units over its
+     * rows, and parsing one costs far more than a look-up. Bounded, as the texts may be a user's.
+     */
+    private static final ConcurrentHashMap<String, FactorUnit> PARSED =
+            new ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 1_000;
+
     /** Parses "t/MWh", "kg CO2e/kWh", "tC/TJ", "GJ/10^4 Nm3", "kgce/kg", "1", "%". */
     public static FactorUnit parse(String text) {
+        FactorUnit known = text == null ? null : PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        FactorUnit parsed = parseText(text); // a text that is no unit throws, and is not kept
+        if (text != null && PARSED.size() < PARSED_MAX) {
+            PARSED.put(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static FactorUnit parseText(String text) {
         String t = text == null ? "" : text.strip();
         int slash = t.indexOf('/');
         if (slash < 0) {
