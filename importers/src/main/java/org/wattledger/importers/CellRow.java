@@ -177,13 +177,25 @@ final class CellRow {
         if (k == BLANK) {
             return true;
         }
-        if (onlyBytes(column) && other.onlyBytes(column)) {
+        if (hasBytes(column) && other.hasBytes(column)) {
+            // equal bytes are equal text; unequal (valid UTF-8) bytes are unequal text
             int from = start[column];
             int otherFrom = other.start[column];
             return Arrays.equals(bytes, from, from + length[column], other.bytes, otherFrom,
                     otherFrom + other.length[column]);
         }
+        if (onlyBytes(column)) {
+            return textEquals(column, other.text(column)); // no String made of this row's cell
+        }
+        if (other.onlyBytes(column)) {
+            return other.textEquals(column, text(column));
+        }
         return text(column).equals(other.text(column));
+    }
+
+    /** Whether the cell was set from bytes, which it keeps even once its text was asked for. */
+    private boolean hasBytes(int column) {
+        return column >= 0 && column < width && start[column] >= 0;
     }
 
     /** The cell's text as UTF-8 bytes (a copy). */
