@@ -128,6 +128,12 @@ final class FastStart {
         command.add("-Xlog:cds*=off");
         if (quickCompilerSuffices(args)) {
             command.add("-XX:TieredStopAtLevel=1");
+            // One compiler thread, not two: on two cores a second one takes CPU from the work itself.
+            // Not when the user chooses the compilers: with both, one thread stops the JVM.
+            if (jvmArguments.stream().noneMatch(FastStart::choosesCompiler)
+                    && environmentOptions.stream().noneMatch(FastStart::choosesCompiler)) {
+                command.add("-XX:CICompilerCount=1");
+            }
         }
         // The serial collector costs less CPU than G1 for these jobs: the demo's small heap, and a
         // report's readings held in a few large arrays it never scans (measured: docs/benchmarks.md).
@@ -245,6 +251,12 @@ final class FastStart {
             }
         }
         return options;
+    }
+
+    /** {@code -XX:TieredStopAtLevel=4}, {@code -XX:-TieredCompilation}, {@code -XX:CICompilerCount=3}: an option about the compilers. */
+    private static boolean choosesCompiler(String option) {
+        return option.startsWith("-XX:TieredStopAtLevel") || option.endsWith("TieredCompilation")
+                || option.startsWith("-XX:CICompilerCount");
     }
 
     /** {@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, ...: an option that names a collector. */

@@ -22,7 +22,7 @@ final class FastStartTest {
                 List.of("-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), List.of(),
                 new String[] {"demo", "--out", "x"}, 4242, false);
         assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:4242",
                 "-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), command);
     }
@@ -32,8 +32,24 @@ final class FastStartTest {
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"), List.of(),
                 new String[] {"demo"}, 5, true);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-XX:+UseTransparentHugePages", "-Dwattledger.faststart=child:5", "-jar", "wattledger.jar", "demo"), command);
+    }
+
+    @Test
+    void theUsersCompilerOptionsKeepTheCompilerThreadsTheJvmChooses() {
+        // One compiler thread with both compilers stops the JVM ("CICompilerCount (1) must be at least 2").
+        for (List<String> user : List.of(List.of("-XX:TieredStopAtLevel=4"), List.of("-XX:-TieredCompilation"),
+                List.of("-XX:CICompilerCount=3"))) {
+            List<String> jvm = new java.util.ArrayList<>(user);
+            jvm.addAll(List.of("-jar", "wattledger.jar", "demo"));
+            List<String> command = FastStart.command("java", ARCHIVE, jvm, List.of(), new String[] {"demo"}, 3, false);
+            assertFalse(command.contains("-XX:CICompilerCount=1"), command.toString());
+            assertTrue(command.containsAll(user), command.toString());
+        }
+        List<String> fromEnvironment = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
+                List.of("-XX:TieredStopAtLevel=4"), new String[] {"demo"}, 3, false);
+        assertFalse(fromEnvironment.contains("-XX:CICompilerCount=1"), fromEnvironment.toString());
     }
 
     @Test
@@ -42,11 +58,11 @@ final class FastStartTest {
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"),
                 List.of(), new String[] {"demo"}, 7, false);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-Dwattledger.faststart=child:7",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dwattledger.faststart=child:7",
                 "-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"), command);
         // Nor when JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS names one: the second JVM reads them too.
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-Dwattledger.faststart=child:7", "-jar", "wattledger.jar", "demo"),
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dwattledger.faststart=child:7", "-jar", "wattledger.jar", "demo"),
                 FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
                         List.of("-Xss2m", "-XX:+UseG1GC"), new String[] {"demo"}, 7, false));
     }
@@ -55,7 +71,7 @@ final class FastStartTest {
     void aReportGetsTheSerialCollectorAndTheQuickCompilerOnlyForSmallInputs(@TempDir Path dir) throws IOException {
         Path small = Files.writeString(dir.resolve("small.csv"), "site,meter,carrier,unit,from,to,quantity\n");
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar",
                 "wattledger.jar", "report", small.toString()),
                 FastStart.command("java", ARCHIVE, List.of("-Xmx1g", "-jar", "wattledger.jar", "report", small.toString()),
