@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * AppCDS: the classes of a demo run, already parsed and verified) and the serial collector, and
  * with the quick compiler only when the inputs are small. Java 17 reads JVM options only from its
  * command line, never from the jar, so this is the one way the plain {@code java -jar} command gets
- * them (docs/benchmarks.md, "Issue 10: start-up" and "Issue 10: the report's JVM").
+ * them (docs/benchmarks.md, "Issue 10: start-up", "Issue 10: the report's JVM" and "Issue 10: the
+ * heap, the hash, the engine's seconds and the command line").
  *
  * <p>Only commands that store nothing are relaunched: a second JVM could outlive a first one killed
  * with SIGKILL, and an {@code import} killed that way must never go on to store its batch. The
@@ -58,7 +59,8 @@ final class FastStart {
      * Arrays and objects from this size up are made in the old generation of the serial collector:
      * a report's large and medium arrays (the reading columns, per-meter indexes and spans) live to
      * its end, and copying them out of the young generation cost a tenth of a 1 M-row report
-     * (measured: docs/benchmarks.md, "Issue 10: the heap").
+     * (measured: docs/benchmarks.md, "Issue 10: the heap, the hash, the engine's seconds and the
+     * command line").
      */
     static final String PRETENURE_BYTES = "4k";
 
@@ -253,7 +255,10 @@ final class FastStart {
         return options;
     }
 
-    /** {@code -XX:TieredStopAtLevel=4}, {@code -XX:-TieredCompilation}, {@code -XX:CICompilerCount=3}: an option about the compilers. */
+    /**
+     * {@code -XX:TieredStopAtLevel=4}, {@code -XX:-TieredCompilation}, {@code -XX:CICompilerCount=3}:
+     * an option about the compilers.
+     */
     private static boolean choosesCompiler(String option) {
         return option.startsWith("-XX:TieredStopAtLevel") || option.endsWith("TieredCompilation")
                 || option.startsWith("-XX:CICompilerCount");

@@ -11,8 +11,8 @@ import java.util.concurrent.BlockingQueue;
  * reading thread; for a large one ({@value #BACKGROUND_FROM} bytes and up) on a thread of its own,
  * to which the bytes read are handed as copies in blocks: the hash is always of exactly the bytes
  * that were read, and hashing, half of a CSV reader's work under the quick compiler (which has no
- * SHA instructions), runs beside the reading (docs/benchmarks.md, "Issue 10: the heap, the hash
- * and the engine's seconds").
+ * SHA instructions), runs beside the reading (docs/benchmarks.md, "Issue 10: the heap, the hash,
+ * the engine's seconds and the command line").
  */
 final class StreamDigest implements AutoCloseable {
     static final long BACKGROUND_FROM = 4L << 20;
