@@ -249,4 +249,33 @@ final class LongLayoutTest {
         assertEquals(List.of("error: m.xlsx, sheet readings, row 3, column D: gas is empty (a refrigerant row names the"
                 + " refrigerant, such as R-134a or R-410A)"), errors(inv));
     }
+
+    @Test
+    void aRowWithTheFieldsOfTheRowAboveHasItsOwnDatesAndQuantityChecked() throws Exception {
+        // Rows 3-6 repeat row 2's site, meter, carrier and unit (their fields are not read again),
+        // row 7 is a totals row, row 8 leaves its meter empty: every row is judged as on its own.
+        Path f = Fixtures.csv(dir, "meters.csv", "site,meter,carrier,from,to,quantity,unit\n"
+                + "DC1,M1,electricity,2022-01-01,2022-01-31,10,kWh\n"
+                + "DC1,M1,electricity,2022-02-01,2022-02-28,20,kWh\n"
+                + "DC1,M1,electricity,2022-03-01,2022-03-31,,kWh\n"
+                + "DC1,M1,electricity,2022-04-31,2022-05-31,40,kWh\n"
+                + "DC1,M1,electricity,2022-06-30,2022-06-01,50,kWh\n"
+                + "合计,M1,electricity,2022-01-01,2022-06-30,70,kWh\n"
+                + "DC1,,electricity,2022-07-01,2022-07-31,60,kWh\n"
+                + "DC1,M1,electricity,2022-08-01,2022-08-31,-5,kWh\n");
+        Inventory inv = read(f);
+        assertEquals(List.of(
+                "DC1/M1 electricity 2022-01-01T00:00..2022-02-01T00:00 10 kWh @meters.csv, row 2",
+                "DC1/M1 electricity 2022-02-01T00:00..2022-03-01T00:00 20 kWh @meters.csv, row 3"), describe(inv));
+        assertEquals(new Inventory.RowTally(7, 2, 5), inv.rows());
+        List<String> issues = issues(inv);
+        assertEquals(6, issues.size(), issues.toString());
+        assertTrue(issues.get(0).startsWith("error: meters.csv, row 4, column F: quantity is empty"), issues.get(0));
+        assertTrue(issues.get(1).startsWith("error: meters.csv, row 5, column D: '2022-04-31'"), issues.get(1));
+        assertTrue(issues.get(2).startsWith("error: meters.csv, row 6, column E: '2022-06-01' ends the period"),
+                issues.get(2));
+        assertTrue(issues.get(3).startsWith("info: meters.csv, row 7, column A: row 7 is a totals row"), issues.get(3));
+        assertTrue(issues.get(4).startsWith("error: meters.csv, row 8, column B: meter is empty"), issues.get(4));
+        assertTrue(issues.get(5).startsWith("error: meters.csv, row 9, column F: '-5' is negative"), issues.get(5));
+    }
 }
