@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.wattledger.engine.factor.Factor;
@@ -385,6 +386,19 @@ public final class FactorLibrary {
         } catch (DateTimeParseException e) {
             throw new FactorSetException(damaged + RELEASE_FILE + " has no valid 'released' date (YYYY-MM-DD)");
         }
+        // A bundled release's rows are parsed when its factors are first used (a report uses the latest
+        // release of a set or two, not all eight); the build's tests parse every one. A folder's
+        // release, a user's, is parsed now, so that its errors come at once.
+        Supplier<List<Factor>> factors = () -> factorsOf(ref, version, damaged, contents);
+        List<String> countries = List.of(info.getOrDefault("countries", "").split("\\s*[,;]\\s*")).stream()
+                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        return new Release(setId, version, released, info.getOrDefault("title", ""), info.getOrDefault("description", ""),
+                info.getOrDefault("basis_notes", ""), countries,
+                location.equals(BUNDLED_LOCATION) ? new LazyFactors(factors) : factors.get(), manifest, location);
+    }
+
+    /** A release's factor rows, parsed and checked against the format. */
+    private static List<Factor> factorsOf(String ref, String version, String damaged, Map<String, byte[]> contents) {
         List<TextTable> tables = new ArrayList<>();
         contents.forEach((name, bytes) -> tables.add(FactorSheetLoader.readCsv(ref + "/" + name, bytes)));
         FactorSheetLoader.Parsed parsed = FactorSheetLoader.parse(ref, tables, version);
@@ -392,10 +406,7 @@ public final class FactorLibrary {
         if (!issues.isEmpty()) {
             throw new FactorSetException(damaged + issues.size() + (issues.size() == 1 ? " problem" : " problems") + " in its rows, first: " + issues.get(0));
         }
-        List<String> countries = List.of(info.getOrDefault("countries", "").split("\\s*[,;]\\s*")).stream()
-                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).toList();
-        return new Release(setId, version, released, info.getOrDefault("title", ""), info.getOrDefault("description", ""),
-                info.getOrDefault("basis_notes", ""), countries, parsed.factors(), manifest, location);
+        return parsed.factors();
     }
 
     private static int compareVersions(String a, String b) {

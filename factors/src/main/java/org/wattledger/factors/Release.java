@@ -22,7 +22,7 @@ public record Release(String setId, String version, LocalDate released, String t
         Objects.requireNonNull(setId);
         Objects.requireNonNull(version);
         countries = List.copyOf(countries);
-        factors = List.copyOf(factors);
+        factors = factors instanceof LazyFactors ? factors : List.copyOf(factors);
         files = List.copyOf(files);
     }
 
