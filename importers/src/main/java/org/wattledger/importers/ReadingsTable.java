@@ -107,18 +107,16 @@ final class ReadingsTable extends TableReader {
      * in the long layout: a row whose cells other than the dates and the quantity are the same
      * (the usual next row of a meter's series) gives the same fields and the same outcome of every
      * check on them, so they are not read again ({@link ReadingsLayout#convertSameFields}).
-     * Null when there is none.
+     * Valid while {@link #sameFieldsKept}.
      */
-    private CellRow sameFieldsRow;
-    private final CellRow sameFieldsCopy = new CellRow();
+    private final CellRow sameFieldsRow = new CellRow();
+    private boolean sameFieldsKept;
 
     /** Called by the layout once a row's fields are read: keeps the row when they gave no issue. */
     void fieldsRead(boolean clean) {
-        if (clean && sameFieldsApply) {
-            sameFieldsCopy.copyFrom(row);
-            sameFieldsRow = sameFieldsCopy;
-        } else {
-            sameFieldsRow = null;
+        sameFieldsKept = clean && sameFieldsApply;
+        if (sameFieldsKept) {
+            sameFieldsRow.copyFrom(row);
         }
     }
 
@@ -130,12 +128,11 @@ final class ReadingsTable extends TableReader {
 
     /** Whether {@code r} holds {@link #sameFieldsRow}'s cells in every column but the dates and the quantity. */
     private boolean sameFields(CellRow r) {
-        CellRow last = sameFieldsRow;
-        if (last == null || r.width() != last.width()) {
+        if (!sameFieldsKept || r.width() != sameFieldsRow.width()) {
             return false;
         }
         for (int c = 0; c < r.width(); c++) {
-            if (c != cols.from && c != cols.to && c != cols.quantity && !r.sameCell(c, last)) {
+            if (c != cols.from && c != cols.to && c != cols.quantity && !r.sameCell(c, sameFieldsRow)) {
                 return false;
             }
         }
