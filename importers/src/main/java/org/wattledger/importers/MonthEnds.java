@@ -27,7 +27,8 @@ final class MonthEnds {
         final List<Integer> rows = new ArrayList<>();
         LocalDate lastEnd;
         boolean consistent = true;
-        String toColumn;
+        /** The to column's index: its letter is worked out only for the issue. */
+        int toColumn;
     }
 
     private final Map<MeterKey, Series> meters = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ final class MonthEnds {
      * without a time.
      */
     void add(String site, String meter, Carrier carrier, LocalDateTime from, LocalDateTime to, int index,
-            boolean dateOnly, String toColumn) {
+            boolean dateOnly, int toColumn) {
         if (from == null) {
             return; // a register reading or an end-only row: no written period
         }
@@ -81,7 +82,7 @@ final class MonthEnds {
                 Reading r = ctx.readings.get(i);
                 ctx.monthEnds.put(i, r.withTimes(r.from(), r.to().minusDays(1)));
             }
-            ctx.issue(Severity.INFO, sheet, first.source().row(), s.toColumn, "meter " + meter + ": each of its "
+            ctx.issue(Severity.INFO, sheet, first.source().row(), TableReader.letter(s.toColumn), "meter " + meter + ": each of its "
                     + s.rows.size() + " rows ends on the date the next starts (" + first.from().toLocalDate() + " to "
                     + first.to().toLocalDate().minusDays(1) + ", then " + second.from().toLocalDate() + " to "
                     + second.to().toLocalDate().minusDays(1) + "), so to is read as the first day not included");

@@ -123,8 +123,7 @@ final class ReadingsLayout {
             ctx.utcReadings.put(index, new ReadingTimes.Written(TableReader.letter(h.to), t.quoted(h.to)));
         }
         monthEnds.add(k.site, k.meter, k.carrier, k.from, k.to, index, fromV != null
-                && fromV.span() == Dates.Span.DAY && toV != null && toV.span() == Dates.Span.DAY,
-                TableReader.letter(h.to));
+                && fromV.span() == Dates.Span.DAY && toV != null && toV.span() == Dates.Span.DAY, h.to);
     }
 
     /**

@@ -41,6 +41,24 @@ final class LongLayoutTest {
     }
 
     @Test
+    void readsAMonthColumnInsteadOfFromAndTo() throws Exception {
+        // a utility bill's layout: one row per meter and month, no from or to column (this crashed
+        // with an index of -1 when the month-end check asked for the missing to column's letter)
+        Path f = xlsx(dir, "bills.xlsx", sheet("readings").row("site", "meter", "carrier", "month", "quantity", "unit")
+                .row("DC1", "M1", "electricity", "2024-01", 100, "kWh")
+                .row("DC1", "M1", "electricity", "2024年2月", "110.5", "kWh")
+                .row("DC1", "M1", "electricity", "2024-13", 5, "kWh"));
+        Inventory inv = read(f);
+        assertEquals(List.of(
+                "DC1/M1 electricity 2024-01-01T00:00..2024-02-01T00:00 100 kWh @bills.xlsx, sheet readings, row 2",
+                "DC1/M1 electricity 2024-02-01T00:00..2024-03-01T00:00 110.5 kWh @bills.xlsx, sheet readings, row 3"),
+                describe(inv));
+        assertEquals(new Inventory.RowTally(3, 2, 1), inv.rows());
+        assertEquals(1, errors(inv).size(), issues(inv).toString());
+        assertTrue(errors(inv).get(0).contains("row 4, column D"), errors(inv).toString());
+    }
+
+    @Test
     void rejectsNonNumberQuantityWithRowAndColumn() throws Exception {
         Path f = xlsx(dir, "meters.xlsx", sheet("readings").row(HEADER)
                 .row("DC1", "M1", "electricity", "2022-01-01", "2022-01-31", 10, "kWh")
