@@ -1,8 +1,10 @@
 package org.wattledger.app;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Runs {@code java -jar wattledger.jar demo} (and {@code report}, {@code validate}) in a second JVM
  * started with the class-data archive that the build made beside the jar ({@code wattledger.jsa},
- * AppCDS: the classes of a demo run, already parsed and verified) and the serial collector, and
- * with the quick compiler only when the inputs are small. Java 17 reads JVM options only from its
+ * AppCDS: the classes of a demo run and a workbook read, already parsed and verified) and the
+ * serial collector, and with the quick compiler only when the inputs are small. Java 17 reads JVM options only from its
  * command line, never from the jar, so this is the one way the plain {@code java -jar} command gets
  * them (docs/benchmarks.md, "Issue 10: start-up", "Issue 10: the report's JVM" and "Issue 10: the
  * heap, the hash, the engine's seconds and the command line").
@@ -29,9 +31,9 @@ import java.util.stream.Stream;
  *
  * <p>The second JVM gets this JVM's own options after ours (so the user's {@code -Xmx} or
  * {@code -XX:TieredStopAtLevel} wins), the same arguments, standard input, output and error, and
- * its exit code is this one's. Nothing is relaunched when the archive is missing, the jar is not
- * run with {@code -jar}, this JVM's command line cannot be read, or {@code -Dwattledger.faststart=off}
- * (any value) is given; a JVM that cannot map the archive (another JDK build, a rebuilt jar) runs
+ * its exit code is this one's. Nothing is relaunched when the archive is missing or made for a jar
+ * at another path ({@link #madeFor}), the jar is not run with {@code -jar}, this JVM's command line
+ * cannot be read, or {@code -Dwattledger.faststart=off} (any value) is given; a JVM that cannot map the archive (another JDK build, a rebuilt jar) runs
  * without it, silently.
  */
 final class FastStart {
@@ -76,13 +78,18 @@ final class FastStart {
             }
             return Optional.empty();
         }
+        // No lambdas, method references or streams before the second JVM starts: in this JVM, without
+        // the archive, linking each costs milliseconds that the whole run waits for.
         Optional<Path> jar = jar();
-        Optional<Path> archive = jar.map(FastStart::archiveBeside).filter(Files::isRegularFile);
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        if (archive.isEmpty() || self.command().isEmpty() || self.arguments().isEmpty()) {
+        Path archive = jar.isPresent() ? archiveBeside(jar.get()) : null;
+        if (archive == null || !Files.isRegularFile(archive) || !madeFor(archive, jar.get())) {
             return Optional.empty();
         }
-        List<String> command = command(self.command().get(), archive.get(), List.of(self.arguments().get()),
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        if (self.command().isEmpty() || self.arguments().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = command(self.command().get(), archive, List.of(self.arguments().get()),
                 optionsFromEnvironment(), args, ProcessHandle.current().pid(), hugePagesOnRequest());
         if (command.isEmpty()) {
             return Optional.empty();
@@ -132,15 +139,13 @@ final class FastStart {
             command.add("-XX:TieredStopAtLevel=1");
             // One compiler thread, not two: on two cores a second one takes CPU from the work itself.
             // Not when the user chooses the compilers: with both, one thread stops the JVM.
-            if (jvmArguments.stream().noneMatch(FastStart::choosesCompiler)
-                    && environmentOptions.stream().noneMatch(FastStart::choosesCompiler)) {
+            if (!choosesCompiler(jvmArguments) && !choosesCompiler(environmentOptions)) {
                 command.add("-XX:CICompilerCount=1");
             }
         }
         // The serial collector costs less CPU than G1 for these jobs: the demo's small heap, and a
         // report's readings held in a few large arrays it never scans (measured: docs/benchmarks.md).
-        if (jvmArguments.stream().noneMatch(FastStart::choosesCollector)
-                && environmentOptions.stream().noneMatch(FastStart::choosesCollector)) {
+        if (!choosesCollector(jvmArguments) && !choosesCollector(environmentOptions)) {
             command.add("-XX:+UseSerialGC"); // two collectors named is an error, so only when the user names none
             // What outlives a young collection here lives to the end (columns, lines, per-meter arrays):
             // copying it between survivor spaces, or arrays through the young space at all, is wasted.
@@ -237,8 +242,11 @@ final class FastStart {
      */
     private static boolean hugePagesOnRequest() {
         try {
-            return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
-        } catch (IOException | UncheckedIOException | SecurityException | InvalidPathException e) {
+            // a FileInputStream, not Files.readString: its classes are loaded already
+            try (FileInputStream in = new FileInputStream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+                return new String(in.readNBytes(256), StandardCharsets.US_ASCII).contains("[madvise]");
+            }
+        } catch (IOException | SecurityException e) {
             return false;
         }
     }
@@ -256,17 +264,27 @@ final class FastStart {
     }
 
     /**
-     * {@code -XX:TieredStopAtLevel=4}, {@code -XX:-TieredCompilation}, {@code -XX:CICompilerCount=3}:
-     * an option about the compilers.
+     * Whether an option is about the compilers: {@code -XX:TieredStopAtLevel=4},
+     * {@code -XX:-TieredCompilation}, {@code -XX:CICompilerCount=3}.
      */
-    private static boolean choosesCompiler(String option) {
-        return option.startsWith("-XX:TieredStopAtLevel") || option.endsWith("TieredCompilation")
-                || option.startsWith("-XX:CICompilerCount");
+    private static boolean choosesCompiler(List<String> options) {
+        for (String option : options) {
+            if (option.startsWith("-XX:TieredStopAtLevel") || option.endsWith("TieredCompilation")
+                    || option.startsWith("-XX:CICompilerCount")) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** {@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, ...: an option that names a collector. */
-    private static boolean choosesCollector(String option) {
-        return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    /** Whether an option names a collector: {@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, ... */
+    private static boolean choosesCollector(List<String> options) {
+        for (String option : options) {
+            if (option.startsWith("-XX:+Use") && option.endsWith("GC")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code wattledger.jsa} beside {@code wattledger.jar}. */
@@ -275,8 +293,34 @@ final class FastStart {
         return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
     }
 
+    /**
+     * {@code wattledger.jsa.jar} beside the archive: the path of the jar it was made for. The JVM
+     * maps an archive only for the jar at the path it was made with; a jar copied elsewhere with
+     * it would run with no class-data archive at all, not even the JDK's own, slower than in one
+     * JVM, so it is not relaunched.
+     */
+    static Path jarRecord(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".jar");
+    }
+
+    /** Writes the record of the jar {@code archive} is made for ({@link #jarRecord}). */
+    static void recordJar(Path archive, Path jar) throws IOException {
+        Files.writeString(jarRecord(archive), jar.toAbsolutePath().normalize() + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code archive} was made for {@code jar}, at this path, as its record says; false without a record. */
+    static boolean madeFor(Path archive, Path jar) {
+        // a FileInputStream, not Files.readString: its classes are loaded already
+        try (FileInputStream in = new FileInputStream(jarRecord(archive).toFile())) {
+            String recorded = new String(in.readNBytes(1 << 16), StandardCharsets.UTF_8).strip();
+            return !recorded.isEmpty() && Path.of(recorded).equals(jar.toAbsolutePath().normalize());
+        } catch (IOException | SecurityException | InvalidPathException e) {
+            return false;
+        }
+    }
+
     /** The jar this class was loaded from, if it was loaded from a jar file. */
-    private static Optional<Path> jar() {
+    static Optional<Path> jar() {
         try {
             var source = FastStart.class.getProtectionDomain().getCodeSource();
             if (source == null) {

@@ -41,15 +41,41 @@ final class FastStartIT {
             }
         }
         assertEquals(2, logs.size(), "two JVMs: the one started and the one it relaunched");
-        // The relaunched JVM took the command-line classes from the archive ("top": the dynamic archive).
-        String fromArchive = "org.wattledger.app.WattledgerCommand source: shared objects file (top)";
-        assertEquals(1, logs.stream().filter(l -> l.contains(fromArchive)).count(), "one JVM mapped the archive");
+        // The relaunched JVM took the command-line classes from the archive, picocli's too: a dynamic
+        // archive (Java 17) would have left those out, their class files being of an old version.
+        for (String cls : List.of("org.wattledger.app.WattledgerCommand", "picocli.CommandLine")) {
+            String fromArchive = " " + cls + " source: shared objects file\n";
+            assertEquals(1, logs.stream().filter(l -> l.contains(fromArchive)).count(),
+                    "one JVM mapped the archive and took " + cls + " from it");
+        }
+        // The class list it was made from came from a run that read a workbook as well as the demo's CSV files.
+        String classList = Files.readString(Jar.path().resolveSibling("wattledger.classlist"));
+        assertTrue(classList.contains("\norg/wattledger/importers/SheetScanner\n"), "workbook classes archived");
+        assertTrue(classList.contains("\norg/wattledger/app/DemoCommand\n"), "demo classes archived");
+    }
+
+    @Test
+    void aJarCopiedWithItsArchiveRunsInOneJvm() throws Exception {
+        Path jar = Files.copy(Jar.path(), dir.resolve("wattledger.jar"));
+        Path archive = FastStart.archiveBeside(Jar.path());
+        Files.copy(archive, FastStart.archiveBeside(jar));
+        Files.copy(FastStart.jarRecord(archive), FastStart.jarRecord(FastStart.archiveBeside(jar)));
+        Process p = new ProcessBuilder(java(), "-Xlog:class+load:file=" + dir.resolve("classes-%p.log"), "-jar",
+                jar.toString(), "demo", "--out", dir.resolve("demo").toString()).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "wattledger demo finished");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+        try (Stream<Path> files = Files.list(dir)) {
+            // the archive is for the jar where it was built: here the JVM would map no archive at all
+            assertEquals(1, files.filter(f -> f.getFileName().toString().startsWith("classes-")).count(), "one JVM");
+        }
     }
 
     @Test
     void anArchiveThisJvmCannotUseIsSkippedSilently() throws Exception {
         Path jar = Files.copy(Jar.path(), dir.resolve("wattledger.jar"));
         Files.writeString(dir.resolve("wattledger.jsa"), "not a class-data archive");
+        FastStart.recordJar(dir.resolve("wattledger.jsa"), jar); // made for this jar: relaunched, and the JVM refuses it
         Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "demo", "--out", dir.resolve("demo").toString())
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();

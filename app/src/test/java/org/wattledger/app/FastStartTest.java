@@ -28,6 +28,24 @@ final class FastStartTest {
     }
 
     @Test
+    void anArchiveIsUsedOnlyForTheJarAtThePathItWasMadeFor(@TempDir Path dir) throws IOException {
+        Path jar = dir.resolve("build/wattledger.jar");
+        Path archive = FastStart.archiveBeside(jar);
+        Files.createDirectories(jar.getParent());
+        assertFalse(FastStart.madeFor(archive, jar), "no record: an archive of an older build, or a copied one");
+        FastStart.recordJar(archive, jar);
+        assertEquals(dir.resolve("build/wattledger.jsa.jar"), FastStart.jarRecord(archive));
+        assertTrue(FastStart.madeFor(archive, jar));
+        assertTrue(FastStart.madeFor(archive, dir.resolve("build/../build/wattledger.jar")), "the same path, written otherwise");
+        // the three files copied to another folder: the record names the first jar, which the JVM would insist on
+        Path copy = Files.createDirectories(dir.resolve("opt")).resolve("wattledger.jar");
+        Files.copy(FastStart.jarRecord(archive), FastStart.jarRecord(FastStart.archiveBeside(copy)));
+        assertFalse(FastStart.madeFor(FastStart.archiveBeside(copy), copy));
+        Files.writeString(FastStart.jarRecord(archive), "\n");
+        assertFalse(FastStart.madeFor(archive, jar), "an empty record");
+    }
+
+    @Test
     void hugePagesAreAskedForWhereTheKernelGivesThemOnRequest() {
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"), List.of(),
                 new String[] {"demo"}, 5, true);
