@@ -142,7 +142,10 @@ final class SheetScanner {
             if (markup()) {
                 continue;
             }
-            int name = tag();
+            int name = inData ? dataTag() : 0;
+            if (name == 0) {
+                name = tag();
+            }
             if (name == SHEET_DATA) {
                 inData = !selfClosing;
             } else if (name == -SHEET_DATA) {
@@ -257,6 +260,132 @@ final class SheetScanner {
             }
             attribute(end);
         }
+    }
+
+    /** How many bytes {@link #dataTag} wants in the buffer: more than any usual row's or cell's tag. */
+    private static final int DATA_TAG_BYTES = 256;
+
+    /**
+     * After a '<' inside {@code sheetData}: reads the usual tags of a sheet's data as {@link #tag}
+     * would, with fewer calls and checks, and returns the name's code: a cell's or row's start tag
+     * (unprefixed, attributes with plain values in double quotes) or {@code </row>}. Returns 0,
+     * having read nothing, for anything else (other elements, prefixes, other spaces or quotes,
+     * entities, non-ASCII text, a tag longer than {@value #DATA_TAG_BYTES} bytes), which
+     * {@link #tag} then reads.
+     */
+    private int dataTag() {
+        if (limit - pos < DATA_TAG_BYTES) {
+            fill(DATA_TAG_BYTES); // may move the bytes: nothing is kept from before
+            if (limit - pos < DATA_TAG_BYTES) {
+                return 0;
+            }
+        }
+        byte[] b = buf;
+        int i = pos;
+        if (b[i] == 'c' && (b[i + 1] == ' ' || b[i + 1] == '>' || b[i + 1] == '/')) {
+            return plainStartTag(1) ? C : 0;
+        }
+        if (b[i] == 'r' && b[i + 1] == 'o' && b[i + 2] == 'w' && (b[i + 3] == ' ' || b[i + 3] == '>' || b[i + 3] == '/')) {
+            return plainStartTag(3) ? ROW : 0;
+        }
+        if (b[i] == '/' && b[i + 1] == 'r' && b[i + 2] == 'o' && b[i + 3] == 'w' && b[i + 4] == '>') {
+            attrR = null;
+            attrT = null;
+            attrS = null;
+            attrRef = null;
+            selfClosing = false;
+            pos = i + 5;
+            return -ROW;
+        }
+        return 0;
+    }
+
+    /**
+     * For {@link #dataTag}: the start tag whose name is the {@code nameLength} bytes at pos, to its
+     * {@code >} or {@code />}, all within {@value #DATA_TAG_BYTES} bytes. Keeps the r, t and s
+     * attributes as {@link #attributeValue} does and passes over the others, as it does. False,
+     * having read nothing, for anything {@link #tag} must read.
+     */
+    private boolean plainStartTag(int nameLength) {
+        byte[] b = buf;
+        int end = pos + DATA_TAG_BYTES;
+        int i = pos + nameLength;
+        int rFrom = -1;
+        int rTo = 0;
+        int tFrom = -1;
+        int tTo = 0;
+        int sFrom = -1;
+        int sTo = 0;
+        boolean closed;
+        while (true) {
+            if (i + 3 >= end) {
+                return false;
+            }
+            byte c = b[i];
+            if (c == ' ') {
+                i++;
+                continue;
+            }
+            if (c == '>') {
+                closed = false;
+                i++;
+                break;
+            }
+            if (c == '/') {
+                if (b[i + 1] != '>') {
+                    return false;
+                }
+                closed = true;
+                i += 2;
+                break;
+            }
+            int nameAt = i;
+            while (b[i] != '=') {
+                byte n = b[i];
+                if (n == ' ' || n == '>' || n == '/' || n == '<' || n == '"' || n == '\'' || n == '&' || n < 0 || ++i >= end) {
+                    return false;
+                }
+            }
+            if (i + 1 >= end || b[i + 1] != '"') {
+                return false;
+            }
+            int from = i + 2;
+            int to = from;
+            while (true) {
+                if (to >= end) {
+                    return false;
+                }
+                byte v = b[to];
+                if (v == '"') {
+                    break;
+                }
+                if (v < 0 || v == '&' || v == '<') {
+                    return false;
+                }
+                to++;
+            }
+            if (i - nameAt == 1) {
+                byte name = b[nameAt];
+                if (name == 'r') {
+                    rFrom = from;
+                    rTo = to;
+                } else if (name == 't') {
+                    tFrom = from;
+                    tTo = to;
+                } else if (name == 's') {
+                    sFrom = from;
+                    sTo = to;
+                }
+            }
+            i = to + 1;
+        }
+        attrR = rFrom < 0 ? null : refBytes.copyOf(b, rFrom, rTo);
+        attrT = tFrom < 0 ? null : lastType.of(tFrom, tTo);
+        attrS = sFrom < 0 ? null : lastStyle.of(sFrom, sTo);
+        attrRef = null;
+        selfClosing = closed;
+        pos = i;
+        return true;
     }
 
     /** The length of the run of bytes from pos up to a byte {@code stop} accepts (kept in the buffer). */
@@ -461,6 +590,27 @@ final class SheetScanner {
      * false, having read nothing, for any other content, which the general loop then reads.
      */
     private boolean plainCell() {
+        byte[] b = buf;
+        int from = pos + 3;
+        int end = Math.min(limit, pos + DATA_TAG_BYTES);
+        if (end - pos >= 3 && b[pos] == '<' && b[pos + 1] == 'v' && b[pos + 2] == '>') {
+            // the usual short value, all in the buffer: found, checked and kept in one pass
+            boolean plain = true;
+            int lt = from;
+            while (lt < end && b[lt] != '<') {
+                plain &= b[lt] >= 0 && b[lt] != '&';
+                lt++;
+            }
+            if (lt + CELL_END.length <= end) {
+                if (b[lt + 1] != '/' || b[lt + 2] != 'v' || b[lt + 3] != '>' || b[lt + 4] != '<' || b[lt + 5] != '/'
+                        || b[lt + 6] != 'c' || b[lt + 7] != '>') {
+                    return false;
+                }
+                keepValue(from, lt, plain);
+                pos = lt + CELL_END.length;
+                return true;
+            }
+        }
         fill(3);
         if (limit - pos < 3 || buf[pos] != '<' || buf[pos + 1] != 'v' || buf[pos + 2] != '>') {
             return false;
@@ -475,19 +625,24 @@ final class SheetScanner {
         if (!matches(lt, CELL_END)) {
             return false;
         }
-        int from = pos + 3;
-        if (valueAsBytes && plain(from, lt)) {
-            valueLength = lt - from;
+        from = pos + 3;
+        keepValue(from, lt, plain(from, lt));
+        pos = lt + CELL_END.length;
+        return true;
+    }
+
+    /** Keeps a plain cell's value, the bytes from..to: as bytes when they may be ({@code plain}), else as text. */
+    private void keepValue(int from, int to, boolean plain) {
+        if (valueAsBytes && plain) {
+            valueLength = to - from;
             if (valueLength > valueBytes.length) {
                 valueBytes = new byte[Math.max(valueLength, 2 * valueBytes.length)];
             }
             System.arraycopy(buf, from, valueBytes, 0, valueLength);
         } else {
-            plainCellText = smallNumberOrDecode(from, lt);
+            plainCellText = smallNumberOrDecode(from, to);
             valueLength = -1;
         }
-        pos = lt + CELL_END.length;
-        return true;
     }
 
     private static final byte[] CELL_END = ascii("</v></c>");

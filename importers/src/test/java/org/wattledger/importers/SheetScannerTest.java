@@ -160,6 +160,100 @@ final class SheetScannerTest {
                 "merges [Merge[firstRow=0, firstColumn=0, lastRow=1, lastColumn=1]]"), scanned);
     }
 
+    /**
+     * The usual tags of a sheet's data are read by a shorter path (unprefixed {@code <row>} and
+     * {@code <c>} with plain, double-quoted attribute values, and {@code <v>text</v></c>}); anything
+     * else falls back to the general one. Both must give what StAX gives, wherever the reads split
+     * the bytes.
+     */
+    @Test
+    void agreesWithStaxOnExcelsOwnRowAndCellAttributesAndWhereverTheBytesSplit() throws Exception {
+        String longText = "x".repeat(300);
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:x14ac=\"urn:x14ac\">"
+                + "<sheetData>"
+                // Excel's own row and cell attributes: multi-letter and prefixed ones passed over
+                + "<row r=\"1\" spans=\"1:4\" ht=\"15\" customHeight=\"1\" x14ac:dyDescent=\"0.25\">"
+                + "<c r=\"A1\" s=\"0\" t=\"str\" cm=\"1\"><v>site</v></c><c r=\"B1\" vm=\"2\"><v>1.5</v></c>"
+                + "<c r=\"C1\" t=\"str\"><v>" + longText + "</v></c><c r=\"D1\"/></row>"
+                // other spaces and quotes, an entity in an attribute, a cell without attributes, a row without r
+                + "<row\tr='2'><c\nr=\"A2\"><v>2</v></c><c r=\"B2\" s=\"&#49;\"><v>3</v></c><c><v>4</v></c></row>"
+                + "<row><c r=\"A3\" t=\"b\"><v>1</v></c><c r=\"B3\"><v>-1.5E-7</v></c>"
+                // a value with an entity, a formula, and a long attribute value
+                + "<c r=\"C3\" t=\"str\"><v>a &amp; b</v></c><c r=\"D3\"><f>1+1</f><v>2</v></c>"
+                + "<c r=\"E3\" ph=\"" + longText + "\"><v>5</v></c></row>"
+                + "<row r=\"5\"/><row r=\"6\" s=\"1\" customFormat=\"1\"><c r=\"A6\" s=\"1\"><v>44562.5</v></c></row>"
+                + "</sheetData></worksheet>";
+        Map<String, byte[]> entries = HostileFilesTest.workbook(sheet);
+        Path p = dir.resolve("attributes.xlsx");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(p))) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        List<String> scanned = rows(p, true);
+        assertEquals(rows(p, false), scanned);
+        assertEquals("row 1: A=1/0[site] B=2/0[1.5] C=1/0[" + longText + "]", scanned.get(0));
+        assertEquals("row 2: A=2/0[2] B=2/0[3] C=2/0[4]", scanned.get(1));
+        assertEquals("row 3: A=3/0[TRUE] B=2/0[-1.5E-7] C=1/0[a & b] D=2/0[2] E=2/0[5]", scanned.get(2));
+        // the same cells whatever the sizes of the reads: one byte, seven bytes, or all at once
+        byte[] xml = sheet.getBytes(StandardCharsets.UTF_8);
+        List<String> whole = cellsRead(new ByteArrayInputStream(xml));
+        assertEquals(whole, cellsRead(new Trickle(xml, 1)));
+        assertEquals(whole, cellsRead(new Trickle(xml, 7)));
+        assertEquals(13, whole.stream().filter(c -> c.startsWith("cell")).count()); // 4 + 3 + 5 + 0 + 1
+    }
+
+    /** An input stream that hands out at most {@code step} bytes per read. */
+    private static final class Trickle extends ByteArrayInputStream {
+        private final int step;
+
+        Trickle(byte[] bytes, int step) {
+            super(bytes);
+            this.step = step;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, step));
+        }
+    }
+
+    /** Every row and cell the scanner hands over, with all it hands over, as text. */
+    private static List<String> cellsRead(java.io.InputStream in) {
+        List<String> out = new ArrayList<>();
+        new SheetScanner(in, 1 << 20).scan(new SheetScanner.Handler() {
+            @Override
+            public void startRow(String r) {
+                out.add("row " + r);
+            }
+
+            @Override
+            public void cell(String ref, String type, String style, String value, String inline, boolean formula) {
+                out.add("cell " + ref + " " + type + " " + style + " [" + value + "] " + inline + " " + formula);
+            }
+
+            @Override
+            public boolean wantsBytes() {
+                return true;
+            }
+
+            @Override
+            public boolean endRow() {
+                out.add("end");
+                return true;
+            }
+
+            @Override
+            public void merge(String ref) {
+                out.add("merge " + ref);
+            }
+        });
+        return out;
+    }
+
     @Test
     void agreesWithStaxOnTheBenchmarkShape() throws Exception {
         Path p = dir.resolve("gen.xlsx");
