@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The run the build records the class-data archive's class list from ({@code app/pom.xml}): the
- * demo into the given folder, then a report on the workbook template it wrote, so that the
- * classes reading workbooks are archived too, not only those of the demo's CSV inputs. Not a
+ * demo into the given folder, then the input workbook template written there and a report on it,
+ * so that the classes reading workbooks are archived too, not only those of the demo's CSV inputs. Not a
  * command: it fails (exit 1) when the demo does, which fails the build rather than leave an
  * archive without the demo's classes. It also records the jar's path beside the archive to be
  * made ({@link FastStart#jarRecord}).
@@ -26,13 +26,15 @@ public final class ClassDataRun {
         String[] demo = {"demo", "--out", args[0]};
         Preload.startFor(demo);
         int demoCode = Main.run(none, System.err, demo);
-        String[] report = {"report", Path.of(args[0], "template.xlsx").toString(), "--format", "json"};
+        String template = Path.of(args[0], "template.xlsx").toString();
+        int templateCode = Main.run(none, System.err, "template", "--out", template);
+        String[] report = {"report", template, "--format", "json"};
         Preload.startFor(report);
         // the template holds no readings: its report is incomplete (exit 3), as it should be
         int reportCode = Main.run(none, none, report);
-        if (demoCode != ExitCode.OK || reportCode != ExitCode.INPUT_ERRORS) {
-            System.err.println("the class-data run failed: demo exit " + demoCode + ", report on the template exit "
-                    + reportCode);
+        if (demoCode != ExitCode.OK || templateCode != ExitCode.OK || reportCode != ExitCode.INPUT_ERRORS) {
+            System.err.println("the class-data run failed: demo exit " + demoCode + ", template exit " + templateCode
+                    + ", report on the template exit " + reportCode);
             System.exit(1);
         }
         // the archive the build makes next, from this run's class list, is for this jar at this path
