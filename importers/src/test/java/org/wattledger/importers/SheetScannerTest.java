@@ -58,6 +58,18 @@ final class SheetScannerTest {
         return out;
     }
 
+    /** A workbook at {@code p} whose one sheet is {@code sheetXml}. */
+    private static Path workbook(Path p, String sheetXml) throws java.io.IOException {
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(p))) {
+            for (Map.Entry<String, byte[]> e : HostileFilesTest.workbook(sheetXml).entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+        return p;
+    }
+
     /** Column letters for the test output. */
     static final class SourceRefs {
         static String letter(int c) {
@@ -145,15 +157,7 @@ final class SheetScannerTest {
                 + "<x:row r='5'/>"
                 + "</x:sheetData><x:mergeCells count='1'><x:mergeCell ref='A1:B2'/></x:mergeCells>"
                 + "<x:extLst><x:ext uri='{x}'><x:c>not a cell</x:c></x:ext></x:extLst></x:worksheet>";
-        Map<String, byte[]> entries = HostileFilesTest.workbook(sheet);
-        Path p = dir.resolve("hand.xlsx");
-        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(p))) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
+        Path p = workbook(dir.resolve("hand.xlsx"), sheet);
         List<String> scanned = rows(p, true);
         assertEquals(rows(p, false), scanned);
         assertEquals(List.of("row 1: A=1/0[Hello ] B=2/0[12.5] C=1/0[<中中]", "row 2: A=2/0[7] B=3/0[TRUE]",
@@ -184,15 +188,7 @@ final class SheetScannerTest {
                 + "<c r=\"E3\" ph=\"" + longText + "\"><v>5</v></c></row>"
                 + "<row r=\"5\"/><row r=\"6\" s=\"1\" customFormat=\"1\"><c r=\"A6\" s=\"1\"><v>44562.5</v></c></row>"
                 + "</sheetData></worksheet>";
-        Map<String, byte[]> entries = HostileFilesTest.workbook(sheet);
-        Path p = dir.resolve("attributes.xlsx");
-        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(p))) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
+        Path p = workbook(dir.resolve("attributes.xlsx"), sheet);
         List<String> scanned = rows(p, true);
         assertEquals(rows(p, false), scanned);
         assertEquals("row 1: A=1/0[site] B=2/0[1.5] C=1/0[" + longText + "]", scanned.get(0));
