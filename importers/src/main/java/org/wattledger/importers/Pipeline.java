@@ -21,7 +21,12 @@ import java.util.function.Consumer;
  */
 final class Pipeline {
     static final int BATCH = 2048;
-    static final int BATCHES = 4;
+    /**
+     * Enough for the reader to run ahead while the converting side's code is still interpreted or
+     * being compiled, at the start of a large sheet (with 4, the reader waited a tenth of a second
+     * for a free batch; docs/benchmarks.md, "Issue 10: a static class-data archive").
+     */
+    static final int BATCHES = 16;
     private static final long POLL_MILLIS = 50;
 
     private Pipeline() {
