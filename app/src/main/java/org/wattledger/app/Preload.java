@@ -1,7 +1,5 @@
 package org.wattledger.app;
 
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.wattledger.factors.FactorLibrary;
@@ -10,8 +8,7 @@ import org.wattledger.importers.WorkbookImporter;
 /**
  * Work a command will need, started on a thread of its own while the command line is parsed and
  * the inputs are read: the bundled factor library (about 0.2 s to load) for the commands that
- * calculate, and the workbook reader's XML parser and each input workbook's SHA-256 when an input
- * is a workbook. A failure here is
+ * calculate, and the workbook reader's XML parser when an input is a workbook. A failure here is
  * left to the command's own use of the same thing to report.
  */
 final class Preload {
@@ -30,9 +27,6 @@ final class Preload {
         if (!library && !workbooks) {
             return;
         }
-        if (workbooks) {
-            hashWorkbooks(args);
-        }
         Thread preload = new Thread(() -> {
             try {
                 if (workbooks) {
@@ -47,23 +41,6 @@ final class Preload {
         }, "wattledger-preload");
         preload.setDaemon(true);
         preload.start();
-    }
-
-    /**
-     * Starts the SHA-256 of each workbook named as an input (an argument that follows no option, so
-     * that no option's value, such as an old output, is hashed for nothing).
-     */
-    private static void hashWorkbooks(String[] args) {
-        for (int i = 1; i < args.length; i++) {
-            String name = args[i].toLowerCase(Locale.ROOT);
-            if (!args[i - 1].startsWith("-") && (name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".xls"))) {
-                try {
-                    WorkbookImporter.hashWorkbookEarly(Path.of(args[i]));
-                } catch (InvalidPathException e) {
-                    // not a path: the command says so
-                }
-            }
-        }
     }
 
     private static boolean namesWorkbook(String[] args) {

@@ -1,10 +1,6 @@
 package org.wattledger.importers;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -15,70 +11,19 @@ import java.util.concurrent.FutureTask;
  * reads; hashing it on the import's main thread cost that thread a whole pass over the file.
  */
 final class FileHash {
-    /** Hashes started before the import asked for them ({@link #startEarly}), by absolute path. */
-    private static final Map<Path, FileHash> EARLY = new ConcurrentHashMap<>();
-
     private final Path file;
     private FutureTask<String> task;
-    /** The file's size and modification time when its hashing started. */
-    private long size = -1;
-    private long modified = -1;
 
     FileHash(Path file) {
         this.file = file;
     }
 
-    /**
-     * Starts hashing a workbook before it is read: called while the command line is parsed, when
-     * one core is idle, rather than while the import needs both. {@link #of} hands the result to
-     * the import of the same file, unchanged since.
-     */
-    static void startEarly(Path file) {
-        FileHash hash = new FileHash(file);
-        hash.startInBackground();
-        EARLY.putIfAbsent(key(file), hash);
-    }
-
-    /** The hash of {@code file}: the one {@link #startEarly} started when the file has not changed since, else a new one. */
-    static FileHash of(Path file) {
-        FileHash early = EARLY.remove(key(file));
-        return early != null && early.size == sizeOf(file) && early.modified == modifiedOf(file) ? early
-                : new FileHash(file);
-    }
-
-    private static Path key(Path file) {
-        return file.toAbsolutePath().normalize();
-    }
-
-    /** Whether hashing has started (on its own thread). */
-    boolean started() {
-        return task != null;
-    }
-
     /** Starts hashing the file now, on a daemon thread; {@link #get()} then waits for it. */
     void startInBackground() {
-        size = sizeOf(file);
-        modified = modifiedOf(file);
         task = new FutureTask<>(() -> WorkbookImporter.sha256(file));
         Thread thread = new Thread(task, "wattledger-file-hash");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException | SecurityException e) {
-            return -2; // never equal to a size read before
-        }
-    }
-
-    private static long modifiedOf(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException | SecurityException e) {
-            return -2;
-        }
     }
 
     /** The hash, lower-case hex ("" when the file cannot be read), as {@link WorkbookImporter#sha256(Path)} gives it. */

@@ -108,7 +108,7 @@ public final class WorkbookImporter {
             FileContext ctx = new FileContext(job.name(), options, caches, readingColumns);
             String sha = null;
             long size = sizeOf(job.path());
-            FileHash hash = FileHash.of(job.path());
+            FileHash hash = new FileHash(job.path());
             try {
                 sha = readFile(job, ctx, progress, hash);
             } catch (InputRejected e) {
@@ -285,22 +285,6 @@ public final class WorkbookImporter {
      */
     public static void prepareWorkbookReading() {
         XmlPart.prepare();
-    }
-
-    /**
-     * Starts the SHA-256 of a workbook that is about to be read, on a thread of its own: called
-     * while the command line is parsed, when a core is idle. The import of the same file takes the
-     * result if the file has not changed since (same size and modification time); a CSV file is
-     * hashed from the very bytes read instead, so it is not started here.
-     */
-    public static void hashWorkbookEarly(Path file) {
-        try {
-            if (Files.isRegularFile(file) && FileType.of(file) != FileType.CSV) {
-                FileHash.startEarly(file);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the import meets the same file and reports what is wrong with it
-        }
     }
 
     /** The SHA-256 of a file, lower-case hex. */
@@ -531,9 +515,7 @@ public final class WorkbookImporter {
                 return md.hex();
             }
         }
-        if (!hash.started()) {
-            hash.startInBackground();
-        }
+        hash.startInBackground();
         forEachSheetOf(job, type, ctx, progress);
         return null;
     }
