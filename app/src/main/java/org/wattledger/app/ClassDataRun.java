@@ -8,10 +8,10 @@ import java.nio.file.Path;
 /**
  * The run the build records the class-data archive's class list from ({@code app/pom.xml}): the
  * demo into the given folder, then the input workbook template written there and a report on it,
- * so that the classes reading workbooks are archived too, not only those of the demo's CSV inputs. Not a
- * command: it fails (exit 1) when the demo does, which fails the build rather than leave an
- * archive without the demo's classes. It also records the jar's path beside the archive to be
- * made ({@link FastStart#jarRecord}).
+ * so that the classes reading workbooks are archived too, not only those of the demo's CSV
+ * inputs. Not a command: it fails (exit 1) when any of the three does not end as it should, which
+ * fails the build rather than leave an archive without their classes. It also records the jar's
+ * path beside the archive to be made ({@link FastStart#jarRecord}).
  */
 public final class ClassDataRun {
     private ClassDataRun() {

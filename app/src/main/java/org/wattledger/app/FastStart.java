@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  * Runs {@code java -jar wattledger.jar demo} (and {@code report}, {@code validate}) in a second JVM
  * started with the class-data archive that the build made beside the jar ({@code wattledger.jsa},
  * AppCDS: the classes of a demo run and a workbook read, already parsed and verified) and the
- * serial collector, and with the quick compiler only when the inputs are small. Java 17 reads JVM options only from its
- * command line, never from the jar, so this is the one way the plain {@code java -jar} command gets
- * them (docs/benchmarks.md, "Issue 10: start-up", "Issue 10: the report's JVM" and "Issue 10: the
- * heap, the hash, the engine's seconds and the command line").
+ * serial collector, and with the quick compiler only when the inputs are small. Java 17 reads JVM
+ * options only from its command line, never from the jar, so this is the one way the plain
+ * {@code java -jar} command gets them (docs/benchmarks.md, "Issue 10: start-up", "Issue 10: the
+ * report's JVM", "Issue 10: the heap, the hash, the engine's seconds and the command line" and
+ * "Issue 10: a static class-data archive and the sheet's usual tags").
  *
  * <p>Only commands that store nothing are relaunched: a second JVM could outlive a first one killed
  * with SIGKILL, and an {@code import} killed that way must never go on to store its batch. The
@@ -33,8 +34,8 @@ import java.util.stream.Stream;
  * {@code -XX:TieredStopAtLevel} wins), the same arguments, standard input, output and error, and
  * its exit code is this one's. Nothing is relaunched when the archive is missing or made for a jar
  * at another path ({@link #madeFor}), the jar is not run with {@code -jar}, this JVM's command line
- * cannot be read, or {@code -Dwattledger.faststart=off} (any value) is given; a JVM that cannot map the archive (another JDK build, a rebuilt jar) runs
- * without it, silently.
+ * cannot be read, or {@code -Dwattledger.faststart=off} (any value) is given; a JVM that cannot
+ * map the archive (another JDK build, a rebuilt jar) runs without it, silently.
  */
 final class FastStart {
     /**

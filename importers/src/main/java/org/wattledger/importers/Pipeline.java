@@ -24,7 +24,8 @@ final class Pipeline {
     /**
      * Enough for the reader to run ahead while the converting side's code is still interpreted or
      * being compiled, at the start of a large sheet (with 4, the reader waited a tenth of a second
-     * for a free batch; docs/benchmarks.md, "Issue 10: a static class-data archive").
+     * for a free batch; docs/benchmarks.md, "Issue 10: a static class-data archive and the sheet's
+     * usual tags").
      */
     static final int BATCHES = 16;
     private static final long POLL_MILLIS = 50;
