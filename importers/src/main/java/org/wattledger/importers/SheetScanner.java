@@ -68,6 +68,27 @@ final class SheetScanner {
             cell(ref, type, style, new String(value, 0, length, StandardCharsets.ISO_8859_1), null, formula);
         }
 
+        /**
+         * Whether cells of the usual shape are handed whole to {@link #wholeCell} instead of to the
+         * {@code cellAt} methods; false by default.
+         */
+        default boolean wantsWholeCells() {
+            return false;
+        }
+
+        /**
+         * A cell of the usual shape, read whole ({@link SheetScanner#wholeCell}), called only when
+         * {@link #wantsWholeCells()}: its column from its r attribute (-1 when it has none), that
+         * reference ({@code ref}, null when none, valid only during the call), its type (0 when it
+         * has no t attribute, else {@code 'n'} or {@code 's'}), its style from its s attribute (-1
+         * when none) and its value, {@code bytes}[{@code from}, {@code to}): ASCII text without
+         * entities, for a shared string 1 to 9 digits; {@code from} is -1 when the cell has no value
+         * ({@code <c .../>}). The bytes are the scanner's own, valid only during the call.
+         */
+        default void wholeCell(int column, CharSequence ref, byte type, int style, byte[] bytes, int from, int to) {
+            throw new UnsupportedOperationException("wholeCell without wantsWholeCells");
+        }
+
         /** End of a row; false stops scanning. */
         boolean endRow();
 
@@ -134,11 +155,15 @@ final class SheetScanner {
     void scan(Handler h) {
         prolog();
         boolean inData = false;
+        boolean wholeCells = h.wantsWholeCells();
         while (true) {
             if (!skipTo('<')) {
                 return;
             }
             pos++;
+            if (inData && wholeCells && wholeCell(h)) {
+                continue;
+            }
             if (markup()) {
                 continue;
             }
@@ -342,7 +367,7 @@ final class SheetScanner {
             int nameAt = i;
             while (b[i] != '=') {
                 byte n = b[i];
-                if (n == ' ' || n == '>' || n == '/' || n == '<' || n == '"' || n == '\'' || n == '&' || n < 0 || ++i >= end) {
+                if (!plainNameByte(n) || ++i >= end) {
                     return false;
                 }
             }
@@ -350,19 +375,9 @@ final class SheetScanner {
                 return false;
             }
             int from = i + 2;
-            int to = from;
-            while (true) {
-                if (to >= end) {
-                    return false;
-                }
-                byte v = b[to];
-                if (v == '"') {
-                    break;
-                }
-                if (v < 0 || v == '&' || v == '<') {
-                    return false;
-                }
-                to++;
+            int to = plainValueEnd(b, from, end);
+            if (to < 0) {
+                return false;
             }
             if (i - nameAt == 1) {
                 byte name = b[nameAt];
@@ -386,6 +401,197 @@ final class SheetScanner {
         selfClosing = closed;
         pos = i;
         return true;
+    }
+
+    /**
+     * Whether a byte may be part of an attribute's name on the short paths: not a space of any
+     * kind (a name followed by a newline, then {@code =}, must not swallow the newline) nor
+     * markup, nor a byte of a non-ASCII character.
+     */
+    private static boolean plainNameByte(byte n) {
+        return n > ' ' && n != '>' && n != '/' && n != '<' && n != '"' && n != '\'' && n != '&';
+    }
+
+    /**
+     * The index of the {@code "} that ends a plain attribute value starting at {@code from}, before
+     * {@code end}: -1 when the value holds an entity, a {@code <} or a non-ASCII byte, or does not
+     * end in time.
+     */
+    private static int plainValueEnd(byte[] b, int from, int end) {
+        for (int to = from; to < end; to++) {
+            byte v = b[to];
+            if (v == '"') {
+                return to;
+            }
+            if (v < 0 || v == '&' || v == '<') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * After a '<' inside {@code sheetData}, when the handler {@link Handler#wantsWholeCells}: reads a
+     * cell of the usual shape, from its start tag to its end, in one pass over the buffer and hands it
+     * to {@link Handler#wholeCell}. The usual shape: {@code <c} and a space, attributes with plain
+     * values in double quotes (r: capital letters, at most three, then digits; t: {@code s} or
+     * {@code n}; s: a number without a leading zero; others passed over), then {@code />} or
+     * {@code ><v>value</v></c>} with a plain value (for t="s", 1 to 9 digits), all within
+     * {@value #DATA_TAG_BYTES} bytes. False, having read nothing, for anything else, which the
+     * general path then reads: this one gives the handler the same cell, with fewer calls.
+     */
+    private boolean wholeCell(Handler h) {
+        if (limit - pos < DATA_TAG_BYTES) {
+            fill(DATA_TAG_BYTES); // may move the bytes: nothing is kept from before
+            if (limit - pos < DATA_TAG_BYTES) {
+                return false;
+            }
+        }
+        byte[] b = buf;
+        int i = pos;
+        if (b[i] != 'c' || b[i + 1] != ' ') {
+            return false;
+        }
+        int end = pos + DATA_TAG_BYTES;
+        i += 2;
+        int column = -1;
+        int refFrom = -1;
+        int refTo = 0;
+        byte type = 0;
+        int style = -1;
+        boolean closed;
+        while (true) {
+            if (i + 3 >= end) {
+                return false;
+            }
+            byte c = b[i];
+            if (c == ' ') {
+                i++;
+                continue;
+            }
+            if (c == '>') {
+                closed = false;
+                i++;
+                break;
+            }
+            if (c == '/') {
+                if (b[i + 1] != '>') {
+                    return false;
+                }
+                closed = true;
+                i += 2;
+                break;
+            }
+            int nameAt = i;
+            while (b[i] != '=') {
+                if (!plainNameByte(b[i]) || ++i >= end - 1) {
+                    return false;
+                }
+            }
+            if (b[i + 1] != '"') {
+                return false;
+            }
+            int from = i + 2;
+            int to = plainValueEnd(b, from, end);
+            if (to < 0) {
+                return false;
+            }
+            if (i - nameAt == 1) {
+                byte name = b[nameAt];
+                if (name == 'r') {
+                    column = plainColumn(b, from, to);
+                    if (column < 0) {
+                        return false;
+                    }
+                    refFrom = from;
+                    refTo = to;
+                } else if (name == 't') {
+                    if (to - from != 1 || b[from] != 's' && b[from] != 'n') {
+                        return false;
+                    }
+                    type = b[from];
+                } else if (name == 's') {
+                    style = plainNumber(b, from, to);
+                    if (style < 0) {
+                        return false;
+                    }
+                }
+            }
+            i = to + 1;
+        }
+        int valueFrom = -1;
+        int valueTo = -1;
+        if (!closed) {
+            if (i + 3 > end || b[i] != '<' || b[i + 1] != 'v' || b[i + 2] != '>') {
+                return false;
+            }
+            valueFrom = i + 3;
+            int lt = valueFrom;
+            while (true) {
+                if (lt >= end) {
+                    return false;
+                }
+                byte v = b[lt];
+                if (v == '<') {
+                    break;
+                }
+                if (v < 0 || v == '&' || type == 's' && (v < '0' || v > '9')) {
+                    return false;
+                }
+                lt++;
+            }
+            if (type == 's' && (lt == valueFrom || lt - valueFrom > 9)) {
+                return false;
+            }
+            if (lt + CELL_END.length > end || b[lt + 1] != '/' || b[lt + 2] != 'v' || b[lt + 3] != '>'
+                    || b[lt + 4] != '<' || b[lt + 5] != '/' || b[lt + 6] != 'c' || b[lt + 7] != '>') {
+                return false;
+            }
+            valueTo = lt;
+            i = lt + CELL_END.length;
+        }
+        pos = i;
+        h.wholeCell(column, refFrom < 0 ? null : refBytes.copyOf(b, refFrom, refTo), type, style, b, valueFrom,
+                valueTo);
+        return true;
+    }
+
+    /**
+     * The column of a cell reference written as one to three capital letters then digits
+     * ({@code B12}), as {@link CellRef#columnOf} reads it; -1 for anything else.
+     */
+    private static int plainColumn(byte[] b, int from, int to) {
+        int column = 0;
+        int i = from;
+        while (i < to && b[i] >= 'A' && b[i] <= 'Z' && i - from < 3) {
+            column = column * 26 + (b[i] - 'A' + 1);
+            i++;
+        }
+        if (i == from || i == to) {
+            return -1;
+        }
+        for (int d = i; d < to; d++) {
+            if (b[d] < '0' || b[d] > '9') {
+                return -1;
+            }
+        }
+        return column - 1;
+    }
+
+    /** A number of one to nine digits written without a leading zero ("0", "12"); -1 for anything else. */
+    private static int plainNumber(byte[] b, int from, int to) {
+        int len = to - from;
+        if (len < 1 || len > 9 || len > 1 && b[from] == '0') {
+            return -1;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+            n = n * 10 + (b[i] - '0');
+        }
+        return n;
     }
 
     /** The length of the run of bytes from pos up to a byte {@code stop} accepts (kept in the buffer). */

@@ -3,6 +3,7 @@ package org.wattledger.importers;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,11 +106,38 @@ final class XlsxWorkbook implements Closeable {
                 @Override
                 public void cellAt(CharSequence ref, String type, String style, String value, String inline,
                         boolean formula) {
+                    inRow();
+                    nextColumn = store(row, ref, type, style, value, inline, formula, nextColumn, sheet) + 1;
+                }
+
+                @Override
+                public boolean wantsWholeCells() {
+                    return true;
+                }
+
+                @Override
+                public void wholeCell(int column, CharSequence ref, byte type, int style, byte[] bytes, int from,
+                        int to) {
+                    // what store() does with such a cell, without Strings for its type, style and value
+                    inRow();
+                    int c = checkedColumn(column < 0 ? nextColumn : column, ref, sheet);
+                    byte format = format(style);
+                    if (from >= 0) {
+                        if (type == 's') {
+                            row.set(c, CellRow.TEXT, sharedString(digits(bytes, from, to), bytes, from, to, sheet,
+                                    ref), format);
+                        } else {
+                            row.set(c, CellRow.NUMBER, bytes, from, to - from, format);
+                        }
+                    }
+                    nextColumn = c + 1;
+                }
+
+                private void inRow() {
                     if (!inRow) {
                         throw new InputRejected(sheet.name(), "sheet " + sheet.name()
                                 + " has a cell outside any row; the workbook is damaged");
                     }
-                    nextColumn = store(row, ref, type, style, value, inline, formula, nextColumn, sheet) + 1;
                 }
 
                 @Override
@@ -125,10 +153,7 @@ final class XlsxWorkbook implements Closeable {
                 @Override
                 public void cellAt(CharSequence ref, String type, String style, byte[] value, int length,
                         boolean formula) {
-                    if (!inRow) {
-                        throw new InputRejected(sheet.name(), "sheet " + sheet.name()
-                                + " has a cell outside any row; the workbook is damaged");
-                    }
+                    inRow();
                     int column = column(ref, nextColumn, sheet);
                     row.set(column, CellRow.NUMBER, value, 0, length, format(style));
                     nextColumn = column + 1;
@@ -315,7 +340,11 @@ final class XlsxWorkbook implements Closeable {
 
     /** A cell's column: its reference's, or the one after the last cell's when it has none. */
     private static int column(CharSequence ref, int nextColumn, WorkbookParts.SheetInfo sheet) {
-        int column = ref == null ? nextColumn : CellRef.columnOf(ref);
+        return checkedColumn(ref == null ? nextColumn : CellRef.columnOf(ref), ref, sheet);
+    }
+
+    /** The column read from {@code ref}, refused beyond the last a sheet can hold. */
+    private static int checkedColumn(int column, CharSequence ref, WorkbookParts.SheetInfo sheet) {
         if (column < 0 || column >= ImportOptions.EXCEL_MAX_COLUMNS) {
             throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
                     + "' beyond column XFD, the last a sheet can hold; the file was not read");
@@ -325,18 +354,20 @@ final class XlsxWorkbook implements Closeable {
 
     /** The class of a cell's number format, from its s attribute. */
     private byte format(String s) {
-        if (s == null) {
-            return CellRow.FMT_GENERAL;
-        }
-        if (!s.equals(lastStyle)) { // cell after cell repeats a style
-            lastStyleFormat = parts.format(WorkbookParts.parseIndex(s));
-            lastStyle = s;
+        return s == null ? CellRow.FMT_GENERAL : format(WorkbookParts.parseIndex(s));
+    }
+
+    /** The class of the number format of style {@code style} (-1: none, or not a number). */
+    private byte format(int style) {
+        if (style != lastStyle) { // cell after cell repeats a style
+            lastStyleFormat = parts.format(style);
+            lastStyle = style;
         }
         return lastStyleFormat;
     }
 
-    private String lastStyle;
-    private byte lastStyleFormat;
+    private int lastStyle = -1;
+    private byte lastStyleFormat = CellRow.FMT_GENERAL;
 
     /**
      * Puts one cell into the row by its type: shared string, inline string, formula string,
@@ -381,10 +412,33 @@ final class XlsxWorkbook implements Closeable {
     private String sharedString(String index, WorkbookParts.SheetInfo sheet, CharSequence ref) {
         String s = parts.sharedString(WorkbookParts.parseIndex(index));
         if (s == null) {
-            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + ", cell " + ref + " refers to shared string "
-                    + index + " of " + parts.sharedStringCount() + "; the workbook is damaged");
+            throw noSharedString(index, sheet, ref);
         }
         return s;
+    }
+
+    /** The shared string at {@code index}, written as {@code written}[{@code from}, {@code to}) in the cell. */
+    private String sharedString(int index, byte[] written, int from, int to, WorkbookParts.SheetInfo sheet,
+            CharSequence ref) {
+        String s = parts.sharedString(index);
+        if (s == null) {
+            throw noSharedString(new String(written, from, to - from, StandardCharsets.ISO_8859_1), sheet, ref);
+        }
+        return s;
+    }
+
+    private InputRejected noSharedString(String index, WorkbookParts.SheetInfo sheet, CharSequence ref) {
+        return new InputRejected(sheet.name(), "sheet " + sheet.name() + ", cell " + ref + " refers to shared string "
+                + index + " of " + parts.sharedStringCount() + "; the workbook is damaged");
+    }
+
+    /** The number the ASCII digits {@code bytes}[{@code from}, {@code to}) spell (at most nine of them). */
+    private static int digits(byte[] bytes, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (bytes[i] - '0');
+        }
+        return n;
     }
 
     private ZipEntry sheetEntry(WorkbookParts.SheetInfo sheet) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -187,19 +188,38 @@ final class SheetScannerTest {
                 + "<c r=\"C3\" t=\"str\"><v>a &amp; b</v></c><c r=\"D3\"><f>1+1</f><v>2</v></c>"
                 + "<c r=\"E3\" ph=\"" + longText + "\"><v>5</v></c></row>"
                 + "<row r=\"5\"/><row r=\"6\" s=\"1\" customFormat=\"1\"><c r=\"A6\" s=\"1\"><v>44562.5</v></c></row>"
-                + "</sheetData></worksheet>";
+                // attributes after a newline, a tab or a CR; a style with a leading zero; t="n"; an empty value;
+                // a reference with a '$'; a cell that only has a style
+                + "<row r=\"7\"><c r=\"A7\"\ns=\"1\"><v>8</v></c><c r=\"B7\"\tt=\"n\"\rs=\"2\"><v>9</v></c>"
+                + "<c r=\"C7\" s=\"01\"><v>10</v></c><c r=\"D7\" t=\"n\"><v></v></c><c r=\"$E$7\"><v>11</v></c>"
+                + "<c r=\"H7\" s=\"3\"/></row>"
+                // more than the short paths look ahead, so that they read every cell above
+                + "</sheetData><!-- " + longText + " --></worksheet>";
         Path p = workbook(dir.resolve("attributes.xlsx"), sheet);
         List<String> scanned = rows(p, true);
         assertEquals(rows(p, false), scanned);
         assertEquals("row 1: A=1/0[site] B=2/0[1.5] C=1/0[" + longText + "]", scanned.get(0));
         assertEquals("row 2: A=2/0[2] B=2/0[3] C=2/0[4]", scanned.get(1));
         assertEquals("row 3: A=3/0[TRUE] B=2/0[-1.5E-7] C=1/0[a & b] D=2/0[2] E=2/0[5]", scanned.get(2));
-        // the same cells whatever the sizes of the reads: one byte, seven bytes, or all at once
+        // the same cells whatever the sizes of the reads (one byte, seven bytes, or all at once) and whether
+        // the handler takes the usual cells whole or through the general path
         byte[] xml = sheet.getBytes(StandardCharsets.UTF_8);
-        List<String> whole = cellsRead(new ByteArrayInputStream(xml));
-        assertEquals(whole, cellsRead(new Trickle(xml, 1)));
-        assertEquals(whole, cellsRead(new Trickle(xml, 7)));
-        assertEquals(13, whole.stream().filter(c -> c.startsWith("cell")).count()); // 4 + 3 + 5 + 0 + 1
+        List<String> general = cellsRead(new ByteArrayInputStream(xml), false);
+        for (boolean whole : new boolean[] {false, true}) {
+            assertEquals(general, cellsRead(new ByteArrayInputStream(xml), whole));
+            assertEquals(general, cellsRead(new Trickle(xml, 1), whole));
+            assertEquals(general, cellsRead(new Trickle(xml, 7), whole));
+        }
+        assertEquals(19, general.stream().filter(c -> c.startsWith("cell")).count()); // 4 + 3 + 5 + 0 + 1 + 6
+        // the attribute after a newline is read, not passed over as a name with a newline in it
+        assertTrue(general.contains("cell A7 null 1 [8] null false"), general.toString());
+        assertTrue(general.contains("cell B7 n 2 [9] null false"), general.toString());
+        assertTrue(general.contains("cell C7 null 01 [10] null false"), general.toString());
+        // a cell beyond column XFD (four letters, AAAA = 18,279) is refused by every path, in the same words
+        Path wide = workbook(dir.resolve("wide.xlsx"), sheet.replace("<c r=\"H7\"", "<c r=\"AAAA7\"><v>12</v></c><c r=\"H7\""));
+        String stax = assertThrows(InputRejected.class, () -> rows(wide, false)).getMessage();
+        assertTrue(stax.contains("'AAAA7' beyond column XFD"), stax);
+        assertEquals(stax, assertThrows(InputRejected.class, () -> rows(wide, true)).getMessage());
     }
 
     /** An input stream that hands out at most {@code step} bytes per read. */
@@ -217,8 +237,11 @@ final class SheetScannerTest {
         }
     }
 
-    /** Every row and cell the scanner hands over, with all it hands over, as text. */
-    private static List<String> cellsRead(java.io.InputStream in) {
+    /**
+     * Every row and cell the scanner hands over, with all it hands over, as text; cells handed
+     * whole ({@code whole}) are written as the general path's would be.
+     */
+    private static List<String> cellsRead(java.io.InputStream in, boolean whole) {
         List<String> out = new ArrayList<>();
         new SheetScanner(in, 1 << 20).scan(new SheetScanner.Handler() {
             @Override
@@ -229,6 +252,19 @@ final class SheetScannerTest {
             @Override
             public void cell(String ref, String type, String style, String value, String inline, boolean formula) {
                 out.add("cell " + ref + " " + type + " " + style + " [" + value + "] " + inline + " " + formula);
+            }
+
+            @Override
+            public boolean wantsWholeCells() {
+                return whole;
+            }
+
+            @Override
+            public void wholeCell(int column, CharSequence ref, byte type, int style, byte[] bytes, int from, int to) {
+                String r = ref == null ? null : ref.toString();
+                assertEquals(r == null ? -1 : CellRef.columnOf(r), column);
+                cell(r, type == 0 ? null : String.valueOf((char) type), style < 0 ? null : String.valueOf(style),
+                        from < 0 ? null : new String(bytes, from, to - from, StandardCharsets.US_ASCII), null, false);
             }
 
             @Override
