@@ -170,6 +170,10 @@ final class CellRow {
      * format and text, compared as bytes when both are bytes (no String made).
      */
     boolean sameCell(int column, CellRow other) {
+        if (column < width && column < other.width && text[column] != null && text[column] == other.text[column]
+                && kind[column] == other.kind[column] && format[column] == other.format[column]) {
+            return true; // the same String: in a workbook, the same shared string, read once for every cell showing it
+        }
         byte k = kind(column);
         if (k != other.kind(column) || format(column) != other.format(column)) {
             return false;

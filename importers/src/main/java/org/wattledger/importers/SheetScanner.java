@@ -482,7 +482,51 @@ final class SheetScanner {
                 i += 2;
                 break;
             }
-            int nameAt = i;
+            if (b[i + 1] == '=' && b[i + 2] == '"' && (c == 'r' || c == 's' || c == 't')) {
+                // r, s or t: its value read and checked in the same pass that finds its end
+                int v = i + 3;
+                if (c == 'r') { // one to three capital letters, then digits, as CellRef.columnOf reads them
+                    int letters = 0;
+                    int col = 0;
+                    while (v < end && b[v] >= 'A' && b[v] <= 'Z' && letters < 3) {
+                        col = col * 26 + (b[v] - 'A' + 1);
+                        v++;
+                        letters++;
+                    }
+                    int digits = v;
+                    while (v < end && b[v] >= '0' && b[v] <= '9') {
+                        v++;
+                    }
+                    if (letters == 0 || v == digits) {
+                        return false;
+                    }
+                    column = col - 1;
+                    refFrom = i + 3;
+                    refTo = v;
+                } else if (c == 's') { // a number without a leading zero, of at most nine digits
+                    int n = 0;
+                    while (v < end && b[v] >= '0' && b[v] <= '9' && v - i - 3 < 9) {
+                        n = n * 10 + (b[v] - '0');
+                        v++;
+                    }
+                    if (v == i + 3 || b[i + 3] == '0' && v > i + 4) {
+                        return false;
+                    }
+                    style = n;
+                } else { // s or n
+                    if (b[v] != 's' && b[v] != 'n') {
+                        return false;
+                    }
+                    type = b[v];
+                    v++;
+                }
+                if (v >= end || b[v] != '"') {
+                    return false;
+                }
+                i = v + 1;
+                continue;
+            }
+            // any other attribute, passed over
             while (b[i] != '=') {
                 if (!plainNameByte(b[i]) || ++i >= end - 1) {
                     return false;
@@ -491,31 +535,9 @@ final class SheetScanner {
             if (b[i + 1] != '"') {
                 return false;
             }
-            int from = i + 2;
-            int to = plainValueEnd(b, from, end);
+            int to = plainValueEnd(b, i + 2, end);
             if (to < 0) {
                 return false;
-            }
-            if (i - nameAt == 1) {
-                byte name = b[nameAt];
-                if (name == 'r') {
-                    column = plainColumn(b, from, to);
-                    if (column < 0) {
-                        return false;
-                    }
-                    refFrom = from;
-                    refTo = to;
-                } else if (name == 't') {
-                    if (to - from != 1 || b[from] != 's' && b[from] != 'n') {
-                        return false;
-                    }
-                    type = b[from];
-                } else if (name == 's') {
-                    style = plainNumber(b, from, to);
-                    if (style < 0) {
-                        return false;
-                    }
-                }
             }
             i = to + 1;
         }
@@ -551,47 +573,8 @@ final class SheetScanner {
             i = lt + CELL_END.length;
         }
         pos = i;
-        h.wholeCell(column, refFrom < 0 ? null : refBytes.copyOf(b, refFrom, refTo), type, style, b, valueFrom,
-                valueTo);
+        h.wholeCell(column, refFrom < 0 ? null : refView.of(b, refFrom, refTo), type, style, b, valueFrom, valueTo);
         return true;
-    }
-
-    /**
-     * The column of a cell reference written as one to three capital letters then digits
-     * ({@code B12}), as {@link CellRef#columnOf} reads it; -1 for anything else.
-     */
-    private static int plainColumn(byte[] b, int from, int to) {
-        int column = 0;
-        int i = from;
-        while (i < to && b[i] >= 'A' && b[i] <= 'Z' && i - from < 3) {
-            column = column * 26 + (b[i] - 'A' + 1);
-            i++;
-        }
-        if (i == from || i == to) {
-            return -1;
-        }
-        for (int d = i; d < to; d++) {
-            if (b[d] < '0' || b[d] > '9') {
-                return -1;
-            }
-        }
-        return column - 1;
-    }
-
-    /** A number of one to nine digits written without a leading zero ("0", "12"); -1 for anything else. */
-    private static int plainNumber(byte[] b, int from, int to) {
-        int len = to - from;
-        if (len < 1 || len > 9 || len > 1 && b[from] == '0') {
-            return -1;
-        }
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return -1;
-            }
-            n = n * 10 + (b[i] - '0');
-        }
-        return n;
     }
 
     /** The length of the run of bytes from pos up to a byte {@code stop} accepts (kept in the buffer). */
@@ -853,17 +836,31 @@ final class SheetScanner {
 
     private static final byte[] CELL_END = ascii("</v></c>");
 
-    /** ASCII bytes seen as characters, copied into a reused array: a cell reference without a String. */
+    /**
+     * ASCII bytes seen as characters, a cell reference without a String: copied into a reused array,
+     * or a view of the scanner's buffer for as long as the buffer does not move.
+     */
     private static final class Ascii implements CharSequence {
-        private byte[] bytes = new byte[16];
+        private byte[] own = new byte[16];
+        private byte[] bytes = own;
+        private int offset;
         private int count;
 
         Ascii copyOf(byte[] src, int from, int to) {
             count = to - from;
-            if (count > bytes.length) {
-                bytes = new byte[Math.max(count, 2 * bytes.length)];
+            if (count > own.length) {
+                own = new byte[Math.max(count, 2 * own.length)];
             }
-            System.arraycopy(src, from, bytes, 0, count);
+            System.arraycopy(src, from, own, 0, count);
+            bytes = own;
+            offset = 0;
+            return this;
+        }
+
+        Ascii of(byte[] src, int from, int to) {
+            bytes = src;
+            offset = from;
+            count = to - from;
             return this;
         }
 
@@ -874,7 +871,7 @@ final class SheetScanner {
 
         @Override
         public char charAt(int index) {
-            return (char) bytes[index];
+            return (char) bytes[offset + index];
         }
 
         @Override
@@ -884,9 +881,12 @@ final class SheetScanner {
 
         @Override
         public String toString() {
-            return new String(bytes, 0, count, StandardCharsets.ISO_8859_1);
+            return new String(bytes, offset, count, StandardCharsets.ISO_8859_1);
         }
     }
+
+    /** The reference of a cell read whole ({@link #wholeCell}): a view of the buffer, valid during the handler's call. */
+    private final Ascii refView = new Ascii();
 
     /**
      * Stands for a number cell's value kept as bytes ({@code valueBytes}) instead of a String: compared by

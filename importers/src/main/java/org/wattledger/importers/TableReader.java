@@ -537,15 +537,18 @@ abstract class TableReader implements RowSink {
             error(column, notANumber(column, "a date", null));
             return null;
         }
-        if (memo(column) != null) {
-            return memo[column];
-        }
+        // Where the text is looked for first: after the row above's date in this column (dates follow
+        // each other in the same order meter after meter), then the last date read (a period starts
+        // where the one before ended), then the row above's (a date repeated row after row), then the
+        // column's table. Every candidate is checked against the text, so the order only saves time.
         Recent before = column < memo.length ? memo[column] : null;
         Recent r;
-        if (lastDate != null && lastDate.isTextOf(row, column)) {
-            r = lastDate;
-        } else if (before != null && before.next != null && before.next.isTextOf(row, column)) {
+        if (before != null && before.next != null && before.next.isTextOf(row, column)) {
             r = before.next;
+        } else if (lastDate != null && lastDate.isTextOf(row, column)) {
+            r = lastDate;
+        } else if (before != null && before.value() instanceof Dates.Value && before.isTextOf(row, column)) {
+            return before;
         } else {
             r = recent(column);
             if (r == null) {
