@@ -55,10 +55,12 @@ final class CellRow {
     }
 
     void reset(int rowNumber) {
-        Arrays.fill(text, 0, width, null);
-        Arrays.fill(kind, 0, width, BLANK);
-        Arrays.fill(format, 0, width, FMT_GENERAL);
-        Arrays.fill(start, 0, width, -1);
+        for (int c = 0; c < width; c++) { // one pass over a few cells, not four calls
+            text[c] = null;
+            kind[c] = BLANK;
+            format[c] = FMT_GENERAL;
+            start[c] = -1;
+        }
         width = 0;
         bytesUsed = 0;
         number = rowNumber;
@@ -73,7 +75,9 @@ final class CellRow {
     }
 
     void set(int column, byte cellKind, String cellText, byte cellFormat) {
-        widen(column);
+        if (column >= text.length) {
+            widen(column);
+        }
         if (cellKind == TEXT && cellText.isEmpty()) {
             cellKind = BLANK;
         }
@@ -88,7 +92,9 @@ final class CellRow {
 
     /** Sets a cell from its UTF-8 text ({@code len} bytes of {@code src} from {@code off}), copied. */
     void set(int column, byte cellKind, byte[] src, int off, int len, byte cellFormat) {
-        widen(column);
+        if (column >= text.length) {
+            widen(column);
+        }
         if (cellKind == TEXT && len == 0) {
             cellKind = BLANK;
         }
@@ -111,17 +117,16 @@ final class CellRow {
         }
     }
 
+    /** Makes room for {@code column}, which lies beyond the arrays (checked where a cell is set). */
     private void widen(int column) {
-        if (column >= text.length) {
-            int n = Math.max(column + 1, text.length * 2);
-            text = Arrays.copyOf(text, n);
-            kind = Arrays.copyOf(kind, n);
-            format = Arrays.copyOf(format, n);
-            int old = start.length;
-            start = Arrays.copyOf(start, n);
-            Arrays.fill(start, old, n, -1);
-            length = Arrays.copyOf(length, n);
-        }
+        int n = Math.max(column + 1, text.length * 2);
+        text = Arrays.copyOf(text, n);
+        kind = Arrays.copyOf(kind, n);
+        format = Arrays.copyOf(format, n);
+        int old = start.length;
+        start = Arrays.copyOf(start, n);
+        Arrays.fill(start, old, n, -1);
+        length = Arrays.copyOf(length, n);
     }
 
     /** Whether the cell's text is still only bytes (set from bytes and not yet asked for as text). */

@@ -106,7 +106,9 @@ final class XlsxWorkbook implements Closeable {
                 @Override
                 public void cellAt(CharSequence ref, String type, String style, String value, String inline,
                         boolean formula) {
-                    inRow();
+                    if (!inRow) {
+                        throw outsideAnyRow();
+                    }
                     nextColumn = store(row, ref, type, style, value, inline, formula, nextColumn, sheet) + 1;
                 }
 
@@ -119,9 +121,14 @@ final class XlsxWorkbook implements Closeable {
                 public void wholeCell(int column, CharSequence ref, byte type, int style, byte[] bytes, int from,
                         int to) {
                     // what store() does with such a cell, without Strings for its type, style and value
-                    inRow();
-                    int c = checkedColumn(column < 0 ? nextColumn : column, ref, sheet);
-                    byte format = format(style);
+                    if (!inRow) {
+                        throw outsideAnyRow();
+                    }
+                    int c = column < 0 ? nextColumn : column;
+                    if (c >= ImportOptions.EXCEL_MAX_COLUMNS) {
+                        throw beyondLastColumn(ref, sheet);
+                    }
+                    byte format = style == lastStyle ? lastStyleFormat : format(style);
                     if (from >= 0) {
                         if (type == 's') {
                             row.set(c, CellRow.TEXT, sharedString(digits(bytes, from, to), bytes, from, to, sheet,
@@ -133,11 +140,9 @@ final class XlsxWorkbook implements Closeable {
                     nextColumn = c + 1;
                 }
 
-                private void inRow() {
-                    if (!inRow) {
-                        throw new InputRejected(sheet.name(), "sheet " + sheet.name()
-                                + " has a cell outside any row; the workbook is damaged");
-                    }
+                private InputRejected outsideAnyRow() {
+                    return new InputRejected(sheet.name(), "sheet " + sheet.name()
+                            + " has a cell outside any row; the workbook is damaged");
                 }
 
                 @Override
@@ -153,7 +158,9 @@ final class XlsxWorkbook implements Closeable {
                 @Override
                 public void cellAt(CharSequence ref, String type, String style, byte[] value, int length,
                         boolean formula) {
-                    inRow();
+                    if (!inRow) {
+                        throw outsideAnyRow();
+                    }
                     int column = column(ref, nextColumn, sheet);
                     row.set(column, CellRow.NUMBER, value, 0, length, format(style));
                     nextColumn = column + 1;
@@ -276,7 +283,7 @@ final class XlsxWorkbook implements Closeable {
 
     private static int parseRowNumber(CharSequence r, WorkbookParts.SheetInfo sheet) {
         int n = 0;
-        for (int i = 0; i < r.length(); i++) {
+        for (int i = 0, length = r.length(); i < length; i++) {
             char c = r.charAt(i);
             if (c < '0' || c > '9' || i > 9) {
                 throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a row numbered '" + r
@@ -340,16 +347,16 @@ final class XlsxWorkbook implements Closeable {
 
     /** A cell's column: its reference's, or the one after the last cell's when it has none. */
     private static int column(CharSequence ref, int nextColumn, WorkbookParts.SheetInfo sheet) {
-        return checkedColumn(ref == null ? nextColumn : CellRef.columnOf(ref), ref, sheet);
-    }
-
-    /** The column read from {@code ref}, refused beyond the last a sheet can hold. */
-    private static int checkedColumn(int column, CharSequence ref, WorkbookParts.SheetInfo sheet) {
+        int column = ref == null ? nextColumn : CellRef.columnOf(ref);
         if (column < 0 || column >= ImportOptions.EXCEL_MAX_COLUMNS) {
-            throw new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
-                    + "' beyond column XFD, the last a sheet can hold; the file was not read");
+            throw beyondLastColumn(ref, sheet);
         }
         return column;
+    }
+
+    private static InputRejected beyondLastColumn(CharSequence ref, WorkbookParts.SheetInfo sheet) {
+        return new InputRejected(sheet.name(), "sheet " + sheet.name() + " has a cell '" + ref
+                + "' beyond column XFD, the last a sheet can hold; the file was not read");
     }
 
     /** The class of a cell's number format, from its s attribute. */
