@@ -187,11 +187,18 @@ final class CellRow {
             return true;
         }
         if (hasBytes(column) && other.hasBytes(column)) {
-            // equal bytes are equal text; unequal (valid UTF-8) bytes are unequal text
-            int from = start[column];
-            int otherFrom = other.start[column];
-            return Arrays.equals(bytes, from, from + length[column], other.bytes, otherFrom,
-                    otherFrom + other.length[column]);
+            // equal bytes are equal text; unequal (valid UTF-8) bytes are unequal text. A loop, not
+            // Arrays.equals: ids and units are a few bytes, shorter than its calls and checks.
+            int n = length[column];
+            if (n != other.length[column]) {
+                return false;
+            }
+            for (int i = start[column], j = other.start[column], end = i + n; i < end; i++, j++) {
+                if (bytes[i] != other.bytes[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (onlyBytes(column)) {
             return textEquals(column, other.text(column)); // no String made of this row's cell
