@@ -1,11 +1,13 @@
 package org.wattledger.importers;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -51,8 +53,8 @@ final class CsvSource {
             Dialect d = detect(head, head.length < SNIFF);
             in.skipNBytes(d.bomBytes());
             RowSink sink = sinks.apply(d);
-            StrictTextReader text = new StrictTextReader(in, d.bomBytes() > 0 ? d.charset() : null, d.bomBytes());
-            CsvBytes csv = new CsvBytes(new Utf8Bytes(text), d.delimiter(), bufferChars(options));
+            Utf8Text text = new Utf8Text(in, d.bomBytes() > 0 ? d.charset() : null, d.bomBytes());
+            CsvBytes csv = new CsvBytes(text, d.delimiter(), bufferChars(options));
             Records records = new Records(sink, options);
             boolean first = true;
             try {
@@ -618,6 +620,75 @@ final class CsvSource {
             out[outLen++] = (byte) (0xE0 | (c >> 12));
             out[outLen++] = (byte) (0x80 | ((c >> 6) & 0x3F));
             out[outLen++] = (byte) (0x80 | (c & 0x3F));
+        }
+    }
+
+    /**
+     * The file's text as UTF-8 bytes for {@link CsvBytes}, decoded strictly ({@link StrictTextReader}).
+     * While the bytes are ASCII, which every charset read here (UTF-8 and GB18030) spells alike, they
+     * are handed on as they stand; from the first other byte on they go through the decoder, which
+     * decides the charset there as it would have from the start, and back into UTF-8. Most files
+     * are ASCII throughout, and decoding and encoding them again took a third of the reader's time.
+     */
+    private static final class Utf8Text extends InputStream {
+        private final InputStream in;
+        private final Charset bomCharset;
+        /** Offset in the file of the next byte read from {@code in} while the bytes are ASCII. */
+        private long offset;
+        private StrictTextReader decoder;
+        private Utf8Bytes decoded;
+
+        /** {@code bomCharset} null: no BOM; {@code offset}: where the text starts (after the BOM). */
+        Utf8Text(InputStream in, Charset bomCharset, long offset) {
+            this.in = in;
+            this.bomCharset = bomCharset;
+            this.offset = offset;
+            if (bomCharset != null && !bomCharset.equals(StandardCharsets.UTF_8)) {
+                decodeFrom(in); // UTF-16: its ASCII is not one byte per character
+            }
+        }
+
+        /** The charset the text was read in (UTF-8 while only ASCII was read), for re-reading the file. */
+        Charset charset() {
+            return decoder != null ? decoder.charset() : bomCharset != null ? bomCharset : StandardCharsets.UTF_8;
+        }
+
+        private void decodeFrom(InputStream rest) {
+            decoder = new StrictTextReader(rest, bomCharset, offset);
+            decoded = new Utf8Bytes(decoder);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (decoded != null) {
+                return decoded.read(b, off, len);
+            }
+            int n = in.read(b, off, len);
+            for (int i = 0; i < n; i++) {
+                if (b[off + i] < 0) {
+                    // the first byte that is not ASCII: it and what follows go to the decoder
+                    offset += i;
+                    // (a copy: the caller reuses b; and in stays open, for the bytes after the last record)
+                    byte[] rest = java.util.Arrays.copyOfRange(b, off + i, off + n);
+                    decodeFrom(new SequenceInputStream(new ByteArrayInputStream(rest), new FilterInputStream(in) {
+                        @Override
+                        public void close() {
+                            // left open: the caller closes it
+                        }
+                    }));
+                    return i > 0 ? i : decoded.read(b, off, len);
+                }
+            }
+            if (n > 0) {
+                offset += n;
+            }
+            return n;
         }
     }
 

@@ -34,6 +34,45 @@ final class CsvInputTest {
         }
     }
 
+    /**
+     * ASCII is handed on as it stands until the first other byte, where the decoder takes over: a
+     * file whose Chinese text comes after more ASCII than one read holds is read as one that starts
+     * with it, in either charset, and a bad byte that far in is named on its line.
+     */
+    @Test
+    void readsChineseTextAfterALongAsciiStartInEitherCharsetAndNamesABadByteThere() throws Exception {
+        StringBuilder ascii = new StringBuilder("site,meter,carrier,from,to,quantity,unit\n");
+        int rows = 0;
+        while (ascii.length() < 200_000) { // some 4,000 rows, three times the reader's 64 KiB buffer
+            ascii.append("DC1,M").append(rows++).append(",electricity,2022-01-01,2022-01-31,1,kWh\n");
+        }
+        String chinese = "北京一号,电表1,electricity,2022-01-01,2022-01-31,5,kWh\n";
+        int chineseRow = rows + 2; // after the header and the ASCII rows
+        for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, CsvSource.GB18030)) {
+            Path p = csv(dir, cs.name() + "/readings.csv", ascii + chinese + "DC1,M-last,electricity,2022-01-01,"
+                    + "2022-01-31,2,kWh\n", cs, false);
+            Inventory inv = read(p);
+            List<String> readings = describe(inv);
+            assertEquals(rows + 2, readings.size(), cs.name());
+            assertEquals("北京一号/电表1 electricity 2022-01-01T00:00..2022-02-01T00:00 5 kWh @readings.csv, row "
+                    + chineseRow, readings.get(rows), cs.name());
+            assertEquals("DC1/M-last electricity 2022-01-01T00:00..2022-02-01T00:00 2 kWh @readings.csv, row "
+                    + (chineseRow + 1), readings.get(rows + 1), cs.name());
+            assertEquals(List.of(), issues(inv), cs.name());
+        }
+        java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+        bad.writeBytes(ascii.toString().getBytes(StandardCharsets.US_ASCII));
+        bad.writeBytes("S".getBytes(StandardCharsets.US_ASCII));
+        bad.write(0xFF); // neither UTF-8 nor GB18030
+        bad.writeBytes(",M1,electricity,2022-01-01,2022-01-31,3,kWh\n".getBytes(StandardCharsets.US_ASCII));
+        Path p = dir.resolve("bad/readings.csv");
+        Files.createDirectories(p.getParent());
+        Files.write(p, bad.toByteArray());
+        assertEquals(List.of("error: readings.csv, row " + chineseRow + ": readings.csv has bytes that are not valid"
+                + " UTF-8 text on line " + chineseRow + " (FF); save the file as UTF-8 (or GBK) and import it again;"
+                + " the file was not read"), issues(read(p)));
+    }
+
     @Test
     void detectsSemicolonAndTabDelimitersAndDecimalCommas() throws Exception {
         Path semi = csv(dir, "semi.csv", "site;meter;carrier;from;to;quantity;unit\n"
