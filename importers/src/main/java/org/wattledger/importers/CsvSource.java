@@ -534,7 +534,7 @@ final class CsvSource {
      * read of up to 8,192 characters gave (so bad bytes are found as far ahead as a reader of
      * characters would find them).
      */
-    static final class Utf8Bytes extends InputStream {
+    static final class Utf8Bytes extends ReadInArrays {
         private final Reader text;
         private final char[] chars = new char[8192];
         private final byte[] out = new byte[8192 * 3 + 4];
@@ -545,12 +545,6 @@ final class CsvSource {
 
         Utf8Bytes(Reader text) {
             this.text = text;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
@@ -623,6 +617,15 @@ final class CsvSource {
         }
     }
 
+    /** An input stream read in arrays: a single byte is read through {@link #read(byte[], int, int)}. */
+    private abstract static class ReadInArrays extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+    }
+
     /**
      * The file's text as UTF-8 bytes for {@link CsvBytes}, decoded strictly ({@link StrictTextReader}).
      * While the bytes are ASCII, which every charset read here (UTF-8 and GB18030) spells alike, they
@@ -630,7 +633,7 @@ final class CsvSource {
      * decides the charset there as it would have from the start, and back into UTF-8. Most files
      * are ASCII throughout, and decoding and encoding them again took a third of the reader's time.
      */
-    private static final class Utf8Text extends InputStream {
+    private static final class Utf8Text extends ReadInArrays {
         private final InputStream in;
         private final Charset bomCharset;
         /** Offset in the file of the next byte read from {@code in} while the bytes are ASCII. */
@@ -656,12 +659,6 @@ final class CsvSource {
         private void decodeFrom(InputStream rest) {
             decoder = new StrictTextReader(rest, bomCharset, offset);
             decoded = new Utf8Bytes(decoder);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
