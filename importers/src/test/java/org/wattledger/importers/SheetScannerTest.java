@@ -220,6 +220,12 @@ final class SheetScannerTest {
         String stax = assertThrows(InputRejected.class, () -> rows(wide, false)).getMessage();
         assertTrue(stax.contains("'AAAA7' beyond column XFD"), stax);
         assertEquals(stax, assertThrows(InputRejected.class, () -> rows(wide, true)).getMessage());
+        // a shared string the workbook does not have (it has no table at all), read whole or not: the same words
+        Path missing = workbook(dir.resolve("missing.xlsx"), sheet.replace("<c r=\"H7\"",
+                "<c r=\"G7\" t=\"s\"><v>12</v></c><c r=\"H7\""));
+        String noString = assertThrows(InputRejected.class, () -> rows(missing, false)).getMessage();
+        assertTrue(noString.contains("cell G7 refers to shared string 12 of 0"), noString);
+        assertEquals(noString, assertThrows(InputRejected.class, () -> rows(missing, true)).getMessage());
     }
 
     /** An input stream that hands out at most {@code step} bytes per read. */
