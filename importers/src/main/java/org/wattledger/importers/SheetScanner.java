@@ -291,6 +291,18 @@ final class SheetScanner {
     private static final int DATA_TAG_BYTES = 256;
 
     /**
+     * Whether the buffer holds {@value #DATA_TAG_BYTES} bytes from pos, reading more when it must
+     * (which may move the bytes: the short paths keep nothing from before); false near the end of
+     * the sheet, which the general path reads.
+     */
+    private boolean shortPathWindow() {
+        if (limit - pos < DATA_TAG_BYTES) {
+            fill(DATA_TAG_BYTES);
+        }
+        return limit - pos >= DATA_TAG_BYTES;
+    }
+
+    /**
      * After a '<' inside {@code sheetData}: reads the usual tags of a sheet's data as {@link #tag}
      * would, with fewer calls and checks, and returns the name's code: a cell's or row's start tag
      * (unprefixed, attributes with plain values in double quotes) or {@code </row>}. Returns 0,
@@ -299,11 +311,8 @@ final class SheetScanner {
      * {@link #tag} then reads.
      */
     private int dataTag() {
-        if (limit - pos < DATA_TAG_BYTES) {
-            fill(DATA_TAG_BYTES); // may move the bytes: nothing is kept from before
-            if (limit - pos < DATA_TAG_BYTES) {
-                return 0;
-            }
+        if (!shortPathWindow()) {
+            return 0;
         }
         byte[] b = buf;
         int i = pos;
@@ -441,11 +450,8 @@ final class SheetScanner {
      * general path then reads: this one gives the handler the same cell, with fewer calls.
      */
     private boolean wholeCell(Handler h) {
-        if (limit - pos < DATA_TAG_BYTES) {
-            fill(DATA_TAG_BYTES); // may move the bytes: nothing is kept from before
-            if (limit - pos < DATA_TAG_BYTES) {
-                return false;
-            }
+        if (!shortPathWindow()) {
+            return false;
         }
         byte[] b = buf;
         int i = pos;

@@ -128,7 +128,7 @@ final class XlsxWorkbook implements Closeable {
                     if (c >= ImportOptions.EXCEL_MAX_COLUMNS) {
                         throw beyondLastColumn(ref, sheet);
                     }
-                    byte format = style == lastStyle ? lastStyleFormat : format(style);
+                    byte format = format(style);
                     if (from >= 0) {
                         if (type == 's') {
                             row.set(c, CellRow.TEXT, sharedString(digits(bytes, from, to), bytes, from, to, sheet,
