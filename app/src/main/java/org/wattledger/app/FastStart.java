@@ -58,6 +58,9 @@ final class FastStart {
      */
     static final long QUICK_COMPILER_BELOW = 96L << 20;
 
+    /** The turns of a loop after which the quick compiler compiles it while it runs (the JVM's default: 60,000). */
+    static final int QUICK_LOOP_TURNS = 6000;
+
     /**
      * Arrays and objects from this size up are made in the old generation of the serial collector:
      * a report's large and medium arrays (the reading columns, per-meter indexes and spans) live to
@@ -142,6 +145,11 @@ final class FastStart {
             // Not when the user chooses the compilers: with both, one thread stops the JVM.
             if (!choosesCompiler(jvmArguments) && !choosesCompiler(environmentOptions)) {
                 command.add("-XX:CICompilerCount=1");
+                // A loop in a method called once (a pass over every reading) is compiled after 6,000
+                // turns, not 60,000: the report's last steps are such passes, each interpreted for its
+                // first 60,000 readings before (docs/benchmarks.md, "Issue 10: the hash in NSS, the
+                // report's tail on two cores").
+                command.add("-XX:Tier3BackEdgeThreshold=" + QUICK_LOOP_TURNS);
             }
         }
         // The serial collector costs less CPU than G1 for these jobs: the demo's small heap, and a

@@ -1,7 +1,6 @@
 package org.wattledger.importers;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -10,9 +9,8 @@ import java.util.concurrent.BlockingQueue;
  * The SHA-256 of the bytes a reader takes from a file, taken as they pass. For a small file on the
  * reading thread; for a large one ({@value #BACKGROUND_FROM} bytes and up) on a thread of its own,
  * to which the bytes read are handed as copies in blocks: the hash is always of exactly the bytes
- * that were read, and hashing, half of a CSV reader's work under the quick compiler (which has no
- * SHA instructions), runs beside the reading (docs/benchmarks.md, "Issue 10: the heap, the hash,
- * the engine's seconds and the command line").
+ * that were read, and hashing runs beside the reading (docs/benchmarks.md, "Issue 10: the heap, the
+ * hash, the engine's seconds and the command line"), by NSS where the system has it ({@link Sha256}).
  */
 final class StreamDigest implements AutoCloseable {
     static final long BACKGROUND_FROM = 4L << 20;
@@ -31,7 +29,9 @@ final class StreamDigest implements AutoCloseable {
     /** Handed over last: no more bytes. */
     private static final Block END = new Block(0);
 
+    /** The digest of a small file, taken on the reading thread; null for a large one. */
     private final MessageDigest md;
+    private final long size;
     private final Thread thread;
     private final BlockingQueue<Block> full;
     private final BlockingQueue<Block> free;
@@ -40,18 +40,16 @@ final class StreamDigest implements AutoCloseable {
     private volatile String hex;
     private volatile Throwable failure;
 
-    private StreamDigest(boolean background) {
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!background) {
+    private StreamDigest(long size) {
+        this.size = size;
+        if (size < BACKGROUND_FROM) {
+            md = Sha256.forSize(size);
             thread = null;
             full = null;
             free = null;
             return;
         }
+        md = null; // made on the hashing thread, which may take a moment to load NSS
         full = new ArrayBlockingQueue<>(BLOCKS + 1);
         free = new ArrayBlockingQueue<>(BLOCKS);
         for (int i = 0; i < BLOCKS; i++) {
@@ -64,7 +62,7 @@ final class StreamDigest implements AutoCloseable {
 
     /** A digest for a file of {@code size} bytes: on a thread of its own from {@link #BACKGROUND_FROM} bytes. */
     static StreamDigest forSize(long size) {
-        return new StreamDigest(size >= BACKGROUND_FROM);
+        return new StreamDigest(size);
     }
 
     void update(byte b) {
@@ -144,7 +142,13 @@ final class StreamDigest implements AutoCloseable {
     }
 
     private void hashBlocks() {
+        MessageDigest md = null;
         Throwable failed = null;
+        try {
+            md = Sha256.forSize(size);
+        } catch (RuntimeException | Error e) {
+            failed = e;
+        }
         while (true) {
             Block b = take(full);
             if (b == END) {

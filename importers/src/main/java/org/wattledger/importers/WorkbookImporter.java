@@ -2,10 +2,11 @@ package org.wattledger.importers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -287,20 +288,27 @@ public final class WorkbookImporter {
         XmlPart.prepare();
     }
 
-    /** The SHA-256 of a file, lower-case hex. */
+    /**
+     * Loads what hashes an input of {@code bytes} bytes ahead of its reading (a large file's is NSS,
+     * about a tenth of a second to load; {@link Sha256}); called on a thread of its own.
+     */
+    public static void prepareHashing(long bytes) {
+        if (bytes >= Sha256.NATIVE_FROM) {
+            Sha256.loadNative();
+        }
+    }
+
+    /** The SHA-256 of a file, lower-case hex ("" when it cannot be read). */
     public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
+        try (FileChannel in = FileChannel.open(file)) {
+            MessageDigest md = Sha256.forSize(in.size());
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            while (in.read(buf.clear()) > 0) {
+                md.update(buf.array(), 0, buf.position());
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             return "";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.wattledger.engine.Background;
 import org.wattledger.engine.factor.FactorCatalog;
 import org.wattledger.engine.factor.FactorChoice;
 import org.wattledger.engine.factor.FactorKind;
@@ -24,6 +26,8 @@ import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Gas;
 import org.wattledger.engine.model.Inventory;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.meter.Coverage;
+import org.wattledger.engine.meter.MeterKey;
 import org.wattledger.engine.meter.Registers;
 import org.wattledger.engine.model.Quality;
 import org.wattledger.engine.model.Reading;
@@ -53,15 +57,18 @@ public final class Calculation {
     private final List<Line> lines;
     private final List<YearIssue> issues;
     private final Inventory inventory;
-    /** The time each meter's readings cover, when the lines were grouped elsewhere; null: from the inventory's readings. */
-    private final Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> spans;
+    /**
+     * The time each meter's readings cover, when the lines were grouped elsewhere or the spans found
+     * beside a large calculation; null: from the inventory's readings when asked.
+     */
+    private final Map<MeterKey, List<Coverage.Span>> spans;
 
     /** An issue raised while calculating a given data year (0 = not tied to a year). */
     public record YearIssue(int year, Issue issue) {
     }
 
     private Calculation(Inventory inventory, CalcOptions options, Map<String, Site> sites, List<Line> lines,
-            List<YearIssue> issues, Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> spans) {
+            List<YearIssue> issues, Map<MeterKey, List<Coverage.Span>> spans) {
         this.inventory = inventory;
         this.spans = spans;
         this.options = options;
@@ -113,13 +120,13 @@ public final class Calculation {
      * ({@code Coverage.spans}), for the coverage checks.
      */
     public static Calculation runLines(Inventory inventory, List<GroupedLine> lines,
-            Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> spans,
+            Map<MeterKey, List<Coverage.Span>> spans,
             Function<Site, FactorCatalog> catalogs, CalcOptions options) {
         return new Runner(inventory, catalogs, options).runGrouped(lines, Map.copyOf(spans));
     }
 
     /** The time each meter's readings cover, when given to {@link #runLines}; null otherwise. */
-    Map<org.wattledger.engine.meter.MeterKey, List<org.wattledger.engine.meter.Coverage.Span>> coverageSpans() {
+    Map<MeterKey, List<Coverage.Span>> coverageSpans() {
         return spans;
     }
 
@@ -195,11 +202,15 @@ public final class Calculation {
             for (Site s : inventory.sites()) {
                 sites.putIfAbsent(s.id(), s);
             }
-            return calculate(group(inventory.readings(), !inventory.sites().isEmpty()), null);
+            List<Reading> readings = inventory.readings();
+            // the coverage checks' spans, from the same readings, while they are grouped and calculated
+            Background<Map<MeterKey, List<Coverage.Span>>> spans = readings.size() >= Background.FROM_ITEMS
+                    ? Background.start("coverage", () -> Coverage.spans(readings)) : null;
+            return calculate(group(readings, !inventory.sites().isEmpty()), spans == null ? () -> null : spans::get);
         }
 
-        Calculation runGrouped(List<GroupedLine> grouped, Map<org.wattledger.engine.meter.MeterKey,
-                List<org.wattledger.engine.meter.Coverage.Span>> spans) {
+        Calculation runGrouped(List<GroupedLine> grouped, Map<MeterKey,
+                List<Coverage.Span>> spans) {
             for (Site s : inventory.sites()) {
                 sites.putIfAbsent(s.id(), s);
             }
@@ -226,18 +237,20 @@ public final class Calculation {
             }
             List<Line> lines = new ArrayList<>(groups.values());
             lines.sort(LINE_ORDER);
-            return calculate(lines, spans);
+            return calculate(lines, () -> spans);
         }
 
-        /** Everything after grouping: the one path of {@link #run} and {@link #runGrouped}. */
-        private Calculation calculate(List<Line> lines, Map<org.wattledger.engine.meter.MeterKey,
-                List<org.wattledger.engine.meter.Coverage.Span>> spans) {
+        /**
+         * Everything after grouping: the one path of {@link #run} and {@link #runGrouped}. {@code spans}
+         * gives the time each meter's readings cover once this is done, or null: from the readings when asked.
+         */
+        private Calculation calculate(List<Line> lines, Supplier<Map<MeterKey, List<Coverage.Span>>> spans) {
             DataCentreRoles.inferDataCentres(sites, lines).forEach(i -> issue(0, i));
             for (Line line : lines) {
                 compute(line);
             }
             new MarketAllocation(this, options.instrumentAllocation(), lines).allocate(inventory.instruments());
-            return new Calculation(inventory, options, sites, lines, List.copyOf(issues), spans);
+            return new Calculation(inventory, options, sites, lines, List.copyOf(issues), spans.get());
         }
 
         /** A site the sites table does not list is reported without a region (warned about once, at its first row). */

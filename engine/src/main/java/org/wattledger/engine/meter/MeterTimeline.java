@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.wattledger.engine.Background;
 import org.wattledger.engine.model.Carrier;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Quality;
@@ -61,9 +62,71 @@ public final class MeterTimeline {
             throw new IllegalArgumentException("MeterTimeline checks consumption readings; convert registers first");
         }
         Timeline t = new Timeline(in);
+        List<Map.Entry<MeterKey, int[]>> meters = new ArrayList<>(group(in).entrySet());
+        // Meters are checked independently: on a large input, the first meters holding about half the
+        // readings are checked on a thread of their own. Each part keeps its own issues and estimates,
+        // joined in meter order, so the outcome is the one of checking the meters one after the other.
+        int split = in.size() >= Background.FROM_ITEMS ? halfOfReadings(meters, in.size()) : 0;
+        Background<Checked> first = split == 0 ? null
+                : Background.start("meter-check", () -> check(meters.subList(0, split), t, fillGaps));
+        Checked rest = check(meters.subList(split, meters.size()), t, fillGaps);
         List<Issue> issues = new ArrayList<>();
         Map<Integer, Reading> estimateBefore = new HashMap<>();
-        for (Map.Entry<MeterKey, int[]> e : group(in).entrySet()) {
+        for (Checked part : first == null ? List.of(rest) : List.of(first.get(), rest)) {
+            issues.addAll(part.issues());
+            estimateBefore.putAll(part.estimateBefore());
+        }
+        issues.sort(Issue.ORDER);
+        List<Reading> rejectedList = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            if (t.rejected[i]) {
+                rejectedList.add(in.get(i));
+            }
+        }
+        if (rejectedList.isEmpty() && estimateBefore.isEmpty() && !t.anyStarted) {
+            return new Result(in, issues, rejectedList, 0); // the usual case: nothing to change, nothing copied
+        }
+        ReadingStore out = new ReadingStore();
+        for (int i = 0; i < in.size(); i++) {
+            Reading est = estimateBefore.get(i);
+            if (est != null) {
+                out.add(est);
+            }
+            if (!t.rejected[i]) {
+                if (t.startOf[i] >= 0) {
+                    out.add(t.reading(i));
+                } else {
+                    out.addFrom(in, i);
+                }
+            }
+        }
+        return new Result(out, issues, rejectedList, estimateBefore.size());
+    }
+
+    /** Issues found and estimates made for some meters, keyed by the reading each estimate goes before. */
+    private record Checked(List<Issue> issues, Map<Integer, Reading> estimateBefore) {
+    }
+
+    /** The number of meters, from the first, that hold about half of {@code total} readings (at least one). */
+    private static int halfOfReadings(List<Map.Entry<MeterKey, int[]>> meters, int total) {
+        int readings = 0;
+        for (int m = 0; m < meters.size(); m++) {
+            readings += meters.get(m).getValue().length;
+            if (readings >= total / 2) {
+                return m + 1;
+            }
+        }
+        return meters.size();
+    }
+
+    /**
+     * Checks some meters' readings: marks the rejected ones and the starts given in {@code t} (at
+     * these meters' indices only, so parts can be checked at once) and returns the issues and estimates.
+     */
+    private static Checked check(List<Map.Entry<MeterKey, int[]>> meters, Timeline t, boolean fillGaps) {
+        List<Issue> issues = new ArrayList<>();
+        Map<Integer, Reading> estimateBefore = new HashMap<>();
+        for (Map.Entry<MeterKey, int[]> e : meters) {
             int[] idx = e.getValue();
             startEndOnly(e.getKey(), idx, t, issues);
             sortByPeriod(idx, t);
@@ -119,31 +182,7 @@ public final class MeterTimeline {
                 }
             }
         }
-        issues.sort(Issue.ORDER);
-        List<Reading> rejectedList = new ArrayList<>();
-        for (int i = 0; i < in.size(); i++) {
-            if (t.rejected[i]) {
-                rejectedList.add(in.get(i));
-            }
-        }
-        if (rejectedList.isEmpty() && estimateBefore.isEmpty() && !t.anyStarted) {
-            return new Result(in, issues, rejectedList, 0); // the usual case: nothing to change, nothing copied
-        }
-        ReadingStore out = new ReadingStore();
-        for (int i = 0; i < in.size(); i++) {
-            Reading est = estimateBefore.get(i);
-            if (est != null) {
-                out.add(est);
-            }
-            if (!t.rejected[i]) {
-                if (t.startOf[i] >= 0) {
-                    out.add(t.reading(i));
-                } else {
-                    out.addFrom(in, i);
-                }
-            }
-        }
-        return new Result(out, issues, rejectedList, estimateBefore.size());
+        return new Checked(issues, estimateBefore);
     }
 
     /**

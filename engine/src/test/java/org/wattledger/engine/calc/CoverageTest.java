@@ -173,4 +173,33 @@ final class CoverageTest {
         assertEquals(List.of("meter DC1/M1 (electricity): no readings for 2024-01-31 12:00..2024-02-01 00:00"
                 + " (end excluded)"), warnings(r));
     }
+
+    @Test
+    void aLargeInputsCoverageFoundBesideTheCalculationIsTheSame() {
+        // 8 meters read hourly through 2024 (8 × 8,784 readings): enough for the spans to be found on a
+        // thread of their own. Meter Mk misses the hour from 04:00 on day k + 1 of January.
+        List<Reading> readings = new ArrayList<>();
+        java.time.LocalDateTime start = java.time.LocalDateTime.of(2024, 1, 1, 0, 0);
+        for (int k = 0; k < 8; k++) {
+            java.time.LocalDateTime gap = start.plusDays(k).plusHours(4);
+            for (java.time.LocalDateTime t = start; t.getYear() == 2024; t = t.plusHours(1)) {
+                if (!t.equals(gap)) {
+                    readings.add(Reading.consumption("DC1", "M" + k, Carrier.ELECTRICITY, null, t, t.plusHours(1),
+                            BigDecimal.ONE, org.wattledger.engine.units.CarbonUnits.KWH,
+                            SourceRef.row("hourly.csv", null, readings.size() + 2)));
+                }
+            }
+        }
+        assertTrue(readings.size() >= org.wattledger.engine.Background.FROM_ITEMS);
+        List<Site> sites = List.of(site("DC1", null));
+        Results r = run(inventory(sites, readings), GRID, Y2024);
+
+        assertEquals(Coverage.of(readings, java.util.Map.of("DC1", sites.get(0)), Y2024), r.coverage());
+        // 366 days less one hour: 365 + 23/24 days
+        assertEquals(0, new BigDecimal("365.9583333333").compareTo(r.coverage().get(7).coveredDays()
+                .setScale(10, java.math.RoundingMode.HALF_UP)));
+        assertEquals(8, warnings(r).size());
+        assertEquals("meter DC1/M7 (electricity): no readings for 2024-01-08 04:00..2024-01-08 05:00 (end excluded)",
+                warnings(r).get(7));
+    }
 }

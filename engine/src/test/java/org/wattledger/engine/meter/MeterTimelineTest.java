@@ -1,6 +1,7 @@
 package org.wattledger.engine.meter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -158,5 +159,79 @@ final class MeterTimelineTest {
         MeterTimeline.Result r = MeterTimeline.check(List.of(a, b), true);
         assertEquals(List.of("warning: g.csv, row 3: gap before this reading: meter S/G (natural_gas) has no reading for"
                 + " 2022-02-01..2022-02-28; not estimated: the readings around it are in m3 and kWh"), messages(r));
+    }
+
+    @Test
+    void aLargeInputCheckedInPartsGivesWhatEachMeterGivesAlone() {
+        // 20 meters of 3,500 hours each, every meter with a duplicate, an overlap, a gap and an
+        // end-only row: above the size from which the first half of the meters is checked on a
+        // thread of its own. Each meter checked alone (a small input, one thread) is the reference.
+        int meters = 20;
+        int hours = 3500;
+        LocalDateTime start = LocalDateTime.parse("2022-01-01T00:00");
+        List<Reading> all = new java.util.ArrayList<>();
+        java.util.Map<String, List<Reading>> byMeter = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < meters; m++) {
+            String meter = "M" + m;
+            List<Reading> own = byMeter.computeIfAbsent(meter, k -> new java.util.ArrayList<>());
+            for (int h = 0; h < hours; h++) {
+                if (h == 200 + m) {
+                    continue; // a gap
+                }
+                LocalDateTime from = start.plusHours(h).plusMinutes(h == 300 ? 30 : 0); // 300: overlaps 301
+                int row = all.size() + 2;
+                Reading r = h == 400 ? new Reading("S", meter, Carrier.ELECTRICITY, null, null, null, null,
+                        from.plusHours(1), BigDecimal.ONE, CarbonUnits.KWH, null, null, null, null, null, null,
+                        SourceRef.row("m.xlsx", "readings", row))
+                        : Reading.consumption("S", meter, Carrier.ELECTRICITY, null, from, from.plusHours(1),
+                                new BigDecimal(h % 7 + "." + m), CarbonUnits.KWH, SourceRef.row("m.xlsx", "readings", row));
+                all.add(r);
+                own.add(r);
+                if (h == 100) { // the same period again on the next row
+                    Reading again = Reading.consumption("S", meter, Carrier.ELECTRICITY, null, from, from.plusHours(1),
+                            BigDecimal.TEN, CarbonUnits.KWH, SourceRef.row("m.xlsx", "readings", row + 1));
+                    all.add(again);
+                    own.add(again);
+                }
+            }
+        }
+        assertTrue(all.size() >= org.wattledger.engine.Background.FROM_ITEMS, "the input must be checked in parts");
+
+        MeterTimeline.Result whole = MeterTimeline.check(all, true);
+
+        List<Issue> issues = new java.util.ArrayList<>();
+        int estimated = 0;
+        List<Reading> rejected = new java.util.ArrayList<>();
+        for (List<Reading> own : byMeter.values()) {
+            MeterTimeline.Result alone = MeterTimeline.check(own, true);
+            issues.addAll(alone.issues());
+            estimated += alone.estimated();
+            rejected.addAll(alone.rejected());
+            String meter = own.get(0).meter();
+            assertSameLines(describe(alone.readings()), describe(whole.readings().stream()
+                    .filter(r -> r.meter().equals(meter)).toList()), meter);
+            // per meter: the duplicate and the hour after the shifted one rejected; the gap and the half hours
+            // either side of the shifted hour estimated; the end-only row given its start
+            assertEquals(2, alone.rejected().size(), meter);
+            assertEquals(3, alone.estimated(), meter);
+        }
+        issues.sort(Issue.ORDER);
+        assertSameLines(issues.stream().map(Issue::toString).toList(), messages(whole), "issues");
+        assertEquals(estimated, whole.estimated());
+        assertSameLines(describe(rejected), describe(whole.rejected().stream()
+                .sorted(java.util.Comparator.comparing(r -> Integer.parseInt(r.meter().substring(1)))).toList()), "rejected");
+    }
+
+    /** Fails at the first line that differs (the lists are thousands of lines long). */
+    private static void assertSameLines(List<String> expected, List<String> actual, String what) {
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), what + ", line " + i);
+        }
+        assertEquals(expected.size(), actual.size(), what + ": lines");
+    }
+
+    private static List<String> describe(List<Reading> readings) {
+        return readings.stream().map(r -> r.meter() + " " + r.from() + ".." + r.to() + "=" + r.quantity() + " "
+                + r.quality() + " " + r.source()).toList();
     }
 }
