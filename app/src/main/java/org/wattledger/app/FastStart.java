@@ -62,6 +62,13 @@ final class FastStart {
     static final int QUICK_LOOP_TURNS = 6000;
 
     /**
+     * Inputs from this size up (weighed as for {@link #QUICK_COMPILER_BELOW}; some 60,000 rows of
+     * CSV) get {@link #QUICK_LOOP_TURNS}: their passes over every reading run long enough to pay for
+     * the compiling, which on the demo's short loops cost more than it saved.
+     */
+    static final long LONG_LOOPS_FROM = 4L << 20;
+
+    /**
      * Arrays and objects from this size up are made in the old generation of the serial collector:
      * a report's large and medium arrays (the reading columns, per-meter indexes and spans) live to
      * its end, and copying them out of the young generation cost a tenth of a 1 M-row report
@@ -139,17 +146,20 @@ final class FastStart {
         command.add("-XX:SharedArchiveFile=" + archive);
         // An archive this JVM cannot map is skipped; its warning must not reach standard output.
         command.add("-Xlog:cds*=off");
-        if (quickCompilerSuffices(args)) {
+        long inputBytes = weighedInputs(args);
+        if (inputBytes >= 0 && inputBytes < QUICK_COMPILER_BELOW) {
             command.add("-XX:TieredStopAtLevel=1");
             // One compiler thread, not two: on two cores a second one takes CPU from the work itself.
             // Not when the user chooses the compilers: with both, one thread stops the JVM.
             if (!choosesCompiler(jvmArguments) && !choosesCompiler(environmentOptions)) {
                 command.add("-XX:CICompilerCount=1");
-                // A loop in a method called once (a pass over every reading) is compiled after 6,000
-                // turns, not 60,000: the report's last steps are such passes, each interpreted for its
-                // first 60,000 readings before (docs/benchmarks.md, "Issue 10: the hash in NSS, the
-                // report's tail on two cores").
-                command.add("-XX:Tier3BackEdgeThreshold=" + QUICK_LOOP_TURNS);
+                if (inputBytes >= LONG_LOOPS_FROM) {
+                    // A loop in a method called once (a pass over every reading) is compiled after 6,000
+                    // turns, not 60,000: a report's last steps are such passes, each interpreted for its
+                    // first 60,000 readings before (docs/benchmarks.md, "Issue 10: the hash in NSS, the
+                    // report's tail on two cores").
+                    command.add("-XX:Tier3BackEdgeThreshold=" + QUICK_LOOP_TURNS);
+                }
             }
         }
         // The serial collector costs less CPU than G1 for these jobs: the demo's small heap, and a
@@ -179,17 +189,26 @@ final class FastStart {
      * report on a ledger keeps both compilers: how many rows it holds is not known here.
      */
     static boolean quickCompilerSuffices(String[] args) {
+        long bytes = weighedInputs(args);
+        return bytes >= 0 && bytes < QUICK_COMPILER_BELOW;
+    }
+
+    /**
+     * The command's input bytes, weighed as {@link #QUICK_COMPILER_BELOW} says: 0 for the demo (its
+     * inputs are small), -1 for a report on a ledger (not known before it is read).
+     */
+    private static long weighedInputs(String[] args) {
         if (args[0].equals("demo")) {
-            return true;
+            return 0;
         }
         long bytes = 0;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--ledger") || args[i].startsWith("--ledger=")) {
-                return false;
+                return -1;
             }
             bytes += inputBytes(args[i]);
         }
-        return bytes < QUICK_COMPILER_BELOW;
+        return bytes;
     }
 
     /** An argument's input bytes, weighted: a file's, or those of the files in a folder; 0 for anything else. */

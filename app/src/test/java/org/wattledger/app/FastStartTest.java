@@ -22,7 +22,7 @@ final class FastStartTest {
                 List.of("-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), List.of(),
                 new String[] {"demo", "--out", "x"}, 4242, false);
         assertEquals(List.of("/usr/bin/java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3BackEdgeThreshold=6000", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:4242",
                 "-Xmx256m", "-jar", "/opt/wl/wattledger.jar", "demo", "--out", "x"), command);
     }
@@ -50,7 +50,7 @@ final class FastStartTest {
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"), List.of(),
                 new String[] {"demo"}, 5, true);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3BackEdgeThreshold=6000", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-XX:+UseTransparentHugePages", "-Dwattledger.faststart=child:5", "-jar", "wattledger.jar", "demo"), command);
     }
 
@@ -63,7 +63,6 @@ final class FastStartTest {
             jvm.addAll(List.of("-jar", "wattledger.jar", "demo"));
             List<String> command = FastStart.command("java", ARCHIVE, jvm, List.of(), new String[] {"demo"}, 3, false);
             assertFalse(command.contains("-XX:CICompilerCount=1"), command.toString());
-            assertFalse(command.contains("-XX:Tier3BackEdgeThreshold=6000"), command.toString()); // the user's compilers, as they set them
             assertTrue(command.containsAll(user), command.toString());
         }
         List<String> fromEnvironment = FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
@@ -77,11 +76,11 @@ final class FastStartTest {
         List<String> command = FastStart.command("java", ARCHIVE, List.of("-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"),
                 List.of(), new String[] {"demo"}, 7, false);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3BackEdgeThreshold=6000", "-Dwattledger.faststart=child:7",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dwattledger.faststart=child:7",
                 "-XX:+UseParallelGC", "-jar", "wattledger.jar", "demo"), command);
         // Nor when JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS names one: the second JVM reads them too.
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3BackEdgeThreshold=6000", "-Dwattledger.faststart=child:7", "-jar", "wattledger.jar", "demo"),
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Dwattledger.faststart=child:7", "-jar", "wattledger.jar", "demo"),
                 FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "demo"),
                         List.of("-Xss2m", "-XX:+UseG1GC"), new String[] {"demo"}, 7, false));
     }
@@ -90,11 +89,22 @@ final class FastStartTest {
     void aReportGetsTheSerialCollectorAndTheQuickCompilerOnlyForSmallInputs(@TempDir Path dir) throws IOException {
         Path small = Files.writeString(dir.resolve("small.csv"), "site,meter,carrier,unit,from,to,quantity\n");
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
-                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3BackEdgeThreshold=6000", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
                 "-Dwattledger.faststart=child:9", "-Xmx1g", "-jar",
                 "wattledger.jar", "report", small.toString()),
                 FastStart.command("java", ARCHIVE, List.of("-Xmx1g", "-jar", "wattledger.jar", "report", small.toString()),
                         List.of(), new String[] {"report", small.toString()}, 9, false));
+        // From 4 MiB on, loops are compiled sooner: a report's passes over its readings are long.
+        Path medium = sized(dir.resolve("medium.csv"), FastStart.LONG_LOOPS_FROM);
+        assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:Tier3BackEdgeThreshold=6000", "-XX:+UseSerialGC", "-XX:PretenureSizeThreshold=4k", "-XX:MaxTenuringThreshold=0", "-XX:NewRatio=8",
+                "-Dwattledger.faststart=child:9", "-jar", "wattledger.jar", "report", medium.toString()),
+                FastStart.command("java", ARCHIVE, List.of("-jar", "wattledger.jar", "report", medium.toString()),
+                        List.of(), new String[] {"report", medium.toString()}, 9, false));
+        // ... but not when the user chooses the compilers
+        assertFalse(FastStart.command("java", ARCHIVE, List.of("-XX:TieredStopAtLevel=4", "-jar", "wattledger.jar", "report",
+                medium.toString()), List.of(), new String[] {"report", medium.toString()}, 9, false)
+                .contains("-XX:Tier3BackEdgeThreshold=6000"));
         // 96 MiB of CSV (sparse files: no disk used) is where the optimising compiler starts to pay back.
         Path big = sized(dir.resolve("big.csv"), FastStart.QUICK_COMPILER_BELOW);
         assertEquals(List.of("java", "-XX:SharedArchiveFile=/opt/wl/wattledger.jsa", "-Xlog:cds*=off",

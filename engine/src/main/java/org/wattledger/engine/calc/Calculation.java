@@ -209,8 +209,7 @@ public final class Calculation {
             return calculate(group(readings, !inventory.sites().isEmpty()), spans == null ? () -> null : spans::get);
         }
 
-        Calculation runGrouped(List<GroupedLine> grouped, Map<MeterKey,
-                List<Coverage.Span>> spans) {
+        Calculation runGrouped(List<GroupedLine> grouped, Map<MeterKey, List<Coverage.Span>> spans) {
             for (Site s : inventory.sites()) {
                 sites.putIfAbsent(s.id(), s);
             }

@@ -193,6 +193,7 @@ public final class MeterTimeline {
         final ReadingStore store;
         final boolean[] rejected;
         final int[] startOf;
+        /** Only ever set to true, by either part of a check; read once both parts are done. */
         boolean anyStarted;
 
         Timeline(ReadingStore store) {
