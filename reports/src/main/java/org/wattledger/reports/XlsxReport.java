@@ -1,38 +1,15 @@
 package org.wattledger.reports;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
-import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.wattledger.engine.calc.DataCentreMetrics;
 import org.wattledger.engine.calc.Figures;
 import org.wattledger.engine.calc.Intensity;
@@ -57,13 +34,16 @@ import org.wattledger.engine.units.Exact;
  * Months and days are real dates; each sheet has an autofilter and prints one page wide.
  *
  * <p>The file is byte-identical for identical inputs: document properties carry a date derived
- * from the period (its exclusive end, 00:00 UTC) rather than the clock, and the package is
- * re-zipped with that timestamp on every entry, in POI's entry order.
+ * from the period (its exclusive end, 00:00 UTC) rather than the clock, and every part of the
+ * package is stamped with that time ({@link XlsxWriter}).
  */
 public final class XlsxReport {
     private static final int MAX_WIDTH_CHARS = 80;
     /** The most characters an Excel cell holds (Excel's specification limits). */
     static final int MAX_CELL_CHARS = 32_767;
+    /** The workbook's font: Excel's default; for a Chinese report Microsoft YaHei, on every Windows since Vista. */
+    static final String FONT = "Calibri";
+    static final String CJK_FONT = "Microsoft YaHei";
 
     private XlsxReport() {
     }
@@ -74,22 +54,14 @@ public final class XlsxReport {
     }
 
     /**
-     * Loads and initialises POI's workbook classes by building a one-cell workbook and discarding
-     * it: the first workbook of a run costs more than a second of class loading, which a caller
-     * can so move to a thread that would otherwise wait. Has no effect on any workbook built later.
+     * Loads and initialises the workbook writer's classes (and the zip's) by writing a one-cell
+     * workbook and discarding it, so that a caller can do it on a thread that would otherwise wait.
+     * Has no effect on any workbook written later.
      */
     public static void preload() {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Cell cell = wb.createSheet("preload").createRow(0).createCell(0);
-            cell.setCellValue("preload");
-            CellStyle style = wb.createCellStyle();
-            style.setFont(wb.createFont());
-            cell.setCellStyle(style);
-            wb.getProperties().getCoreProperties().setCreator("wattledger");
-            wb.write(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        XlsxWriter wb = new XlsxWriter(FONT);
+        wb.addSheet("preload").row(0).text(0, "preload", XlsxWriter.HEADER);
+        wb.toBytes(LocalDateTime.of(2000, 1, 1, 0, 0), "wattledger", "preload");
     }
 
     /** The workbook's bytes. */
@@ -103,21 +75,10 @@ public final class XlsxReport {
     /** The workbook's bytes, as if a sheet held {@code sheetRows} rows (tests use a small number). */
     static byte[] toBytes(Results results, ReportMeta meta, int sheetRows) {
         ReportModel m = ReportModel.of(results);
-        LocalDateTime fixed = fixedTime(m);
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            new Book(wb, m, meta, sheetRows).build();
-            POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
-            Date date = Date.from(fixed.toInstant(ZoneOffset.UTC));
-            core.setCreated(Optional.of(date));
-            core.setModified(Optional.of(date));
-            core.setCreator("wattledger " + meta.engineVersion());
-            core.setTitle("wattledger report " + m.period);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            wb.write(raw);
-            return normalise(raw.toByteArray(), fixed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // A CJK-capable font for every cell; Excel and LibreOffice substitute a similar one where it is not installed.
+        XlsxWriter wb = new XlsxWriter(meta.labels().language() == Labels.Language.ZH ? CJK_FONT : FONT);
+        new Book(wb, m, meta, sheetRows).build();
+        return wb.toBytes(fixedTime(m), "wattledger " + meta.engineVersion(), "wattledger report " + m.period);
     }
 
     /** The timestamp written into the file: the end of the period. */
@@ -125,28 +86,8 @@ public final class XlsxReport {
         return m.period.to().atStartOfDay();
     }
 
-    /** Re-zips a package with one fixed timestamp on every entry, keeping the entry order. */
-    static byte[] normalise(byte[] zip, LocalDateTime time) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            z.setLevel(java.util.zip.Deflater.DEFAULT_COMPRESSION);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(time);
-                copy.setMethod(ZipEntry.DEFLATED);
-                z.putNextEntry(copy);
-                in.transferTo(z);
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
     /** One workbook being built. */
     private static final class Book {
-        /** The font a Chinese workbook names: Microsoft YaHei, on every Windows since Vista. */
-        static final String CJK_FONT = "Microsoft YaHei";
         /** The sheets in their order; made up front, since a formula can only name a sheet that exists. */
         private static final List<String> SHEETS = List.of("Summary", "Sites", "Coverage", "Monthly", "Activity",
                 "Targets", "Issues", "Factors", "Disclosures", "GHG Protocol", "About");
@@ -164,51 +105,19 @@ public final class XlsxReport {
         private static final int ACTIVITY_MONTH = 4;
         private static final int ACTIVITY_FIRST_FIGURE = 13;
 
-        private final XSSFWorkbook wb;
+        private final XlsxWriter wb;
         private final ReportModel m;
         private final ReportMeta meta;
         /** The words of the report's language: column headers and figure names (sheet names stay English). */
         private final Labels words;
-        private final CellStyle header;
-        private final CellStyle text;
-        private final CellStyle bold;
-        private final Map<Integer, CellStyle> decimals = new HashMap<>();
-        private final CellStyle percent;
-        private final CellStyle integer;
-        private final CellStyle day;
-        private final CellStyle month;
         /** The last Activity row (1-based, as a formula names it); 1 when there are no lines. */
         private final int activityEnd;
 
-        Book(XSSFWorkbook wb, ReportModel m, ReportMeta meta, int sheetRows) {
+        Book(XlsxWriter wb, ReportModel m, ReportMeta meta, int sheetRows) {
             this.wb = wb;
             this.m = m;
             this.meta = meta;
             this.words = meta.labels();
-            if (words.language() == Labels.Language.ZH) {
-                // A CJK-capable font for every cell (the workbook's default font is font 0); Excel and
-                // LibreOffice substitute a similar one where it is not installed.
-                wb.getFontAt(0).setFontName(CJK_FONT);
-            }
-            Font boldFont = wb.createFont();
-            boldFont.setBold(true);
-            header = wb.createCellStyle();
-            header.setFont(boldFont);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            header.setWrapText(true);
-            text = wb.createCellStyle();
-            bold = wb.createCellStyle();
-            bold.setFont(boldFont);
-            percent = wb.createCellStyle();
-            percent.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
-            integer = wb.createCellStyle();
-            integer.setDataFormat(wb.createDataFormat().getFormat("0"));
-            day = wb.createCellStyle();
-            day.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            month = wb.createCellStyle();
-            month.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm"));
             activityEnd = 1 + m.results.lines().size();
             this.sheetRows = sheetRows;
             live = activityEnd <= sheetRows;
@@ -221,16 +130,8 @@ public final class XlsxReport {
         private final boolean live;
         private final int sheetRows;
 
-        private CellStyle decimals(int places) {
-            return decimals.computeIfAbsent(places, p -> {
-                CellStyle s = wb.createCellStyle();
-                s.setDataFormat(wb.createDataFormat().getFormat(p == 0 ? "#,##0" : "#,##0." + "0".repeat(p)));
-                return s;
-            });
-        }
-
         void build() {
-            SHEETS.forEach(wb::createSheet);
+            SHEETS.forEach(wb::addSheet);
             summary();
             sites();
             coverage();
@@ -249,7 +150,7 @@ public final class XlsxReport {
         private void years() {
             YearsTables y = m.years;
             if (y.hasYears()) {
-                wb.createSheet("Years");
+                wb.addSheet("Years");
                 Table t = new Table("Years", y.yearsHeader(words).toArray(String[]::new));
                 for (YearsTables.Row row : y.yearsRows(words)) {
                     Table.R r = t.row().text(row.label()).text(row.unit());
@@ -259,7 +160,7 @@ public final class XlsxReport {
                 t.finish();
             }
             if (!y.decomposition.isEmpty()) {
-                wb.createSheet("Drivers");
+                wb.addSheet("Drivers");
                 Table t = new Table("Drivers", y.driversHeader(words, true).toArray(String[]::new));
                 for (YearsTables.DriverRow d : y.driverRows()) {
                     Table.R r = t.row().text(d.years()).number(d.change(), "t CO2e");
@@ -270,7 +171,7 @@ public final class XlsxReport {
                 t.finish();
             }
             if (y.recalculation.isPresent()) {
-                wb.createSheet("Recalculation");
+                wb.addSheet("Recalculation");
                 Table t = new Table("Recalculation", words.get("years.col.year"),
                         words.get("years.col.original") + " t CO2e", words.get("years.col.restated") + " t CO2e");
                 for (var row : y.recalculation.get().series()) {
@@ -284,7 +185,7 @@ public final class XlsxReport {
         /** The data-centre tables (indicators, monthly and partial PUE, years, contracts), a sheet each. */
         private void dataCentreSheets() {
             for (DataCentreSection.Grid g : m.dataCentre.grids(words)) {
-                wb.createSheet(g.sheet());
+                wb.addSheet(g.sheet());
                 Table t = new Table(g.sheet(), g.headers().toArray(String[]::new));
                 for (List<DataCentreSection.Cell> cells : g.rows()) {
                     Table.R r = t.row();
@@ -309,7 +210,7 @@ public final class XlsxReport {
 
         /** {@code Activity!$N$2:$N$700}: one column of the Activity rows. */
         private String activityColumn(int column) {
-            String letter = CellReference.convertNumToColString(column);
+            String letter = XlsxWriter.columnName(column);
             return "Activity!$" + letter + "$2:$" + letter + "$" + activityEnd;
         }
 
@@ -324,7 +225,7 @@ public final class XlsxReport {
         private String siteSum(Metric metric, int row, Integer monthColumn) {
             String formula = "SUMPRODUCT(--EXACT(" + activityColumn(ACTIVITY_SITE) + ",$A" + row + ")";
             if (monthColumn != null) {
-                formula += ",--(" + activityColumn(ACTIVITY_MONTH) + "=$" + CellReference.convertNumToColString(monthColumn)
+                formula += ",--(" + activityColumn(ACTIVITY_MONTH) + "=$" + XlsxWriter.columnName(monthColumn)
                         + row + ")";
             }
             return formula + "," + activityFigures(metric) + ")";
@@ -598,31 +499,26 @@ public final class XlsxReport {
          * one page wide (landscape, header row repeated); widths fitted to the text on finish.
          */
         private final class Table {
-            private final Sheet sheet;
+            private final XlsxWriter.Sheet sheet;
             private final int[] widths;
             private int next = 1;
             /** The last data row (0-based), fixed by a totals row or a note; the autofilter stops there. */
             private int dataEnd = -1;
 
             Table(String name, String... englishHeaders) {
-                sheet = wb.getSheet(name);
-                String[] headers = new String[englishHeaders.length];
-                for (int c = 0; c < headers.length; c++) {
-                    headers[c] = header(englishHeaders[c]);
+                sheet = wb.sheet(name);
+                widths = new int[englishHeaders.length];
+                sheet.row(0);
+                for (int c = 0; c < englishHeaders.length; c++) {
+                    String header = header(englishHeaders[c]);
+                    sheet.text(c, header, XlsxWriter.HEADER);
+                    widths[c] = Math.max(8, Math.min(header.length(), 28));
                 }
-                widths = new int[headers.length];
-                Row row = sheet.createRow(0);
-                for (int c = 0; c < headers.length; c++) {
-                    Cell cell = row.createCell(c);
-                    cell.setCellValue(headers[c]);
-                    cell.setCellStyle(header);
-                    widths[c] = Math.max(8, Math.min(headers[c].length(), 28));
-                }
-                sheet.createFreezePane(0, 1);
+                sheet.freezeHeader();
             }
 
             R row() {
-                return new R(sheet.createRow(next++));
+                return new R(next++);
             }
 
             private void endData() {
@@ -641,11 +537,10 @@ public final class XlsxReport {
                     return;
                 }
                 R r = row();
-                r.row.createCell(0).setCellValue("Total");
-                r.row.getCell(0).setCellStyle(bold);
+                sheet.text(0, "Total", XlsxWriter.BOLD);
                 r.col = firstColumn;
                 for (Metric metric : metrics) {
-                    String letter = CellReference.convertNumToColString(r.col);
+                    String letter = XlsxWriter.columnName(r.col);
                     r.figure(m.totals.reported(metric).orElse(null), metric,
                             "SUM(" + letter + "2:" + letter + (dataEnd + 1) + ")");
                 }
@@ -655,55 +550,49 @@ public final class XlsxReport {
             void note(String note) {
                 endData();
                 next++;
-                Cell c = sheet.createRow(next++).createCell(0);
-                c.setCellValue(note);
-                c.setCellStyle(text);
+                sheet.row(next++).text(0, fitCell(note), XlsxWriter.TEXT);
             }
 
             void finish() {
                 endData();
+                int[] characters = new int[widths.length];
                 for (int c = 0; c < widths.length; c++) {
-                    sheet.setColumnWidth(c, (Math.min(widths[c], MAX_WIDTH_CHARS) + 2) * 256);
+                    characters[c] = Math.min(widths[c], MAX_WIDTH_CHARS) + 2;
                 }
+                sheet.columnWidths(characters);
                 if (dataEnd >= 1) {
-                    sheet.setAutoFilter(new CellRangeAddress(0, dataEnd, 0, widths.length - 1));
+                    sheet.autoFilter(dataEnd, widths.length - 1);
                 }
-                PrintSetup print = sheet.getPrintSetup();
-                print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-                print.setLandscape(true);
-                print.setFitWidth((short) 1);
-                print.setFitHeight((short) 0); // as many pages down as the rows need
-                sheet.setFitToPage(true);
-                sheet.setAutobreaks(true);
-                sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+                sheet.printOnePageWide();
             }
 
             /** A row being filled left to right. */
             final class R {
-                private final Row row;
+                /** The row, 0-based. */
+                private final int row;
                 private int col;
 
-                R(Row row) {
+                R(int row) {
                     this.row = row;
+                    sheet.row(row);
                 }
 
                 /** The row's number as formulas name it (1-based). */
                 int number() {
-                    return row.getRowNum() + 1;
+                    return row + 1;
                 }
 
-                private Cell cell(int width) {
+                /** The next cell's column, its width noted for the column. */
+                private int cell(int width) {
                     widths[col] = Math.max(widths[col], width);
-                    return row.createCell(col++);
+                    return col++;
                 }
 
                 R text(String value) {
                     if (value == null || value.isEmpty()) {
                         return blank();
                     }
-                    Cell c = cell(value.length());
-                    c.setCellValue(fitCell(value));
-                    c.setCellStyle(text);
+                    sheet.text(cell(value.length()), fitCell(value), XlsxWriter.TEXT);
                     return this;
                 }
 
@@ -720,10 +609,20 @@ public final class XlsxReport {
                     if (value == null) {
                         return blank();
                     }
-                    Cell c = cell(Display.number(value, places).length());
-                    c.setCellValue(value.doubleValue());
-                    c.setCellStyle(decimals(places));
+                    double number = value.doubleValue();
+                    if (!Double.isFinite(number)) {
+                        return beyondFloatingPoint(value);
+                    }
+                    sheet.number(cell(Display.number(value, places).length()), number, XlsxWriter.decimals(places));
                     return this;
+                }
+
+                /**
+                 * A value a spreadsheet's binary floating point cannot hold (beyond about 1.8e308):
+                 * its exact decimal as text, never an infinity or an error cell.
+                 */
+                private R beyondFloatingPoint(BigDecimal value) {
+                    return text(plain(value));
                 }
 
                 /**
@@ -739,42 +638,44 @@ public final class XlsxReport {
                 }
 
                 R formula(String formula, BigDecimal cached, int places) {
-                    Cell c = cell(Display.number(cached, places).length());
-                    c.setCellFormula(formula);
-                    c.setCellValue(cached.doubleValue());
-                    c.setCellStyle(decimals(places));
+                    double number = cached.doubleValue();
+                    if (!Double.isFinite(number)) {
+                        return beyondFloatingPoint(cached);
+                    }
+                    sheet.formula(cell(Display.number(cached, places).length()), formula, number,
+                            XlsxWriter.decimals(places));
                     return this;
                 }
 
                 R percent(BigDecimal fraction) {
-                    Cell c = cell(9);
-                    c.setCellValue(fraction.doubleValue());
-                    c.setCellStyle(percent);
+                    double number = fraction.doubleValue();
+                    if (!Double.isFinite(number)) {
+                        return beyondFloatingPoint(fraction);
+                    }
+                    sheet.number(cell(9), number, XlsxWriter.PERCENT);
                     return this;
                 }
 
                 R integer(long value) {
-                    Cell c = cell(Long.toString(value).length());
-                    c.setCellValue(value);
-                    c.setCellStyle(integer);
+                    sheet.number(cell(Long.toString(value).length()), value, XlsxWriter.INTEGER);
                     return this;
                 }
 
                 /** A calendar month as a real date (its first day) shown as 2024-01. */
                 R month(YearMonth value) {
-                    Cell c = cell(7);
-                    c.setCellValue(value.atDay(1));
-                    c.setCellStyle(month);
+                    sheet.date(cell(7), value.atDay(1), XlsxWriter.MONTH);
                     return this;
                 }
 
+                /** A day as a real date; one before 1900-03-01, which no workbook date names exactly, as text. */
                 R day(LocalDate value) {
                     if (value == null) {
                         return blank();
                     }
-                    Cell c = cell(10);
-                    c.setCellValue(value);
-                    c.setCellStyle(day);
+                    if (value.isBefore(XlsxWriter.FIRST_SERIAL_DAY)) {
+                        return text(value.toString());
+                    }
+                    sheet.date(cell(10), value, XlsxWriter.DAY);
                     return this;
                 }
             }

@@ -309,4 +309,37 @@ final class XlsxReportTest {
         assertTrue(JsonReport.toJson(results, Fixtures.meta(results)).contains("\"" + message + "\""),
                 "the JSON keeps the whole message");
     }
+
+    @Test
+    void textAnXmlFileCannotCarryComesBackWhole() throws IOException {
+        // Control characters, a carriage return, an unpaired surrogate and a literal escape: XML 1.0
+        // cannot hold the first three, and a reader decodes the last unless its underscore is escaped.
+        String message = "bad\u0001cell\r\nline _x0041_ \uD800 & <tag> \"q\" 电表 \uD83D\uDE00 ";
+        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
+                2024, 3, "4000", CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(),
+                List.of(Issue.at(Severity.WARNING, SourceRef.row("odd.csv", null, 3), message)),
+                new Inventory.RowTally(1, 1, 0), List.of());
+        Results results = Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
+        try (XSSFWorkbook wb = open(XlsxReport.toBytes(results, Fixtures.meta(results)))) {
+            assertEquals(message, rowWhere(wb.getSheet("Issues"), 1, "odd.csv").getCell(5).getStringCellValue());
+        }
+    }
+
+    @Test
+    void aFigureBeyondFloatingPointIsItsExactTextNeverAnInfinity() throws IOException {
+        // 10^400 kWh: a double holds at most about 1.8 × 10^308.
+        String huge = "1" + "0".repeat(400);
+        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
+                2024, 3, huge, CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(), List.of(),
+                new Inventory.RowTally(1, 1, 0), List.of());
+        Results results = Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
+        try (XSSFWorkbook wb = open(XlsxReport.toBytes(results, Fixtures.meta(results)))) {
+            Cell quantity = wb.getSheet("Activity").getRow(1).getCell(5);
+            assertEquals(CellType.STRING, quantity.getCellType());
+            assertEquals(huge, quantity.getStringCellValue());
+            Cell energy = rowWhere(wb.getSheet("Summary"), 1, "energy").getCell(2);
+            assertEquals(CellType.STRING, energy.getCellType(), "10^400 kWh = 10^397 MWh, as text");
+            assertEquals("1" + "0".repeat(397), energy.getStringCellValue());
+        }
+    }
 }
