@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -57,6 +58,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.wattledger.engine.Background;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.calc.SiteResult;
 import org.wattledger.engine.calc.TargetResult;
@@ -160,12 +162,26 @@ public final class Charts {
         if (!m.dataCentre.settlements.isEmpty()) {
             charts.put(PUE_CONTRACTS, pueContracts(m, l));
         }
-        List<Rendered> out = new ArrayList<>();
-        charts.forEach((file, chart) -> {
-            int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
-            out.add(new Rendered(file, chart.getTitle().getText(), WIDTH, height, png(chart, WIDTH, height)));
+        // Drawing and encoding are most of a report's last second: two threads share the charts,
+        // each taking the next one not yet taken. Each chart is drawn by one thread only.
+        List<Map.Entry<String, JFreeChart>> todo = new ArrayList<>(charts.entrySet());
+        Rendered[] out = new Rendered[todo.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable drawRemaining = () -> {
+            for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
+                String file = todo.get(i).getKey();
+                JFreeChart chart = todo.get(i).getValue();
+                int height = file.equals(TARGET_TRAJECTORY) ? targetChartHeight(m.targets.size()) : HEIGHT;
+                out[i] = new Rendered(file, chart.getTitle().getText(), WIDTH, height, png(chart, WIDTH, height));
+            }
+        };
+        Background<Void> second = Background.start("charts-2", () -> {
+            drawRemaining.run();
+            return null;
         });
-        return out;
+        drawRemaining.run();
+        second.get();
+        return List.of(out);
     }
 
     /** Taller when there are many targets: one subplot each. */
