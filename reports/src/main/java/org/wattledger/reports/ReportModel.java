@@ -88,8 +88,9 @@ final class ReportModel {
         return String.join(", ", why);
     }
 
+    /** The model of these results: worked out on first use, then the same for every writer of the run. */
     static ReportModel of(Results results) {
-        return new ReportModel(results);
+        return results.view(ReportModel.class, ReportModel::new);
     }
 
     long count(Severity severity) {

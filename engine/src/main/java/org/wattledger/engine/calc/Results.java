@@ -278,7 +278,16 @@ public final class Results {
      * Input issues, and calculation issues of the period's years; from other years only errors
      * (they touch target base values) and issues tied to no year.
      */
-    public List<Issue> issues() {
+    public synchronized List<Issue> issues() {
+        if (issues == null) { // asked by every writer and by complete(): worked out once
+            issues = List.copyOf(findIssues());
+        }
+        return issues;
+    }
+
+    private List<Issue> issues;
+
+    private List<Issue> findIssues() {
         Set<Integer> years = new TreeSet<>();
         for (int y = period.from().getYear(); y <= period.to().minusDays(1).getYear(); y++) {
             years.add(y);
@@ -356,6 +365,22 @@ public final class Results {
         }
         return recalculation;
     }
+
+    /**
+     * A view of these results that a caller works out once and then shares, such as the reports'
+     * model that every output of a run is written from: made by {@code make} when first asked
+     * (another thread asking meanwhile waits for it), the same object after that.
+     */
+    public synchronized <T> T view(Class<T> type, java.util.function.Function<Results, T> make) {
+        Object view = views.get(type);
+        if (view == null) {
+            view = make.apply(this);
+            views.put(type, view);
+        }
+        return type.cast(view);
+    }
+
+    private final Map<Class<?>, Object> views = new java.util.HashMap<>();
 
     /** Each meter's coverage of the period, by site, meter and carrier. Reports may ask from several threads. */
     public synchronized List<Coverage> coverage() {

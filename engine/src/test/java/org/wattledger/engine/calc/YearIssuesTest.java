@@ -1,6 +1,8 @@
 package org.wattledger.engine.calc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.wattledger.engine.calc.Fixtures.factor;
 import static org.wattledger.engine.calc.Fixtures.gwps;
 import static org.wattledger.engine.calc.Fixtures.inventory;
@@ -47,5 +49,32 @@ final class YearIssuesTest {
         // And the figure itself is the year's own: 2024 has 2 t × 43.0 GJ/t = 0.086 TJ × 74,100 kg/TJ = 6,372.6 kg CO2.
         Results r2024 = run(inv, CO2_ONLY, ReportingPeriod.year(2024));
         assertEquals(0, new BigDecimal("6.3726").compareTo(r2024.totals().reported(Metric.SCOPE1).orElseThrow()));
+    }
+
+    @Test
+    void issuesAndViewsAreWorkedOutOnceAndSharedByEveryCaller() throws Exception {
+        var inv = inventory(List.of(site("S", "*", SiteKind.OFFICE)), List.of(
+                reading("S", "G1", Carrier.DIESEL, null, Use.STATIONARY, Role.MAIN, "2024-03-01", "2024-03-31", "2", "t",
+                        Quality.MEASURED)));
+        Results r = run(inv, CO2_ONLY, ReportingPeriod.year(2024));
+        assertSame(r.issues(), r.issues());
+        assertThrows(UnsupportedOperationException.class, () -> r.issues().clear(), "shared, so not to be changed");
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Results, StringBuilder> make = results -> {
+            made.incrementAndGet();
+            return new StringBuilder(results.period().toString());
+        };
+        // Two threads ask at once: one makes the view, the other waits for it.
+        java.util.concurrent.Callable<StringBuilder> ask = () -> r.view(StringBuilder.class, make);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(ask);
+            var b = pool.submit(ask);
+            assertSame(a.get(), b.get());
+        } finally {
+            pool.shutdown();
+        }
+        assertSame(r.view(StringBuilder.class, make), r.view(StringBuilder.class, make));
+        assertEquals(1, made.get());
     }
 }
