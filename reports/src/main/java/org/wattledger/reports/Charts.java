@@ -12,9 +12,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -132,9 +129,9 @@ public final class Charts {
 
     /**
      * Loads and initialises what drawing a chart needs (JFreeChart, Java2D, the fonts, the PNG
-     * writer) by drawing a small empty chart and discarding it: the first chart of a run costs
-     * about half a second of class loading, which a caller can so move to a thread that would
-     * otherwise wait. Has no effect on any chart drawn later.
+     * encoder and its deflater) by drawing a small empty chart, encoding it and discarding it: the
+     * first chart of a run costs about half a second of class loading, which a caller can so move to
+     * a thread that would otherwise wait. Has no effect on any chart drawn later.
      */
     public static void preload() {
         CategoryPlot plot = new CategoryPlot(new DefaultCategoryDataset(), new CategoryAxis(), new NumberAxis(),
@@ -191,6 +188,11 @@ public final class Charts {
 
     /** Draws a chart into a PNG of the given size. */
     public static byte[] png(JFreeChart chart, int width, int height) {
+        return PngEncoder.encode(image(chart, width, height));
+    }
+
+    /** Draws a chart into an image of the given size, as {@link #png} encodes it. */
+    static BufferedImage image(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
@@ -202,13 +204,7 @@ public final class Charts {
         } finally {
             g2.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return image;
     }
 
     // ---- the charts ----
