@@ -111,22 +111,16 @@ final class Outputs {
     }
 
     /**
-     * Starts loading, on a second core while the inputs are read and calculated, the libraries
-     * that the files of {@code format} need: POI for the workbook, Java2D and JFreeChart for the
-     * charts. Their first use costs one to two seconds of class loading that would otherwise come
-     * after the calculation. Nothing is written; a failure here is left for the real write to meet.
+     * Starts loading, on a second core while the inputs are read and calculated, what the charts
+     * of {@code format} need: Java2D and JFreeChart, whose first use costs about half a second of
+     * class loading that would otherwise come after the calculation. Nothing is written; a failure
+     * here is left for the real write to meet. (The workbook's writer is plain text in a zip, with
+     * nothing worth loading early.)
      */
     static void preload(Format format) {
-        boolean xlsx = format == Format.ALL || format == Format.XLSX;
-        boolean charts = format == Format.ALL || format == Format.HTML;
-        if (xlsx || charts) {
+        if (format == Format.ALL || format == Format.HTML) {
             background("preload", () -> {
-                if (charts) {
-                    Charts.preload();
-                }
-                if (xlsx) {
-                    XlsxReport.preload();
-                }
+                Charts.preload();
                 return null;
             });
         }

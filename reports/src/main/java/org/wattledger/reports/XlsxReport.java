@@ -53,17 +53,6 @@ public final class XlsxReport {
         Files.write(file, toBytes(results, meta));
     }
 
-    /**
-     * Loads and initialises the workbook writer's classes (and the zip's) by writing a one-cell
-     * workbook and discarding it, so that a caller can do it on a thread that would otherwise wait.
-     * Has no effect on any workbook written later.
-     */
-    public static void preload() {
-        XlsxWriter wb = new XlsxWriter(FONT);
-        wb.addSheet("preload").row(0).text(0, "preload", XlsxWriter.HEADER);
-        wb.toBytes(LocalDateTime.of(2000, 1, 1, 0, 0), "wattledger", "preload");
-    }
-
     /** The workbook's bytes. */
     public static byte[] toBytes(Results results, ReportMeta meta) {
         return toBytes(results, meta, MAX_SHEET_ROWS);
