@@ -295,11 +295,7 @@ final class XlsxReportTest {
     void aMessageLongerThanACellHoldsIsCutWithAMarkerInTheXlsxOnly() throws IOException {
         // An issue quoting a 40,000-character value: Excel cells hold at most 32,767 characters.
         String message = "x".repeat(40_000);
-        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
-                2024, 3, "4000", CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(),
-                List.of(Issue.at(Severity.WARNING, SourceRef.row("long.csv", null, 3), message)),
-                new Inventory.RowTally(1, 1, 0), List.of());
-        Results results = Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
+        Results results = oneReading("4000", Issue.at(Severity.WARNING, SourceRef.row("long.csv", null, 3), message));
         try (XSSFWorkbook wb = open(XlsxReport.toBytes(results, Fixtures.meta(results)))) {
             String cell = rowWhere(wb.getSheet("Issues"), 1, "long.csv").getCell(5).getStringCellValue();
             // The marker "… [truncated, 40000 characters]" is 1 + 13 + 5 + 12 = 31 characters,
@@ -315,11 +311,7 @@ final class XlsxReportTest {
         // Control characters, a carriage return, an unpaired surrogate and a literal escape: XML 1.0
         // cannot hold the first three, and a reader decodes the last unless its underscore is escaped.
         String message = "bad\u0001cell\r\nline _x0041_ \uD800 & <tag> \"q\" 电表 \uD83D\uDE00 ";
-        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
-                2024, 3, "4000", CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(),
-                List.of(Issue.at(Severity.WARNING, SourceRef.row("odd.csv", null, 3), message)),
-                new Inventory.RowTally(1, 1, 0), List.of());
-        Results results = Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
+        Results results = oneReading("4000", Issue.at(Severity.WARNING, SourceRef.row("odd.csv", null, 3), message));
         try (XSSFWorkbook wb = open(XlsxReport.toBytes(results, Fixtures.meta(results)))) {
             assertEquals(message, rowWhere(wb.getSheet("Issues"), 1, "odd.csv").getCell(5).getStringCellValue());
         }
@@ -329,10 +321,7 @@ final class XlsxReportTest {
     void aFigureBeyondFloatingPointIsItsExactTextNeverAnInfinity() throws IOException {
         // 10^400 kWh: a double holds at most about 1.8 × 10^308.
         String huge = "1" + "0".repeat(400);
-        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
-                2024, 3, huge, CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(), List.of(),
-                new Inventory.RowTally(1, 1, 0), List.of());
-        Results results = Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
+        Results results = oneReading(huge);
         try (XSSFWorkbook wb = open(XlsxReport.toBytes(results, Fixtures.meta(results)))) {
             Cell quantity = wb.getSheet("Activity").getRow(1).getCell(5);
             assertEquals(CellType.STRING, quantity.getCellType());
@@ -341,5 +330,13 @@ final class XlsxReportTest {
             assertEquals(CellType.STRING, energy.getCellType(), "10^400 kWh = 10^397 MWh, as text");
             assertEquals("1" + "0".repeat(397), energy.getStringCellValue());
         }
+    }
+
+    /** The 2024 results of one March reading of {@code kWh} at site S, with the import's issues given. */
+    private static Results oneReading(String kWh, Issue... importIssues) {
+        Inventory inventory = new Inventory(List.of(), List.of(Fixtures.month("S", "E", Carrier.ELECTRICITY, Role.MAIN,
+                2024, 3, kWh, CarbonUnits.KWH, 2)), List.of(), List.of(), List.of(), List.of(importIssues),
+                new Inventory.RowTally(1, 1, 0), List.of());
+        return Fixtures.run(inventory, Fixtures.smallFactors(), 2024);
     }
 }
