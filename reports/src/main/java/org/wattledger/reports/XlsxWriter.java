@@ -21,9 +21,9 @@ import java.util.zip.ZipOutputStream;
  * dates, formulas with cached values, a frozen header row, column widths, an autofilter, print
  * titles and a one-page-wide print setup). Apache POI built the same workbook through an XML
  * object model whose first use cost about 1.3 s of CPU in a fresh JVM, half of the demo's wall
- * time on two cores (docs/benchmarks.md, "Issue 10: the workbook written as text").
+ * time on two cores (docs/benchmarks.md, "Issue 10: the demo's outputs").
  *
- * <p>Sheets are filled one at a time, rows in increasing order and cells left to right; the text
+ * <p>Each sheet is filled top to bottom, each row left to right (sheets in any order); the text
  * of a sheet is kept until {@link #toBytes}, which zips every part with one fixed timestamp, so
  * identical calls give identical bytes.
  */
