@@ -22,6 +22,7 @@ import org.wattledger.engine.calc.TargetResult;
 import org.wattledger.engine.factor.Factor;
 import org.wattledger.engine.meter.Coverage;
 import org.wattledger.engine.model.Issue;
+import org.wattledger.engine.model.SourceRef;
 import org.wattledger.engine.units.Exact;
 
 /**
@@ -199,7 +200,7 @@ public final class XlsxReport {
 
         /** {@code Activity!$N$2:$N$700}: one column of the Activity rows. */
         private String activityColumn(int column) {
-            String letter = XlsxWriter.columnName(column);
+            String letter = SourceRef.columnLetter(column);
             return "Activity!$" + letter + "$2:$" + letter + "$" + activityEnd;
         }
 
@@ -214,7 +215,7 @@ public final class XlsxReport {
         private String siteSum(Metric metric, int row, Integer monthColumn) {
             String formula = "SUMPRODUCT(--EXACT(" + activityColumn(ACTIVITY_SITE) + ",$A" + row + ")";
             if (monthColumn != null) {
-                formula += ",--(" + activityColumn(ACTIVITY_MONTH) + "=$" + XlsxWriter.columnName(monthColumn)
+                formula += ",--(" + activityColumn(ACTIVITY_MONTH) + "=$" + SourceRef.columnLetter(monthColumn)
                         + row + ")";
             }
             return formula + "," + activityFigures(metric) + ")";
@@ -529,7 +530,7 @@ public final class XlsxReport {
                 sheet.text(0, "Total", XlsxWriter.BOLD);
                 r.col = firstColumn;
                 for (Metric metric : metrics) {
-                    String letter = XlsxWriter.columnName(r.col);
+                    String letter = SourceRef.columnLetter(r.col);
                     r.figure(m.totals.reported(metric).orElse(null), metric,
                             "SUM(" + letter + "2:" + letter + (dataEnd + 1) + ")");
                 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.wattledger.engine.model.SourceRef;
 
 /**
  * Writes an Office Open XML workbook (.xlsx, ECMA-376 SpreadsheetML) straight as XML text: the
@@ -106,17 +107,6 @@ final class XlsxWriter {
         }
     }
 
-    /**
-     * The column's letters as a cell reference names it: 0 is A, 25 Z, 26 AA.
-     */
-    static String columnName(int column) {
-        StringBuilder letters = new StringBuilder(3);
-        for (int c = column + 1; c > 0; c = (c - 1) / 26) {
-            letters.append((char) ('A' + (c - 1) % 26));
-        }
-        return letters.reverse().toString();
-    }
-
     /** A sheet's name as a reference names it: quoted (quotes doubled) unless it is letters, digits and _. */
     static String sheetReference(String name) {
         boolean plain = !Character.isDigit(name.charAt(0));
@@ -177,16 +167,16 @@ final class XlsxWriter {
         /** Opens a cell of the current row: {@code <c r="B7" s="2"}, its type attribute still to come. */
         private void openCell(int column, int style) {
             if (!rowOpen || column < nextColumn) {
-                throw new IllegalStateException("cell " + columnName(column) + (lastRow + 1) + " of sheet " + name
-                        + " is written out of order");
+                throw new IllegalStateException("cell " + SourceRef.columnLetter(column) + (lastRow + 1) + " of sheet "
+                        + name + " is written out of order");
             }
             if (rowCells++ == 0) {
                 data.append('>');
             }
             nextColumn = column + 1;
             lastColumn = Math.max(lastColumn, column);
-            data.append("<c r=\"").append(columnName(column)).append(lastRow + 1).append("\" s=\"").append(style)
-                    .append('"');
+            data.append("<c r=\"").append(SourceRef.columnLetter(column)).append(lastRow + 1).append("\" s=\"")
+                    .append(style).append('"');
         }
 
         /** A text cell (shared in the workbook's string table). */
@@ -245,7 +235,7 @@ final class XlsxWriter {
         }
 
         private String filterRange() {
-            return "$A$1:$" + columnName(filterLastColumn) + "$" + (filterLastRow + 1);
+            return "$A$1:$" + SourceRef.columnLetter(filterLastColumn) + "$" + (filterLastRow + 1);
         }
 
         private byte[] xml() {
@@ -257,7 +247,7 @@ final class XlsxWriter {
             }
             x.append("<dimension ref=\"A1");
             if (lastRow > 0 || lastColumn > 0) {
-                x.append(':').append(columnName(Math.max(lastColumn, 0))).append(Math.max(lastRow, 0) + 1);
+                x.append(':').append(SourceRef.columnLetter(Math.max(lastColumn, 0))).append(Math.max(lastRow, 0) + 1);
             }
             x.append("\"/><sheetViews><sheetView workbookViewId=\"0\"");
             x.append(index == 0 ? " tabSelected=\"1\">" : ">");

@@ -29,18 +29,6 @@ final class XlsxWriterTest {
     }
 
     @Test
-    void namesColumnsAsExcelDoes() {
-        assertEquals("A", XlsxWriter.columnName(0));
-        assertEquals("Z", XlsxWriter.columnName(25));
-        assertEquals("AA", XlsxWriter.columnName(26));
-        assertEquals("AZ", XlsxWriter.columnName(51));
-        assertEquals("BA", XlsxWriter.columnName(52));
-        assertEquals("ZZ", XlsxWriter.columnName(701));
-        assertEquals("AAA", XlsxWriter.columnName(702));
-        assertEquals("XFD", XlsxWriter.columnName(16_383), "Excel's last column");
-    }
-
-    @Test
     void quotesSheetNamesOnlyWhereAFormulaNeedsIt() {
         assertEquals("Summary", XlsxWriter.sheetReference("Summary"));
         assertEquals("'GHG Protocol'", XlsxWriter.sheetReference("GHG Protocol"));
