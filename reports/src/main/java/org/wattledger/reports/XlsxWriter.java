@@ -107,11 +107,14 @@ final class XlsxWriter {
         }
     }
 
-    /** A sheet's name as a reference names it: quoted (quotes doubled) unless it is letters, digits and _. */
+    /**
+     * A sheet's name as a reference names it: quoted (quotes doubled) unless it is ASCII letters and
+     * _ only (a name with a digit might read as a cell, as A1 or R1C1 do).
+     */
     static String sheetReference(String name) {
-        boolean plain = !Character.isDigit(name.charAt(0));
+        boolean plain = true;
         for (char c : name.toCharArray()) {
-            plain &= c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+            plain &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
         }
         return plain ? name : "'" + name.replace("'", "''") + "'";
     }

@@ -34,6 +34,9 @@ final class XlsxWriterTest {
         assertEquals("'GHG Protocol'", XlsxWriter.sheetReference("GHG Protocol"));
         assertEquals("'O''Brien'", XlsxWriter.sheetReference("O'Brien"));
         assertEquals("'2024'", XlsxWriter.sheetReference("2024"));
+        assertEquals("'A1'", XlsxWriter.sheetReference("A1"), "else it reads as a cell");
+        assertEquals("'R1C1'", XlsxWriter.sheetReference("R1C1"));
+        assertEquals("Partial_PUE", XlsxWriter.sheetReference("Partial_PUE"));
         assertEquals("'用电'", XlsxWriter.sheetReference("用电"));
     }
 
