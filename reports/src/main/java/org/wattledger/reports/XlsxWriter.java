@@ -141,10 +141,6 @@ final class XlsxWriter {
             this.index = index;
         }
 
-        String name() {
-            return name;
-        }
-
         /** Starts row {@code row} (0-based), after every row started before it. */
         Sheet row(int row) {
             if (row <= lastRow) {
