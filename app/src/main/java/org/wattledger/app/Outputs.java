@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import org.wattledger.engine.Background;
 import org.wattledger.engine.calc.Results;
 import org.wattledger.engine.model.Issue;
 import org.wattledger.engine.model.Severity;
@@ -119,7 +117,7 @@ final class Outputs {
      */
     static void preload(Format format) {
         if (format == Format.ALL || format == Format.HTML) {
-            background("preload", () -> {
+            Background.start("preload", () -> {
                 Charts.preload();
                 return null;
             });
@@ -135,10 +133,10 @@ final class Outputs {
     static List<Path> writeFiles(Pipeline.Outcome o, Format format, Path dir) {
         List<Path> written = new ArrayList<>();
         boolean all = format == Format.ALL;
-        FutureTask<byte[]> xlsx = all || format == Format.XLSX
-                ? background("xlsx", () -> XlsxReport.toBytes(o.results(), o.meta())) : null;
-        FutureTask<List<Charts.Rendered>> charts = format == Format.HTML || all
-                ? background("charts", () -> Charts.renderAll(o.results(), o.meta().labels())) : null;
+        Background<byte[]> xlsx = all || format == Format.XLSX
+                ? Background.start("xlsx", () -> XlsxReport.toBytes(o.results(), o.meta())) : null;
+        Background<List<Charts.Rendered>> charts = format == Format.HTML || all
+                ? Background.start("charts", () -> Charts.renderAll(o.results(), o.meta().labels())) : null;
         try {
             Files.createDirectories(dir);
             if (format == Format.JSON || all) {
@@ -147,16 +145,16 @@ final class Outputs {
             }
             List<Path> csv = format == Format.CSV || all ? CsvReport.write(o.results(), o.meta(), dir) : List.of();
             if (format == Format.HTML || all) {
-                HtmlReport.write(o.results(), o.meta(), result(charts), dir.resolve(HTML_FILE));
+                HtmlReport.write(o.results(), o.meta(), charts.get(), dir.resolve(HTML_FILE));
                 written.add(dir.resolve(HTML_FILE));
             }
             if (xlsx != null) {
-                Files.write(dir.resolve(XLSX_FILE), result(xlsx));
+                Files.write(dir.resolve(XLSX_FILE), xlsx.get());
                 written.add(dir.resolve(XLSX_FILE));
             }
             written.addAll(csv);
             if (all) {
-                written.addAll(Charts.write(result(charts), dir));
+                written.addAll(Charts.write(charts.get(), dir));
             }
             if (format == Format.EU_DC) {
                 written.addAll(EuDataCentreExport.write(o.results(), o.meta(), dir));
@@ -168,42 +166,8 @@ final class Outputs {
             }
         } catch (IOException e) {
             throw new WriteFailed("cannot write the report into " + dir + ": " + reason(e), e);
-        } finally {
-            // a write that failed first leaves nothing more wanted
-            for (FutureTask<?> task : java.util.Arrays.asList(xlsx, charts)) {
-                if (task != null) {
-                    task.cancel(false);
-                }
-            }
         }
         return written;
-    }
-
-    /** Starts a task on its own thread (a daemon: it never holds the JVM open). */
-    private static <T> FutureTask<T> background(String name, Callable<T> task) {
-        FutureTask<T> future = new FutureTask<>(task);
-        Thread thread = new Thread(future, "wattledger-" + name);
-        thread.setDaemon(true);
-        thread.start();
-        return future;
-    }
-
-    /** A background task's result; what it threw is thrown here, as if it had run on this thread. */
-    private static <T> T result(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the report", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** Writes one format to standard output (nothing else goes there); write failures are caught by {@link Main}. */
